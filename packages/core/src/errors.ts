@@ -1,0 +1,32 @@
+/**
+ * Every error code the core throws. The code is API; the message is not.
+ * Each code has a section in docs/errors.md (a test checks both directions). Never reuse a retired code.
+ */
+export const parleyErrorCodes = [
+  "PARLEY_ERR_UNKNOWN_ISSUE",
+  "PARLEY_ERR_UNKNOWN_PARTY",
+  "PARLEY_ERR_UNKNOWN_FRAMEWORK",
+  "PARLEY_ERR_UNKNOWN_VALUE",
+  "PARLEY_ERR_BAD_ISSUE",
+  "PARLEY_ERR_BAD_OUTCOME",
+  "PARLEY_ERR_NO_PREFERENCES",
+  "PARLEY_ERR_SPACE_TOO_LARGE",
+  "PARLEY_ERR_FRONTIER_TOO_LARGE",
+  "PARLEY_ERR_NOT_ADDITIVE",
+] as const;
+
+export type ParleyErrorCode = (typeof parleyErrorCodes)[number];
+
+/** Misuse of the API or an analysis that cannot be done as asked. */
+export class ParleyError extends Error {
+  override name = "ParleyError";
+  readonly code: ParleyErrorCode;
+  constructor(code: ParleyErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function isParleyError(error: unknown): error is ParleyError {
+  return error instanceof ParleyError;
+}
