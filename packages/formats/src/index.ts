@@ -1,0 +1,9 @@
+// The public API of @parley/formats (universal: no Node APIs). Node file helpers: "@parley/formats/node".
+export {
+  formatIssueCodes,
+  formatIssueText,
+  formatIssuePath,
+  type FormatIssue,
+  type FormatIssueCode,
+  type ParseResult,
+} from "./format-issue.js";
