@@ -33,3 +33,40 @@ export {
 export { valueScore } from "./preferences/value-function.js";
 export { compileUtility, type CompiledUtility } from "./preferences/compile-utility.js";
 export { compileRedLines, crossesRedLine, type CompiledRedLine } from "./preferences/compile-red-lines.js";
+
+export { createRng, deriveSeed, type Rng } from "./random/rng.js";
+
+export {
+  outcomeUtilities,
+  DEFAULT_ENUMERATION_LIMIT,
+  type OutcomeUtilities,
+  type EnumerationOptions,
+  type ProgressCallback,
+} from "./analysis/outcome-utilities.js";
+export { paretoFrontier, type FrontierGroup } from "./analysis/pareto-frontier.js";
+export { paretoFrontierReference } from "./analysis/pareto-reference.js";
+export { mergeFrontier, type MergeFrontierOptions, type MergeFrontierResult, type MergedPoint } from "./analysis/merge-frontier.js";
+export {
+  nashPoints,
+  egalitarianPoints,
+  maxWelfarePoints,
+  kalaiSmorodinskyPoints,
+  idealPoint,
+  oppositionLevel,
+  type SolutionOptions,
+} from "./analysis/solutions.js";
+export { findConflicts, type Constraint, type ConflictSearchOptions, type ConflictSearchResult } from "./analysis/conflicts.js";
+export {
+  evaluateFramework,
+  type FrameworkEvaluation,
+  type FrameworkPartyEvaluation,
+  type Verdict,
+} from "./analysis/evaluate-framework.js";
+export {
+  analyzeScenario,
+  type AnalysisOptions,
+  type AnalysisMethod,
+  type AnalysisReport,
+  type FrontierPoint,
+  type SolutionPoint,
+} from "./analysis/analyze-scenario.js";

@@ -1,0 +1,229 @@
+import { ParleyError } from "../errors.js";
+import type { Value } from "../model/issue.js";
+import type { Scenario } from "../model/scenario.js";
+import { crossesRedLine } from "../preferences/compile-red-lines.js";
+import type { Rng } from "../random/rng.js";
+import {
+  compileScenario,
+  outcomeFromIndices,
+  outcomeIndicesAt,
+  type CompiledScenario,
+} from "../space/compile-scenario.js";
+import { findConflicts, type Constraint } from "./conflicts.js";
+import { evaluateFramework, type FrameworkEvaluation } from "./evaluate-framework.js";
+import { mergeFrontier } from "./merge-frontier.js";
+import { DEFAULT_ENUMERATION_LIMIT, outcomeUtilities } from "./outcome-utilities.js";
+import { paretoFrontier } from "./pareto-frontier.js";
+import {
+  egalitarianPoints,
+  idealPoint,
+  kalaiSmorodinskyPoints,
+  maxWelfarePoints,
+  nashPoints,
+  oppositionLevel,
+} from "./solutions.js";
+
+export type AnalysisMethod = "enumerate" | "merge" | "sample";
+
+export interface AnalysisOptions {
+  /** `auto` (default): enumerate when the space fits `enumerationLimit`, else merge (linear-additive only). */
+  readonly method?: AnalysisMethod | "auto";
+  /** Default 10,000,000 outcomes. */
+  readonly enumerationLimit?: number;
+  /** Merge path: give up past this many frontier points. Default 200,000. */
+  readonly maxFrontier?: number;
+  /** Sample path: how many outcomes to draw (with replacement). Default 100,000. */
+  readonly sampleSize?: number;
+  /** Sample path: the random source (required for `sample`). */
+  readonly rng?: Rng;
+  /** Tolerance for ties among solution points. Default 1e-12. */
+  readonly tolerance?: number;
+  /** List at most this many outcomes behind each frontier vector. Default 16. */
+  readonly outcomesPerPoint?: number;
+  /** Evaluate only this framework (all frameworks when omitted). */
+  readonly framework?: string;
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface FrontierPoint {
+  readonly utilities: number[];
+  /** Outcomes that reach this vector (at most `outcomesPerPoint`; the merge path keeps one). */
+  readonly outcomes: Record<string, Value>[];
+  /** How many outcomes reach it, when known (enumeration and sampling). */
+  readonly outcomeCount: number | null;
+}
+
+export interface SolutionPoint {
+  readonly utilities: number[];
+  readonly outcome: Record<string, Value>;
+}
+
+export interface AnalysisReport {
+  readonly scenario: { readonly id: string; readonly name: string };
+  /** Ids of the analysed parties (those with preferences), in scenario order. Every vector follows this order. */
+  readonly parties: string[];
+  readonly issues: string[];
+  /** Number of outcomes in the space. */
+  readonly outcomes: number;
+  readonly method: AnalysisMethod;
+  /** False only for the sample path. */
+  readonly exact: boolean;
+  /** dᵢ: reservation values (0 when none). */
+  readonly reservation: number[];
+  /** Iᵢ: each party's best utility over rational outcomes (empty when none is rational). */
+  readonly ideal: number[];
+  /** Rational outcomes: count and fraction (null on the merge path, which does not count them). */
+  readonly rational: { readonly count: number | null; readonly fraction: number | null };
+  readonly pareto: { readonly count: number; readonly points: FrontierPoint[] };
+  readonly nash: SolutionPoint[];
+  readonly kalaiSmorodinsky: SolutionPoint[];
+  readonly egalitarian: SolutionPoint[];
+  readonly maxWelfare: SolutionPoint[];
+  /** See docs/analysis.md; null when no outcome is rational. */
+  readonly opposition: number | null;
+  /** When no outcome is rational: the smallest conflicting sets of reservation values and red lines. */
+  readonly conflicts: { readonly sets: Constraint[][]; readonly truncated: boolean } | null;
+  readonly frameworks: FrameworkEvaluation[];
+  readonly notes: string[];
+}
+
+/** Analyse a scenario exactly: rational zone, Pareto frontier, solution concepts, frameworks. */
+export function analyzeScenario(input: Scenario | CompiledScenario, options: AnalysisOptions = {}): AnalysisReport {
+  const compiled = "radices" in input ? input : compileScenario(input);
+  const scenario = compiled.scenario;
+  const parties = compiled.parties;
+  if (parties.length === 0)
+    throw new ParleyError("PARLEY_ERR_NO_PREFERENCES", `scenario "${scenario.id}" has no party with preferences to analyse`);
+  const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
+  const perPoint = options.outcomesPerPoint ?? 16;
+  const additive = parties.every((p) => p.utility.contributions !== null);
+  let method: AnalysisMethod;
+  if (!options.method || options.method === "auto") {
+    if (compiled.size <= limit) method = "enumerate";
+    else if (additive) method = "merge";
+    else
+      throw new ParleyError(
+        "PARLEY_ERR_SPACE_TOO_LARGE",
+        `the outcome space has ${compiled.size.toExponential(3)} outcomes (enumeration limit ${limit}) and some preferences are not linear-additive, so the exact merge frontier does not apply; use the sample method (an approximation) or raise the enumeration limit`,
+      );
+  } else method = options.method;
+
+  const d = parties.map((p) => p.reservation);
+  const notes: string[] = [];
+  let points: FrontierPoint[];
+  let rational: AnalysisReport["rational"];
+  let conflicts: AnalysisReport["conflicts"] = null;
+  const progress = options.onProgress;
+
+  if (method === "merge") {
+    const merged = mergeFrontier(compiled, {
+      ...(options.maxFrontier !== undefined ? { maxFrontier: options.maxFrontier } : {}),
+      ...(progress ? { onProgress: (a: number, b: number) => progress("merge", a, b) } : {}),
+    });
+    points = merged.points.map((p) => ({
+      utilities: p.utilities,
+      outcomes: [outcomeFromIndices(compiled, p.outcome)],
+      outcomeCount: null,
+    }));
+    rational = { count: null, fraction: null };
+    notes.push(`merge frontier: the largest intermediate frontier had ${merged.peakFrontier} points`);
+    if (points.length === 0) notes.push("no outcome is rational: every outcome crosses a red line or a reservation value");
+  } else {
+    let columns: Float64Array[];
+    let candidates: Int32Array;
+    let outcomeAt: (j: number) => Int32Array;
+    if (method === "enumerate") {
+      const all = outcomeUtilities(compiled, {
+        limit,
+        ...(progress ? { onProgress: (a: number, b: number) => progress("enumerate", a, b) } : {}),
+      });
+      columns = all.utilities as Float64Array[];
+      candidates = new Int32Array(all.rationalCount);
+      let m = 0;
+      for (let j = 0; j < all.size; j++) if (all.rational[j]) candidates[m++] = j;
+      rational = { count: all.rationalCount, fraction: all.size > 0 ? all.rationalCount / all.size : 0 };
+      outcomeAt = (j) => outcomeIndicesAt(compiled, j);
+      if (all.rationalCount === 0) {
+        const found = findConflicts(compiled, all);
+        conflicts = { sets: found.conflicts, truncated: found.truncated };
+      }
+    } else {
+      const rng = options.rng;
+      if (!rng) throw new ParleyError("PARLEY_ERR_BAD_OUTCOME", "the sample method needs an rng (a seeded random source)");
+      const sample = sampleOutcomes(compiled, options.sampleSize ?? 100_000, rng);
+      columns = sample.columns;
+      candidates = sample.rational;
+      outcomeAt = (j) => sample.indices[j]!;
+      rational = { count: null, fraction: sample.rational.length / sample.indices.length };
+      notes.push(`sampled ${sample.indices.length} outcomes: the frontier and solutions are approximations`);
+    }
+    progress?.("pareto", 0, 1);
+    const groups = paretoFrontier(columns, candidates);
+    progress?.("pareto", 1, 1);
+    points = groups.map((g) => ({
+      utilities: columns.map((c) => c[g.members[0]!]!),
+      outcomes: g.members.slice(0, perPoint).map((j) => outcomeFromIndices(compiled, outcomeAt(j))),
+      outcomeCount: g.members.length,
+    }));
+  }
+  points.sort((a, b) => {
+    for (let i = 0; i < a.utilities.length; i++) if (a.utilities[i] !== b.utilities[i]) return b.utilities[i]! - a.utilities[i]!;
+    return 0;
+  });
+
+  const vectors = points.map((p) => p.utilities);
+  const ideal = vectors.length > 0 ? idealPoint(vectors, parties.length) : [];
+  const tol = options.tolerance !== undefined ? { tolerance: options.tolerance } : {};
+  const pick = (ix: number[]): SolutionPoint[] =>
+    ix.map((j) => ({ utilities: points[j]!.utilities, outcome: points[j]!.outcomes[0]! }));
+
+  const frameworks = scenario.frameworks
+    .filter((f) => options.framework === undefined || f.id === options.framework)
+    .map((f) => evaluateFramework(compiled, f));
+  if (options.framework !== undefined && frameworks.length === 0)
+    throw new ParleyError(
+      "PARLEY_ERR_UNKNOWN_FRAMEWORK",
+      `scenario "${scenario.id}" has no framework "${options.framework}"${scenario.frameworks.length ? `; frameworks: ${scenario.frameworks.map((f) => f.id).join(", ")}` : ""}`,
+    );
+
+  return {
+    scenario: { id: scenario.id, name: scenario.name },
+    parties: parties.map((p) => p.party.id),
+    issues: compiled.issues.map((i) => i.id),
+    outcomes: compiled.size,
+    method,
+    exact: method !== "sample",
+    reservation: d,
+    ideal,
+    rational,
+    pareto: { count: points.length, points },
+    nash: pick(nashPoints(vectors, d, tol)),
+    kalaiSmorodinsky: pick(kalaiSmorodinskyPoints(vectors, d, ideal, tol)),
+    egalitarian: pick(egalitarianPoints(vectors, d, tol)),
+    maxWelfare: pick(maxWelfarePoints(vectors, tol)),
+    opposition: vectors.length > 0 ? oppositionLevel(vectors, d, ideal) : null,
+    conflicts,
+    frameworks,
+    notes,
+  };
+}
+
+function sampleOutcomes(compiled: CompiledScenario, count: number, rng: Rng) {
+  const parties = compiled.parties;
+  const indices: Int32Array[] = [];
+  const columns = parties.map(() => new Float64Array(count));
+  const rational: number[] = [];
+  for (let j = 0; j < count; j++) {
+    const idx = Int32Array.from(compiled.radices, (r) => Math.floor(rng() * r));
+    indices.push(idx);
+    let ok = true;
+    parties.forEach((p, pi) => {
+      const u = p.utility.evaluate(idx);
+      columns[pi]![j] = u;
+      if (u < p.reservation) ok = false;
+      if (p.redLines.some((line) => crossesRedLine(line, idx))) ok = false;
+    });
+    if (ok) rational.push(j);
+  }
+  return { indices, columns, rational: Int32Array.from(rational) };
+}
