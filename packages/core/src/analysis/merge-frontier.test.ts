@@ -40,3 +40,17 @@ describe("mergeFrontier", () => {
     );
   });
 });
+
+describe("mergeFrontier on larger seeded spaces", () => {
+  it.each([
+    [9, 4, 2],
+    [7, 5, 3],
+  ])("mergeFrontier equals enumeration on %i issues × %i options, %i parties", async (issues, options, parties) => {
+    const { randomAdditiveScenario } = await import("../../test/random-additive.js");
+    const compiled = compileScenario(randomAdditiveScenario(issues, options, parties, 99));
+    const enumerated = analyzeScenario(compiled, { method: "enumerate" });
+    const merged = mergeFrontier(compiled);
+    expect(merged.points.length).toBeGreaterThan(10);
+    expect(merged.points.map((p) => key(p.utilities)).sort()).toEqual(enumerated.pareto.points.map((p) => key(p.utilities)).sort());
+  });
+});

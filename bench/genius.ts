@@ -1,0 +1,40 @@
+// End-to-end analysis (load excluded) of ANAC scenarios, side by side with NegMAS's figures.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { compileScenario, outcomeUtilities, paretoFrontier, type Scenario } from "@parley/core";
+import { measure, type Measurement } from "./harness.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const geniusRoot = path.resolve(here, "../../shared/data/genius");
+
+/** Filled in once the GENIUS reader lands: loads a folder synchronously for benchmarking. */
+export let loadGeniusFolderSync: ((dir: string) => Scenario) | null = null;
+export function setGeniusLoader(fn: (dir: string) => Scenario) {
+  loadGeniusFolderSync = fn;
+}
+
+export function geniusBenchmarks(baseline: any, runs: number, smoke: boolean): (Measurement & { negmasMs?: number })[] {
+  if (!existsSync(geniusRoot) || !loadGeniusFolderSync || !baseline) return [];
+  const out: (Measurement & { negmasMs?: number })[] = [];
+  const rows = baseline.a_pareto_frontier.results as { scenario: string; negmas_pareto_frontier_end_to_end_s: number; pareto_points: number }[];
+  for (const row of smoke ? rows.slice(-1) : rows) {
+    const folder = row.scenario.replace(/ \(first 3 profiles\)$/, "");
+    const dir = path.join(geniusRoot, folder);
+    if (!existsSync(dir)) continue;
+    let scenario = loadGeniusFolderSync(dir);
+    if (row.scenario.includes("first 3 profiles")) scenario = { ...scenario, parties: scenario.parties.slice(0, 3) };
+    out.push({
+      ...measure(`GENIUS ${folder}: utilities + Pareto`, runs, () => {
+        const compiled = compileScenario(scenario);
+        const all = outcomeUtilities(compiled);
+        const cand = new Int32Array(all.rationalCount);
+        let m = 0;
+        for (let j = 0; j < all.size; j++) if (all.rational[j]) cand[m++] = j;
+        return paretoFrontier(all.utilities as Float64Array[], cand).length;
+      }, (n) => `${n} frontier points (NegMAS: ${row.pareto_points})`),
+      negmasMs: row.negmas_pareto_frontier_end_to_end_s * 1000,
+    });
+  }
+  return out;
+}

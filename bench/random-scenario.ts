@@ -1,0 +1,1 @@
+export { randomAdditiveScenario } from "../packages/core/test/random-additive.js";

@@ -1,0 +1,64 @@
+// `npm run bench [-- --size smoke|full]`: Parley's analysis benchmarks against the NegMAS baseline
+// (../shared/reference/negmas-baseline.json, measured on the same kind of 2-core machine).
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { analyzeScenario, compileScenario, mergeFrontier, outcomeUtilities, paretoFrontier } from "@parley/core";
+import { measure, type Measurement } from "./harness.js";
+import { randomAdditiveScenario } from "./random-scenario.js";
+import { geniusBenchmarks } from "./genius.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
+const smoke = sizeArg === "smoke";
+const runs = smoke ? 1 : 5;
+
+const baselinePath = path.resolve(here, "../../shared/reference/negmas-baseline.json");
+const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, "utf8")) : null;
+
+function endToEnd(issues: number, options: number, parties: number) {
+  const scenario = randomAdditiveScenario(issues, options, parties, 12345);
+  return () => {
+    const compiled = compileScenario(scenario);
+    const all = outcomeUtilities(compiled);
+    const candidates = new Int32Array(all.rationalCount);
+    let m = 0;
+    for (let j = 0; j < all.size; j++) if (all.rational[j]) candidates[m++] = j;
+    return paretoFrontier(all.utilities as Float64Array[], candidates).length;
+  };
+}
+
+const results: (Measurement & { negmasMs?: number })[] = [];
+const log = (m: Measurement & { negmasMs?: number }) => {
+  results.push(m);
+  const ratio = m.negmasMs ? `  ${(m.negmasMs / m.medianMs).toFixed(1)}× faster than NegMAS (${m.negmasMs.toFixed(0)} ms)` : "";
+  console.log(`${m.name.padEnd(58)} ${m.medianMs.toFixed(1).padStart(9)} ms  ${m.detail}${ratio}`);
+};
+
+console.log(`Parley analysis benchmarks (${smoke ? "smoke" : "full"}) — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}`);
+console.log(`median of ${runs} run(s) after a warm-up\n`);
+
+const [aIssues, aOptions] = smoke ? [4, 10] : [6, 10];
+log({
+  ...measure(`(a) ${aIssues}×${aOptions} (10^${aIssues}), 2 parties: utilities + Pareto`, runs, endToEnd(aIssues, aOptions, 2), (n) => `${n} frontier points`),
+  ...(smoke || !baseline ? {} : { negmasMs: baseline.c_synthetic_1e6.median_pareto_end_to_end_s * 1000 }),
+});
+log(measure(`(b) ${aIssues}×${aOptions} (10^${aIssues}), 3 parties: utilities + Pareto`, runs, endToEnd(aIssues, aOptions, 3), (n) => `${n} frontier points`));
+
+const cIssues = smoke ? 10 : 30;
+const cScenario = randomAdditiveScenario(cIssues, 4, 2, 777);
+log(
+  measure(
+    `(c) merge frontier, ${cIssues}×4 (4^${cIssues} ≈ ${(4 ** cIssues).toExponential(2)}), 2 parties`,
+    smoke ? 1 : 3,
+    () => mergeFrontier(compileScenario(cScenario)),
+    (r) => `${r.points.length} frontier points (peak ${r.peakFrontier})`,
+  ),
+);
+// The same space through the full report (merge path, solutions included).
+log(
+  measure(`(c') analyzeScenario on the same space (auto → merge)`, smoke ? 1 : 3, () => analyzeScenario(cScenario), (r) => `method ${r.method}, Nash ${r.nash[0]?.utilities.map((x) => x.toFixed(4)).join("/")}`),
+);
+
+for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
