@@ -14,10 +14,16 @@ export function setGeniusLoader(fn: (dir: string) => Scenario) {
   loadGeniusFolderSync = fn;
 }
 
-export function geniusBenchmarks(baseline: any, runs: number, smoke: boolean): (Measurement & { negmasMs?: number })[] {
+/** The parts of ../shared/reference/negmas-baseline.json the benchmarks read. */
+export interface NegmasBaseline {
+  readonly a_pareto_frontier: { readonly results: readonly { scenario: string; negmas_pareto_frontier_end_to_end_s: number; pareto_points: number }[] };
+  readonly c_synthetic_1e6: { readonly median_pareto_end_to_end_s: number };
+}
+
+export function geniusBenchmarks(baseline: NegmasBaseline | null, runs: number, smoke: boolean): (Measurement & { negmasMs?: number })[] {
   if (!existsSync(geniusRoot) || !loadGeniusFolderSync || !baseline) return [];
   const out: (Measurement & { negmasMs?: number })[] = [];
-  const rows = baseline.a_pareto_frontier.results as { scenario: string; negmas_pareto_frontier_end_to_end_s: number; pareto_points: number }[];
+  const rows = baseline.a_pareto_frontier.results;
   for (const row of smoke ? rows.slice(-1) : rows) {
     const folder = row.scenario.replace(/ \(first 3 profiles\)$/, "");
     const dir = path.join(geniusRoot, folder);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { analyzeScenario, compileScenario, mergeFrontier, outcomeUtilities, paretoFrontier } from "@parley/core";
 import { measure, type Measurement } from "./harness.js";
 import { randomAdditiveScenario } from "./random-scenario.js";
-import { geniusBenchmarks } from "./genius.js";
+import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
@@ -15,7 +15,7 @@ const smoke = sizeArg === "smoke";
 const runs = smoke ? 1 : 5;
 
 const baselinePath = path.resolve(here, "../../shared/reference/negmas-baseline.json");
-const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, "utf8")) : null;
+const baseline: NegmasBaseline | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, "utf8")) : null;
 
 function endToEnd(issues: number, options: number, parties: number) {
   const scenario = randomAdditiveScenario(issues, options, parties, 12345);

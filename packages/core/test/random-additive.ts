@@ -22,7 +22,7 @@ export function randomAdditiveScenario(issues: number, options: number, parties:
           values: Object.fromEntries(
             issueList.map((issue) => [
               issue.id,
-              { kind: "table", scores: Object.fromEntries((issue as { options: string[] }).options.map((o) => [o, rng()])) },
+              { kind: "table", scores: Object.fromEntries((issue.kind === "categorical" ? issue.options : []).map((o) => [o, rng()])) },
             ]),
           ),
         },
