@@ -3,15 +3,16 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileScenario, outcomeUtilities, paretoFrontier, type Scenario } from "@parley/core";
+import { readGeniusFolderSync } from "@parley/formats/node";
 import { measure, type Measurement } from "./harness.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const geniusRoot = path.resolve(here, "../../shared/data/genius");
 
-/** Filled in once the GENIUS reader lands: loads a folder synchronously for benchmarking. */
-export let loadGeniusFolderSync: ((dir: string) => Scenario) | null = null;
-export function setGeniusLoader(fn: (dir: string) => Scenario) {
-  loadGeniusFolderSync = fn;
+function loadGeniusFolder(dir: string): Scenario {
+  const result = readGeniusFolderSync(dir);
+  if (!result.ok) throw new Error(`${dir}: ${result.issues.map((i) => i.message).join("; ")}`);
+  return result.value;
 }
 
 /** The parts of ../shared/reference/negmas-baseline.json the benchmarks read. */
@@ -21,14 +22,14 @@ export interface NegmasBaseline {
 }
 
 export function geniusBenchmarks(baseline: NegmasBaseline | null, runs: number, smoke: boolean): (Measurement & { negmasMs?: number })[] {
-  if (!existsSync(geniusRoot) || !loadGeniusFolderSync || !baseline) return [];
+  if (!existsSync(geniusRoot) || !baseline) return [];
   const out: (Measurement & { negmasMs?: number })[] = [];
   const rows = baseline.a_pareto_frontier.results;
   for (const row of smoke ? rows.slice(-1) : rows) {
     const folder = row.scenario.replace(/ \(first 3 profiles\)$/, "");
     const dir = path.join(geniusRoot, folder);
     if (!existsSync(dir)) continue;
-    let scenario = loadGeniusFolderSync(dir);
+    let scenario = loadGeniusFolder(dir);
     if (row.scenario.includes("first 3 profiles")) scenario = { ...scenario, parties: scenario.parties.slice(0, 3) };
     out.push({
       ...measure(`GENIUS ${folder}: utilities + Pareto`, runs, () => {

@@ -51,8 +51,92 @@ export function outcomeUtilities(compiled: CompiledScenario, options: Enumeratio
       }
   const reservation = Float64Array.from(parties, (p) => p.reservation);
 
-  const idx = new Int32Array(n);
   const progressEvery = 1 << 18;
+  const crossesRule = (idx: Int32Array): boolean => {
+    for (const r of rules) if (r.kind === "require" && r.ifMask[idx[r.ifIssue]!] && !r.thenMask[idx[r.thenIssue]!]) return true;
+    return false;
+  };
+
+  if (n > 0 && tables.every((t) => t !== null)) {
+    // Fast path for linear-additive parties: the last issue varies fastest, so keep prefix sums of
+    // the other issues per party and add the last issue's contribution in a tight inner loop.
+    const last = n - 1;
+    const R = radices[last]!;
+    const lastTables = tables.map((t) => t![last]!);
+    const lastForbid = forbid[last];
+    const prefix = new Float64Array(n * k); // prefix[i*k + p]: Σ of issues < i for party p
+    const idx = new Int32Array(n);
+    const refresh = (from: number) => {
+      for (let i = from; i < last; i++)
+        for (let p = 0; p < k; p++) prefix[(i + 1) * k + p] = prefix[i * k + p]! + tables[p]![i]![idx[i]!]!;
+    };
+    refresh(0);
+    let blockForbidden = false;
+    const refreshForbidden = () => {
+      blockForbidden = false;
+      for (let i = 0; i < last; i++) if (forbid[i]?.[idx[i]!]) blockForbidden = true;
+    };
+    refreshForbidden();
+    const base = last * k;
+    const simple = k === 2 && !lastForbid && rules.length === 0;
+    const [U0, U1] = [utilities[0]!, utilities[1] ?? utilities[0]!];
+    const [L0, L1] = [lastTables[0]!, lastTables[1] ?? lastTables[0]!];
+    const [d0, d1] = [reservation[0]!, reservation[1] ?? 0];
+    for (let j0 = 0; j0 < size; j0 += R) {
+      if (simple) {
+        // The common bilateral case, unrolled.
+        const a = prefix[base]!;
+        const b = prefix[base + 1]!;
+        for (let x = 0; x < R; x++) {
+          const j = j0 + x;
+          let u = a + L0[x]!;
+          let v = b + L1[x]!;
+          if (u > 1) u = 1;
+          if (v > 1) v = 1;
+          U0[j] = u;
+          U1[j] = v;
+          if (!blockForbidden && u >= d0 && v >= d1) {
+            rational[j] = 1;
+            rationalCount++;
+          }
+        }
+      } else {
+        for (let x = 0; x < R; x++) {
+          const j = j0 + x;
+          let ok = !blockForbidden && !(lastForbid && lastForbid[x]);
+          for (let p = 0; p < k; p++) {
+            let u = prefix[base + p]! + lastTables[p]![x]!;
+            if (u > 1) u = 1;
+            utilities[p]![j] = u;
+            if (u < reservation[p]!) ok = false;
+          }
+          if (ok && rules.length > 0) {
+            idx[last] = x;
+            ok = !crossesRule(idx);
+          }
+          if (ok) {
+            rational[j] = 1;
+            rationalCount++;
+          }
+        }
+      }
+      // Advance the counter over the other issues.
+      let i = last - 1;
+      for (; i >= 0; i--) {
+        if (++idx[i]! < radices[i]!) break;
+        idx[i] = 0;
+      }
+      if (i >= 0) {
+        refresh(i);
+        refreshForbidden();
+      }
+      if (options.onProgress && ((j0 / R) & 1023) === 1023) options.onProgress(j0 + R, size);
+    }
+    options.onProgress?.(size, size);
+    return { size, utilities, rational, rationalCount };
+  }
+
+  const idx = new Int32Array(n);
   for (let j = 0; j < size; j++) {
     let ok = true;
     for (let p = 0; p < k; p++) {
@@ -74,12 +158,7 @@ export function outcomeUtilities(compiled: CompiledScenario, options: Enumeratio
           break;
         }
       }
-      if (ok)
-        for (const r of rules)
-          if (r.kind === "require" && r.ifMask[idx[r.ifIssue]!] && !r.thenMask[idx[r.thenIssue]!]) {
-            ok = false;
-            break;
-          }
+      if (ok && rules.length > 0) ok = !crossesRule(idx);
       if (ok) {
         rational[j] = 1;
         rationalCount++;

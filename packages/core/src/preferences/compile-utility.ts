@@ -60,7 +60,6 @@ export function compileUtility(utility: Utility, issues: readonly Issue[], value
       }));
       const normalizer =
         utility.normalizer ?? rects.reduce((s, r) => s + (r.utility > 0 ? r.utility : 0), 0);
-      const scale = normalizer > 0 ? 1 / normalizer : 0;
       return {
         contributions: null,
         evaluate(indices) {
@@ -76,7 +75,7 @@ export function compileUtility(utility: Utility, issues: readonly Issue[], value
             }
             s += r.utility;
           }
-          const u = s * scale;
+          const u = normalizer > 0 ? s / normalizer : 0;
           return u < 0 ? 0 : u > 1 ? 1 : u;
         },
       };
