@@ -7,3 +7,5 @@ export {
   type FormatIssueCode,
   type ParseResult,
 } from "./format-issue.js";
+export * from "./native/index.js";
+export * from "./genius/index.js";

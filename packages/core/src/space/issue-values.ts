@@ -52,8 +52,12 @@ export function issueValueIndex(issue: Issue, value: Value): number {
         : -1;
     case "real": {
       if (typeof value !== "number") return -1;
-      const values = issueValues(issue) as number[];
-      for (let k = 0; k < values.length; k++) if (Math.abs(values[k]! - value) <= 1e-9 * Math.max(1, Math.abs(value))) return k;
+      // Grid values are min + k·step (k < n − 1) and max itself: check the nearest few, no list needed.
+      const n = realGridCount(issue.min, issue.max, issue.step);
+      const at = (k: number) => (k === n - 1 ? issue.max : issue.min + k * issue.step);
+      const guess = Math.round((value - issue.min) / issue.step);
+      for (const k of [guess - 1, guess, guess + 1, n - 1])
+        if (k >= 0 && k < n && Math.abs(at(k) - value) <= 1e-9 * Math.max(1, Math.abs(value))) return k;
       return -1;
     }
   }

@@ -1,2 +1,8 @@
-// Node-only helpers of @parley/formats: reading scenario files and GENIUS folders from disk.
-export {};
+// Node-only helpers of @parley/formats: reading and writing scenario files and GENIUS folders.
+export { readScenarioFile, writeScenarioFile } from "./read-scenario-file.js";
+export {
+  readGeniusFolder,
+  readGeniusFolderSync,
+  writeGeniusFolder,
+  type ReadGeniusFolderOptions,
+} from "./read-genius-folder.js";

@@ -1,0 +1,43 @@
+import { analyzeScenario, compileScenario, createRng, type AnalysisOptions } from "@parley/core";
+import type { CliIo } from "../io.js";
+import { loadScenario } from "../load-scenario.js";
+import { createProgress } from "../progress.js";
+import { reportJson } from "../render/report-json.js";
+import { reportText } from "../render/report-text.js";
+import { formatIssues } from "../user-error.js";
+
+export interface AnalyzeFlags {
+  readonly framework?: string;
+  readonly json?: boolean;
+  readonly method: "auto" | "enumerate" | "merge" | "sample";
+  readonly limit: number;
+  readonly maxFrontier: number;
+  readonly samples: number;
+  readonly seed: number;
+  readonly top: number;
+  readonly progress: boolean;
+}
+
+export async function analyzeCommand(scenarioArg: string | undefined, flags: AnalyzeFlags, io: CliIo): Promise<void> {
+  const loaded = await loadScenario(scenarioArg, io.cwd);
+  if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  const compiled = compileScenario(loaded.scenario);
+  const progress = createProgress(io, flags.progress && compiled.size > 200_000);
+  const options: AnalysisOptions = {
+    method: flags.method,
+    enumerationLimit: flags.limit,
+    maxFrontier: flags.maxFrontier,
+    sampleSize: flags.samples,
+    rng: createRng(flags.seed),
+    ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+  };
+  let report;
+  try {
+    report = analyzeScenario(compiled, options);
+  } finally {
+    progress.stop();
+  }
+  if (flags.json) io.stdout(JSON.stringify(reportJson(report), null, 2) + "\n");
+  else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top }));
+}

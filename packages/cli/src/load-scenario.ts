@@ -1,0 +1,42 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Scenario } from "@parley/core";
+import { builtinScenarioYaml, parseScenario, type FormatIssue, type ParseResult } from "@parley/formats";
+import { readGeniusFolder, readScenarioFile } from "@parley/formats/node";
+import { ExitCode } from "./exit-codes.js";
+import { UserError } from "./user-error.js";
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  /** Where it came from, for messages: a path, or "built-in". */
+  readonly source: string;
+  readonly kind: "native" | "genius" | "builtin";
+  readonly warnings: readonly FormatIssue[];
+}
+
+export const BUILTIN_SOURCE = "built-in";
+
+/**
+ * Load a scenario: a native YAML/JSON file, a GENIUS folder, or (no argument) the built-in scenario.
+ * Problems become a UserError carrying every FormatIssue.
+ */
+export async function loadScenario(arg: string | undefined, cwd: string): Promise<LoadedScenario> {
+  if (arg === undefined) {
+    const result = parseScenario(builtinScenarioYaml, { file: "built-in scenario" });
+    return unwrap(result, BUILTIN_SOURCE, "builtin");
+  }
+  const full = path.resolve(cwd, arg);
+  let isDir: boolean;
+  try {
+    isDir = (await stat(full)).isDirectory();
+  } catch {
+    throw new UserError(`${arg}: no such file or folder`, ExitCode.usage);
+  }
+  if (isDir) return unwrap(await readGeniusFolder(full), arg, "genius");
+  return unwrap(await readScenarioFile(full), arg, "native");
+}
+
+function unwrap(result: ParseResult<Scenario>, source: string, kind: LoadedScenario["kind"]): LoadedScenario {
+  if (!result.ok) throw new UserError(`${source}: the scenario could not be loaded`, ExitCode.usage, result.issues);
+  return { scenario: result.value, source, kind, warnings: result.warnings };
+}

@@ -1,0 +1,117 @@
+import type { AnalysisReport, Constraint, RedLine, SolutionPoint, Value } from "@parley/core";
+import pc from "picocolors";
+import { fmt, renderTable } from "./table.js";
+
+export interface TextOptions {
+  readonly color: boolean;
+  /** Show at most this many frontier points. */
+  readonly top: number;
+}
+
+/** The human-readable `parley analyze` report. */
+export function reportText(report: AnalysisReport, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  const out: string[] = [];
+  const h = (s: string) => out.push("", c.bold(s));
+  out.push(c.bold(`${report.scenario.name}`) + c.dim(` (${report.scenario.id})`));
+  out.push(
+    `${plural(report.parties.length, "party", "parties")} with preferences, ${plural(report.issues.length, "issue", "issues")}, ${formatCount(report.outcomes)} outcomes` +
+      c.dim(` — ${report.method}${report.exact ? ", exact" : ", approximate"}`),
+  );
+
+  h("Zone of agreement");
+  if (report.rational.count !== null)
+    out.push(
+      `  ${formatCount(report.rational.count)} rational outcomes (${percent(report.rational.fraction!)} of the space)` +
+        c.dim("  — every party at or above its reservation value, no red line crossed"),
+    );
+  else if (report.rational.fraction !== null) out.push(`  about ${percent(report.rational.fraction)} of sampled outcomes are rational`);
+  else out.push(report.pareto.count > 0 ? "  rational outcomes exist (not counted on the merge path)" : "  no rational outcome");
+  if (report.conflicts) {
+    out.push(c.red("  No agreement is possible. Smallest conflicting sets of constraints:"));
+    report.conflicts.sets.forEach((set, i) => out.push(`   ${i + 1}. ${set.map(describeConstraint).join(c.dim("  +  "))}`));
+    if (report.conflicts.truncated) out.push(c.dim("   (search stopped early; larger conflicting sets may exist)"));
+  }
+
+  h("Parties");
+  out.push(
+    renderTable(
+      ["party", "reservation", "ideal"],
+      report.parties.map((p, i) => [p, fmt(report.reservation[i]!), report.ideal.length ? fmt(report.ideal[i]!) : "—"]),
+    ),
+  );
+
+  h(`Pareto frontier: ${report.pareto.count} point${report.pareto.count === 1 ? "" : "s"}`);
+  if (report.pareto.count > 0) {
+    const shown = report.pareto.points.slice(0, options.top);
+    out.push(
+      renderTable(
+        [...report.parties, "outcome"],
+        shown.map((p) => [...p.utilities.map(fmt), describeOutcome(p.outcomes[0]!)]),
+      ),
+    );
+    if (report.pareto.count > shown.length) out.push(c.dim(`  … ${report.pareto.count - shown.length} more (use --top N or --json)`));
+  }
+
+  h("Solutions");
+  const rows: string[][] = [];
+  const add = (name: string, points: readonly SolutionPoint[]) => {
+    if (points.length === 0) rows.push([name, ...report.parties.map(() => "—"), "none"]);
+    points.forEach((p, i) => rows.push([i === 0 ? name : "", ...p.utilities.map(fmt), describeOutcome(p.outcome)]));
+  };
+  add("Nash", report.nash);
+  add("Kalai–Smorodinsky", report.kalaiSmorodinsky);
+  add("Egalitarian", report.egalitarian);
+  add("Max welfare", report.maxWelfare);
+  out.push(renderTable(["concept", ...report.parties, "outcome"], rows));
+  if (report.opposition !== null) out.push(`  opposition level ${fmt(report.opposition)}` + c.dim("  (0 = no conflict of interest, 1 = no gain over walking away)"));
+
+  for (const fw of report.frameworks) {
+    h(`Framework: ${fw.framework.name}` + c.dim(` (${fw.framework.id})`));
+    if (fw.open.length) out.push(`  open issues: ${fw.open.join(", ")}`);
+    for (const clash of fw.clashes) out.push(c.yellow(`  points ${clash.points.join(", ")} set issue "${clash.issue}" differently (the last one counts)`));
+    out.push(
+      renderTable(
+        ["party", "utility", "reservation", "red lines crossed", "verdict"],
+        fw.parties.map((p) => [
+          p.party,
+          p.utility.min === p.utility.max ? fmt(p.utility.min) : `${fmt(p.utility.min)}–${fmt(p.utility.max)}`,
+          fmt(p.reservation),
+          p.redLinesCrossed.length ? c.red(p.redLinesCrossed.map(describeRedLine).join("; ")) : "none",
+          p.verdict === "accept" ? c.green("accept") : p.verdict === "reject" ? c.red("reject") : c.yellow("depends"),
+        ]),
+      ),
+    );
+  }
+  for (const note of report.notes) out.push(c.dim(`note: ${note}`));
+  return out.join("\n") + "\n";
+}
+
+function describeOutcome(outcome: Readonly<Record<string, Value>>): string {
+  return Object.entries(outcome)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ");
+}
+
+function describeRedLine(r: RedLine): string {
+  const label = r.id ? `${r.id}: ` : "";
+  return r.kind === "forbid"
+    ? `${label}${r.issue} ≠ ${r.values.join("/")}`
+    : `${label}if ${r.if.issue} ∈ {${r.if.values.join(", ")}} then ${r.then.issue} ∈ {${r.then.values.join(", ")}}`;
+}
+
+function describeConstraint(c: Constraint): string {
+  return c.kind === "reservation" ? `${c.party} needs utility ≥ ${fmt(c.value)}` : `${c.party}'s red line ${describeRedLine(c.redLine)}`;
+}
+
+function formatCount(n: number): string {
+  return n >= 1e15 ? n.toExponential(3) : n.toLocaleString("en-US");
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function percent(x: number): string {
+  return `${(100 * x).toFixed(x < 0.01 && x > 0 ? 3 : 1)}%`;
+}

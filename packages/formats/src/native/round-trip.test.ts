@@ -1,0 +1,332 @@
+import {
+  issueValues,
+  type Framework,
+  type Issue,
+  type Party,
+  type Preferences,
+  type RedLine,
+  type Scenario,
+  type Utility,
+  type Value,
+  type ValueFunction,
+} from "@parley/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { builtinScenarioYaml } from "./builtin-scenario.js";
+import { parseScenario } from "./parse-scenario.js";
+import { stringifyScenario } from "./stringify-scenario.js";
+
+// ---- generators of valid scenarios ------------------------------------------------------------
+
+/** Labels that are easy to get wrong in YAML: numbers, booleans, nulls, comments, flow characters. */
+const trickyLabels = ["1", "1.0", "-0", "0x1F", "1e3", ".inf", "true", "null", "~", "yes", "a b", "x: y", "#c", "[a]", "{b}", "- d", "'q'", '"q"', " pad ", "ü", "a\nb", "peak", "kind"];
+const label = fc.oneof(fc.constantFrom(...trickyLabels), fc.string({ minLength: 1, maxLength: 8, unit: "grapheme" }));
+const text = fc.oneof(fc.string({ maxLength: 30, unit: "grapheme" }), fc.constantFrom(...trickyLabels), fc.constant("line one\nline two\n"));
+const ident = (prefix: string) => fc.oneof(fc.constantFrom(`${prefix}1`, `${prefix}-2`, `${prefix} three`, `${prefix}_4`), label);
+/** A number without -0 (which prints as 0). */
+const num = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0);
+const unit = fc.oneof(num(0, 1), fc.constantFrom(0, 1, 0.5, 1 / 3));
+
+const issueBody: fc.Arbitrary<Omit<Issue, "id">> = fc.oneof(
+  fc.uniqueArray(label, { minLength: 1, maxLength: 4 }).map((options) => ({ kind: "categorical" as const, options })),
+  fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 0, max: 6 })).map(([min, n]) => ({ kind: "integer" as const, min, max: min + n })),
+  fc
+    .tuple(fc.integer({ min: -8, max: 8 }), fc.constantFrom(0.1, 0.25, 0.3, 0.5, 1), fc.integer({ min: 0, max: 5 }), fc.constantFrom(0, 0.05))
+    .map(([a, step, k, extra]) => ({ kind: "real" as const, min: a / 4, max: a / 4 + k * step + extra, step })),
+);
+
+const issuesArb = fc
+  .uniqueArray(ident("issue"), { minLength: 1, maxLength: 4 })
+  .chain((ids) => fc.tuple(...ids.map((id) => fc.record({ name: fc.option(text, { nil: undefined }), description: fc.option(text, { nil: undefined }), body: issueBody }).map(({ name, description, body }) => ({ id, ...(name !== undefined && { name }), ...(description !== undefined && { description }), ...body }) as Issue))));
+
+const subset = <T>(items: readonly T[]) => fc.subarray([...items], { minLength: 1 });
+
+function valueFunction(issue: Issue): fc.Arbitrary<ValueFunction> {
+  const values = issueValues(issue);
+  const table = subset(values).chain((keys) =>
+    fc.tuple(...keys.map(() => unit)).map((scores) => ({ kind: "table" as const, scores: Object.fromEntries(keys.map((k, i) => [String(k), scores[i]!])) })),
+  );
+  if (issue.kind === "categorical") return table;
+  const { min, max } = issue;
+  const range = max - min;
+  return fc.oneof(
+    table,
+    fc.record({ kind: fc.constant("linear" as const), slope: num(-3, 3), offset: num(-1, 2) }),
+    fc.constant({ kind: "linear" as const, slope: range === 0 ? 0 : 1 / range, offset: range === 0 ? 1 : 0 }),
+    fc.constant({ kind: "linear" as const, slope: range === 0 ? 0 : -1 / range, offset: 1 }),
+    num(min, max).map((peak) => ({ kind: "peaked" as const, low: min, peak, high: max })),
+    fc.array(num(min - 1, max + 1), { minLength: 3, maxLength: 3 }).map((xs) => {
+      const [low, peak, high] = xs.sort((a, b) => a - b) as [number, number, number];
+      return { kind: "peaked" as const, low, peak, high };
+    }),
+    fc.array(fc.tuple(num(min - 1, max + 1), unit), { minLength: 1, maxLength: 4 }).map((pts) => ({
+      kind: "piecewise" as const,
+      points: pts.sort((a, b) => a[0] - b[0]),
+    })),
+  );
+}
+
+function redLine(issues: readonly Issue[]): fc.Arbitrary<RedLine> {
+  const cond = fc.constantFrom(...issues).chain((issue) => subset(issueValues(issue)).map((values) => ({ issue: issue.id, values })));
+  const common = fc.record({ id: fc.option(ident("rule"), { nil: undefined }), note: fc.option(text, { nil: undefined }) }).map(({ id, note }) => ({ ...(id !== undefined && { id }), ...(note !== undefined && { note }) }));
+  return fc.oneof(
+    fc.tuple(common, cond).map(([c, f]) => ({ kind: "forbid" as const, ...c, ...f })),
+    fc.tuple(common, cond, cond).map(([c, i, t]) => ({ kind: "require" as const, ...c, if: i, then: t })),
+  );
+}
+
+function linearAdditive(issues: readonly Issue[]): fc.Arbitrary<Utility> {
+  return subset(issues).chain((chosen) =>
+    fc
+      .tuple(fc.tuple(...chosen.map(valueFunction)), fc.tuple(...chosen.map(() => fc.integer({ min: 0, max: 5 }))), fc.boolean())
+      .filter(([, w]) => w.some((x) => x > 0))
+      .map(([fns, w, normalised]) => {
+        // Normalised weights, or weights as GENIUS may give them (not summing to 1).
+        const sum = normalised ? w.reduce((a, b) => a + b, 0) : 7;
+        return {
+          kind: "linear-additive" as const,
+          weights: Object.fromEntries(chosen.map((issue, i) => [issue.id, w[i]! / sum])),
+          values: Object.fromEntries(chosen.map((issue, i) => [issue.id, fns[i]!])),
+        };
+      }),
+  );
+}
+
+function bound(issue: Issue): fc.Arbitrary<{ issue: string; min: number; max: number }> {
+  const coordinate =
+    issue.kind === "categorical"
+      ? fc.oneof(fc.integer({ min: 0, max: issue.options.length - 1 }), num(-1, issue.options.length))
+      : num(issue.min - 1, issue.max + 1);
+  return fc.tuple(coordinate, coordinate).map(([a, b]) => ({ issue: issue.id, min: Math.min(a, b), max: Math.max(a, b) }));
+}
+
+function hyperRectangles(issues: readonly Issue[]): fc.Arbitrary<Utility> {
+  const bounds = fc.array(fc.constantFrom(...issues).chain(bound), { maxLength: 3 });
+  return fc
+    .record({
+      rectangles: fc.array(fc.record({ utility: num(-2, 5), includes: bounds, excludes: fc.option(bounds, { nil: undefined }) }), { minLength: 1, maxLength: 3 }),
+      normalizer: fc.option(num(0.5, 10), { nil: undefined }),
+    })
+    .map(({ rectangles, normalizer }) => ({
+      kind: "hyper-rectangles" as const,
+      rectangles: rectangles.map(({ utility, includes, excludes }) => ({ utility, includes, ...(excludes && { excludes }) })),
+      ...(normalizer !== undefined && { normalizer }),
+    }));
+}
+
+function tableUtility(issues: readonly Issue[]): fc.Arbitrary<Utility> {
+  const outcome = fc.tuple(...issues.map((i) => fc.nat({ max: issueValues(i).length - 1 })));
+  return fc
+    .record({
+      entries: fc.uniqueArray(outcome, { maxLength: 4, selector: (o) => o.join(",") }),
+      utilities: fc.array(unit, { minLength: 4, maxLength: 4 }),
+      default: fc.option(unit, { nil: undefined }),
+    })
+    .map(({ entries, utilities, default: d }) => ({
+      kind: "table" as const,
+      entries: entries.map((ks, e) => ({
+        outcome: Object.fromEntries(issues.map((issue, i) => [issue.id, issueValues(issue)[ks[i]!]!])),
+        utility: utilities[e]!,
+      })),
+      ...(d !== undefined && { default: d }),
+    }));
+}
+
+function preferences(issues: readonly Issue[]): fc.Arbitrary<Preferences> {
+  return fc
+    .record({
+      utility: fc.oneof({ arbitrary: linearAdditive(issues), weight: 4 }, hyperRectangles(issues), tableUtility(issues)),
+      reservation: fc.option(unit, { nil: undefined }),
+      discount: fc.option(fc.oneof(num(0.01, 1), fc.constant(1)), { nil: undefined }),
+      redLines: fc.option(fc.array(redLine(issues), { maxLength: 3 }), { nil: undefined }),
+    })
+    .map(({ utility, reservation, discount, redLines }) => {
+      // Red-line ids are unique within a party.
+      const seen = new Set<string>();
+      const lines = redLines?.map((r) => {
+        if (r.id === undefined) return r;
+        if (seen.has(r.id)) {
+          const { id: _id, ...rest } = r;
+          return rest as RedLine;
+        }
+        seen.add(r.id);
+        return r;
+      });
+      return {
+        utility,
+        ...(reservation !== undefined && { reservation }),
+        ...(discount !== undefined && { discount }),
+        ...(lines && { redLines: lines }),
+      };
+    });
+}
+
+function parties(issues: readonly Issue[]): fc.Arbitrary<Party[]> {
+  return fc.uniqueArray(ident("party"), { maxLength: 3 }).chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc
+          .record({
+            name: text,
+            role: fc.constantFrom("party" as const, "mediator" as const, "observer" as const),
+            description: fc.option(text, { nil: undefined }),
+            preferences: fc.option(preferences(issues), { nil: undefined }),
+          })
+          .map(({ name, role, description, preferences: p }) => ({
+            id,
+            name,
+            role,
+            ...(description !== undefined && { description }),
+            ...(p && { preferences: p }),
+          })),
+      ),
+    ),
+  );
+}
+
+function frameworks(issues: readonly Issue[]): fc.Arbitrary<Framework[]> {
+  const point = fc.record({
+    text,
+    customId: fc.option(ident("pt"), { nil: undefined }),
+    sets: fc.subarray([...issues]).chain((chosen) =>
+      fc.tuple(...chosen.map((i) => fc.constantFrom(...issueValues(i)))).map((vals) => chosen.map((i, k) => [i.id, vals[k]!] as [string, Value])),
+    ),
+  });
+  const framework = fc.record({
+    name: text,
+    version: fc.option(fc.constantFrom("1", "1.0", "2b", "draft"), { nil: undefined }),
+    date: fc.option(fc.constantFrom("2024-02-29", "1999-12-31"), { nil: undefined }),
+    author: fc.option(text, { nil: undefined }),
+    source: fc.option(text, { nil: undefined }),
+    notes: fc.option(text, { nil: undefined }),
+    numbers: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 4 }),
+    points: fc.array(point, { minLength: 4, maxLength: 4 }),
+  });
+  return fc.uniqueArray(ident("fw"), { maxLength: 2 }).chain((ids) =>
+    fc.tuple(...ids.map(() => framework)).map((fs) =>
+      fs.map((f, k): Framework => {
+        const set = new Set<string>();
+        const usedIds = new Set<string>();
+        const points = f.numbers.map((number, i) => {
+          const p = f.points[i]!;
+          // Each issue is settled by one point; point ids are unique.
+          const sets = Object.fromEntries(p.sets.filter(([id]) => !set.has(id) && (set.add(id), true)));
+          let id = p.customId ?? String(number);
+          if (usedIds.has(id)) id = String(number);
+          usedIds.add(id);
+          return { id, number, text: p.text, sets };
+        });
+        const ids2 = new Set(points.map((p) => p.id));
+        const unique = ids2.size === points.length ? points : points.map((p) => ({ ...p, id: String(p.number) }));
+        return {
+          id: ids[k]!,
+          name: f.name,
+          ...(f.version !== undefined && { version: f.version }),
+          ...(f.date !== undefined && { date: f.date }),
+          ...(f.author !== undefined && { author: f.author }),
+          ...(f.source !== undefined && { source: f.source }),
+          ...(f.notes !== undefined && { notes: f.notes }),
+          points: unique,
+        };
+      }),
+    ),
+  );
+}
+
+const scenarioArb: fc.Arbitrary<Scenario> = issuesArb.chain((issues) =>
+  fc.record({
+    id: ident("scenario"),
+    name: text,
+    description: fc.option(text, { nil: undefined }),
+    parties: parties(issues),
+    frameworks: frameworks(issues),
+  }).map(({ id, name, description, parties: ps, frameworks: fs }) => ({
+    id,
+    name,
+    ...(description !== undefined && { description }),
+    issues,
+    parties: ps,
+    frameworks: fs,
+  })),
+);
+
+// ---- the property -----------------------------------------------------------------------------
+
+type Bounds = readonly { readonly issue: string; readonly min: number; readonly max: number }[];
+const sortBounds = (b: Bounds): Bounds =>
+  [...b].sort((x, y) => (x.issue < y.issue ? -1 : x.issue > y.issue ? 1 : x.min - y.min || x.max - y.max));
+
+/** The bounds of a hyper-rectangle are an unordered set (the file groups them by issue): sort them. */
+function sortAllBounds(s: Scenario): Scenario {
+  return {
+    ...s,
+    parties: s.parties.map((p) => {
+      const u = p.preferences?.utility;
+      if (u?.kind !== "hyper-rectangles") return p;
+      const rectangles = u.rectangles.map((r) => ({
+        ...r,
+        includes: sortBounds(r.includes),
+        ...(r.excludes && { excludes: sortBounds(r.excludes) }),
+      }));
+      return { ...p, preferences: { ...p.preferences!, utility: { ...u, rectangles } } };
+    }),
+  };
+}
+
+/** Checks the weights agree within 1e-12, then copies the expected ones so the rest can be compared exactly. */
+function alignWeights(actual: Scenario, expected: Scenario): Scenario {
+  return {
+    ...actual,
+    parties: actual.parties.map((p, i) => {
+      const u = p.preferences?.utility;
+      const v = expected.parties[i]?.preferences?.utility;
+      if (u?.kind !== "linear-additive" || v?.kind !== "linear-additive") return p;
+      expect(Object.keys(u.weights).sort()).toEqual(Object.keys(v.weights).sort());
+      for (const [k, w] of Object.entries(v.weights)) expect(Math.abs(u.weights[k]! - w)).toBeLessThanOrEqual(1e-12);
+      return { ...p, preferences: { ...p.preferences!, utility: { ...u, weights: v.weights } } };
+    }),
+  };
+}
+
+function roundTrip(scenario: Scenario, format: "yaml" | "json"): Scenario {
+  const text = stringifyScenario(scenario, { format });
+  const r = parseScenario(text, { format });
+  if (!r.ok) throw new Error(`${text}\n${r.issues.map((i) => `${i.line}:${i.column} ${i.message}`).join("\n")}`);
+  return r.value;
+}
+
+describe("round trip", () => {
+  it("stringify then parse gives the same scenario (YAML and JSON)", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom("yaml" as const, "json" as const), (scenario, format) => {
+        expect(sortAllBounds(alignWeights(roundTrip(scenario, format), scenario))).toEqual(sortAllBounds(scenario));
+      }),
+      { numRuns: Number(process.env.PARLEY_FC_RUNS ?? 300) },
+    );
+  });
+
+  it("the example survives a round trip, and writing it again gives the same text", () => {
+    const r = parseScenario(builtinScenarioYaml);
+    if (!r.ok) throw new Error("the example must parse");
+    for (const format of ["yaml", "json"] as const) {
+      const text = stringifyScenario(r.value, { format });
+      const again = parseScenario(text, { format });
+      if (!again.ok) throw new Error(again.issues.map((i) => i.message).join("\n"));
+      expect(alignWeights(again.value, r.value)).toEqual(r.value);
+      expect(stringifyScenario(again.value, { format })).toBe(text);
+    }
+  });
+
+  it("writes the shorthands and a schema reference", () => {
+    const r = parseScenario(builtinScenarioYaml);
+    if (!r.ok) throw new Error("the example must parse");
+    const yaml = stringifyScenario(r.value, { schema: "https://example.org/scenario.schema.json" });
+    expect(yaml.startsWith("# yaml-language-server: $schema=https://example.org/scenario.schema.json\n")).toBe(true);
+    expect(yaml).toContain("troop-ceiling: increasing");
+    expect(yaml).toContain("border: {peak: 9}");
+    expect(yaml).toContain("if: {troop-ceiling: {min: 16}}");
+    expect(yaml).toContain("forbid: {border: {min: 13}}");
+    const json = JSON.parse(stringifyScenario(r.value, { format: "json", schema: "s.json" })) as Record<string, unknown>;
+    expect(Object.keys(json).slice(0, 2)).toEqual(["$schema", "parley"]);
+  });
+});
