@@ -18,6 +18,16 @@ export type {
 } from "./model/preferences.js";
 export type { Framework, FrameworkPoint } from "./model/framework.js";
 export type { Scenario } from "./model/scenario.js";
+export type {
+  Statement,
+  StatementSubject,
+  Stance,
+  NegotiationEvent,
+  EventKind,
+  SourceRef,
+  Confidence,
+  Provenance,
+} from "./model/statement.js";
 
 export { issueValues, issueSize, issueValueIndex, issueContains } from "./space/issue-values.js";
 export {

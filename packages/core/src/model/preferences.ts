@@ -1,4 +1,5 @@
 import type { Value } from "./issue.js";
+import type { Provenance } from "./statement.js";
 
 /**
  * How one issue's value maps to a score in [0, 1] inside a linear-additive utility.
@@ -65,6 +66,7 @@ export type RedLine =
       readonly issue: string;
       readonly values: readonly Value[];
       readonly note?: string;
+      readonly provenance?: Provenance;
     }
   | {
       readonly kind: "require";
@@ -72,6 +74,7 @@ export type RedLine =
       readonly if: { readonly issue: string; readonly values: readonly Value[] };
       readonly then: { readonly issue: string; readonly values: readonly Value[] };
       readonly note?: string;
+      readonly provenance?: Provenance;
     };
 
 export interface Preferences {
@@ -81,4 +84,10 @@ export interface Preferences {
   /** Per-round discount factor in (0, 1]; 1 (or absent) means no discounting. */
   readonly discount?: number;
   readonly redLines?: readonly RedLine[];
+  /** What each weight, option ordering (value function) and the reservation value rest on, by issue id. */
+  readonly provenance?: {
+    readonly weights?: Readonly<Record<string, Provenance>>;
+    readonly values?: Readonly<Record<string, Provenance>>;
+    readonly reservation?: Provenance;
+  };
 }

@@ -1,6 +1,7 @@
 import type { Framework } from "./framework.js";
 import type { Issue } from "./issue.js";
 import type { Party } from "./party.js";
+import type { NegotiationEvent, Statement } from "./statement.js";
 
 export interface Scenario {
   readonly id: string;
@@ -9,4 +10,8 @@ export interface Scenario {
   readonly issues: readonly Issue[];
   readonly parties: readonly Party[];
   readonly frameworks: readonly Framework[];
+  /** Dated public statements, for timelines and declared stances. */
+  readonly statements?: readonly Statement[];
+  /** Dated events: meetings, drafts, leaks, talks. */
+  readonly events?: readonly NegotiationEvent[];
 }

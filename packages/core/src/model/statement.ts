@@ -1,0 +1,73 @@
+import type { Value } from "./issue.js";
+
+/** H: reported consistently or on record; M: single outlet, leak or anonymous sourcing; L: unverified. */
+export type Confidence = "H" | "M" | "L";
+
+/** Where a statement or event was reported. */
+export interface SourceRef {
+  readonly outlet: string;
+  readonly title?: string;
+  readonly url?: string;
+  /** ISO date (YYYY-MM-DD) of the report, when it differs from the statement's date. */
+  readonly date?: string;
+}
+
+/** A party's stance on what a statement is about. */
+export type Stance = "accept" | "reject" | "partial" | "conditional" | "deny" | "process";
+
+/** What a statement is about: framework points, issues, or particular options of an issue. */
+export interface StatementSubject {
+  /** Framework id and point id, when the statement is about a framework point. */
+  readonly framework?: string;
+  readonly point?: string;
+  /** Issue id, when about an issue (optionally restricted to some of its values). */
+  readonly issue?: string;
+  readonly values?: readonly Value[];
+}
+
+/** A dated public statement, paraphrased neutrally in our own words. */
+export interface Statement {
+  readonly id: string;
+  /** ISO date (YYYY-MM-DD). */
+  readonly date: string;
+  /** Who spoke, e.g. "Dmitry Peskov, Kremlin spokesperson". */
+  readonly speaker: string;
+  /** The party the speaker speaks for. */
+  readonly party: string;
+  /** A neutral paraphrase: our words, never long quotes. */
+  readonly paraphrase: string;
+  readonly about: readonly StatementSubject[];
+  readonly stance: Stance;
+  readonly source: SourceRef;
+  readonly confidence: Confidence;
+}
+
+export type EventKind = "meeting" | "draft" | "leak" | "talks" | "statement";
+
+/** A dated event of the negotiation. */
+export interface NegotiationEvent {
+  readonly id: string;
+  readonly date: string;
+  /** Last day, for events over several days. */
+  readonly endDate?: string;
+  readonly kind: EventKind;
+  readonly title: string;
+  readonly description?: string;
+  /** Party ids. */
+  readonly participants: readonly string[];
+  readonly place?: string;
+  /** Framework id, for `draft` and `leak` events. */
+  readonly framework?: string;
+  readonly source: SourceRef;
+  readonly confidence: Confidence;
+}
+
+/**
+ * What a modelling choice rests on: the statements that support it (by id), or an explicit
+ * assumption when no statement does.
+ */
+export interface Provenance {
+  readonly cites?: readonly string[];
+  /** Set when the choice is a modelling assumption; says what was assumed and why. */
+  readonly assumption?: string;
+}
