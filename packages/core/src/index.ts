@@ -80,3 +80,4 @@ export {
   type FrontierPoint,
   type SolutionPoint,
 } from "./analysis/analyze-scenario.js";
+export * from "./negotiation/index.js";
