@@ -14,7 +14,7 @@ export function issueValues(issue: Issue): Value[] {
     case "real": {
       const n = realGridCount(issue.min, issue.max, issue.step);
       const out: number[] = [];
-      for (let k = 0; k < n - 1; k++) out.push(issue.min + k * issue.step);
+      for (let k = 0; k < n - 1; k++) out.push(gridValue(issue.min, issue.step, k));
       out.push(issue.max);
       return n === 1 ? [issue.min] : out;
     }
@@ -31,6 +31,11 @@ export function issueSize(issue: Issue): number {
     case "real":
       return realGridCount(issue.min, issue.max, issue.step);
   }
+}
+
+/** min + k·step, rounded to 15 significant digits so that 3 × 0.3 reads 0.9. */
+function gridValue(min: number, step: number, k: number): number {
+  return Number((min + k * step).toPrecision(15));
 }
 
 function realGridCount(min: number, max: number, step: number): number {
@@ -54,7 +59,7 @@ export function issueValueIndex(issue: Issue, value: Value): number {
       if (typeof value !== "number") return -1;
       // Grid values are min + k·step (k < n − 1) and max itself: check the nearest few, no list needed.
       const n = realGridCount(issue.min, issue.max, issue.step);
-      const at = (k: number) => (k === n - 1 ? issue.max : issue.min + k * issue.step);
+      const at = (k: number) => (k === n - 1 ? issue.max : gridValue(issue.min, issue.step, k));
       const guess = Math.round((value - issue.min) / issue.step);
       for (const k of [guess - 1, guess, guess + 1, n - 1])
         if (k >= 0 && k < n && Math.abs(at(k) - value) <= 1e-9 * Math.max(1, Math.abs(value))) return k;
