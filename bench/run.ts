@@ -8,6 +8,7 @@ import { analyzeScenario, compileScenario, mergeFrontier, outcomeUtilities, pare
 import { measure, type Measurement } from "./harness.js";
 import { randomAdditiveScenario } from "./random-scenario.js";
 import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
+import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
@@ -15,7 +16,7 @@ const smoke = sizeArg === "smoke";
 const runs = smoke ? 1 : 5;
 
 const baselinePath = path.resolve(here, "../../shared/reference/negmas-baseline.json");
-const baseline: NegmasBaseline | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, "utf8")) : null;
+const baseline: (NegmasBaseline & NegmasSaoBaseline) | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, "utf8")) : null;
 
 function endToEnd(issues: number, options: number, parties: number) {
   const scenario = randomAdditiveScenario(issues, options, parties, 12345);
@@ -62,3 +63,4 @@ log(
 );
 
 for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
+for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);

@@ -3,6 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { analyzeCommand } from "./commands/analyze.js";
 import { convertCommand } from "./commands/convert.js";
 import { schemaCommand } from "./commands/schema.js";
+import { registerSimulateCommand } from "./commands/simulate.js";
+import { registerTournamentCommand } from "./commands/tournament.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -64,6 +66,9 @@ function createProgram(io: CliIo): Command {
     .command("schema")
     .description("Print the JSON Schema of the native scenario format.")
     .action(() => schemaCommand(io));
+
+  registerSimulateCommand(program, io);
+  registerTournamentCommand(program, io);
 
   program.addHelpText(
     "after",

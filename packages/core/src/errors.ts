@@ -13,6 +13,9 @@ export const parleyErrorCodes = [
   "PARLEY_ERR_SPACE_TOO_LARGE",
   "PARLEY_ERR_FRONTIER_TOO_LARGE",
   "PARLEY_ERR_NOT_ADDITIVE",
+  "PARLEY_ERR_BAD_ARGUMENT",
+  "PARLEY_ERR_UNKNOWN_STRATEGY",
+  "PARLEY_ERR_BAD_PARAMETER",
 ] as const;
 
 export type ParleyErrorCode = (typeof parleyErrorCodes)[number];

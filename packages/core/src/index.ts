@@ -81,3 +81,4 @@ export {
   type SolutionPoint,
 } from "./analysis/analyze-scenario.js";
 export * from "./negotiation/index.js";
+export * from "./tournament/index.js";

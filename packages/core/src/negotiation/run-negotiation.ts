@@ -63,9 +63,24 @@ export function runNegotiation(compiled: CompiledScenario, factories: readonly N
     for (let i = 0; i < o.length; i++) out[compiled.issues[i]!.id] = compiled.values[i]![o[i]!]!;
     return out;
   };
+  // Offers repeat a lot (agents re-offer the same outcome round after round): the trace shares one
+  // frozen record and utility vector per distinct outcome instead of building them per event.
+  const seen = new Map<number, { readonly outcome: Readonly<Record<string, Value>>; readonly utilities: readonly number[] }>();
+  const exactKeys = compiled.size <= Number.MAX_SAFE_INTEGER;
+  const described = (o: Outcome) => {
+    if (!exactKeys) return { outcome: toRecord(o), utilities: parties.map((p) => p.utility.evaluate(o)) };
+    let key = 0;
+    for (let i = 0; i < o.length; i++) key = key * radices[i]! + o[i]!;
+    let d = seen.get(key);
+    if (!d) {
+      d = { outcome: Object.freeze(toRecord(o)), utilities: Object.freeze(parties.map((p) => p.utility.evaluate(o))) };
+      seen.set(key, d);
+    }
+    return d;
+  };
   const record = (e: ProtocolEvent | { type: "error"; sender: number; code: string; message: string }) => {
     const round = protocol.round();
-    const base = {
+    const event: { -readonly [K in keyof TraceEvent]: TraceEvent[K] } = {
       seq: trace.length,
       round,
       time: Math.min(1, round / rounds),
@@ -73,12 +88,17 @@ export function runNegotiation(compiled: CompiledScenario, factories: readonly N
       sender: e.sender,
       senderId: e.sender >= 0 ? seatIds[e.sender]! : "protocol",
     };
-    const outcome = "outcome" in e && e.outcome ? e.outcome : undefined;
-    trace.push({
-      ...base,
-      ...(outcome ? { outcome: toRecord(outcome), utilities: parties.map((p) => p.utility.evaluate(outcome)) } : {}),
-      ...("code" in e ? { code: e.code, message: e.message } : {}),
-    });
+    const outcome = "outcome" in e ? e.outcome : undefined;
+    if (outcome) {
+      const d = described(outcome);
+      event.outcome = d.outcome;
+      event.utilities = d.utilities;
+    }
+    if ("code" in e) {
+      event.code = e.code;
+      event.message = e.message;
+    }
+    trace.push(event);
   };
 
   let negotiators: Negotiator[];

@@ -71,14 +71,24 @@ export function sortIndices(keys: Float64Array): Uint32Array {
   if (!nonNegative || n < 256 || !LITTLE_ENDIAN) {
     return idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
   }
+  // Sort (index, lo word, hi word) triples, so every pass reads its digits sequentially.
   const words = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [lo, hi]
-  let tmp = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let j = 0; j < n; j++) {
+    lo[j] = words[2 * j]!;
+    hi[j] = words[2 * j + 1]!;
+  }
+  let idx2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
   const count = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? 0 : 1;
+    const digits = pass < 2 ? lo : hi;
     const shift = pass % 2 === 0 ? 0 : 16;
     count.fill(0);
-    for (let j = 0; j < n; j++) count[(words[idx[j]! * 2 + word]! >>> shift) & 0xffff]!++;
+    for (let j = 0; j < n; j++) count[(digits[j]! >>> shift) & 0xffff]!++;
+    if (count.includes(n)) continue; // every key has the same digit here: nothing to reorder
     let sum = 0;
     for (let b = 0; b < 65536; b++) {
       const c = count[b]!;
@@ -86,10 +96,14 @@ export function sortIndices(keys: Float64Array): Uint32Array {
       sum += c;
     }
     for (let j = 0; j < n; j++) {
-      const i = idx[j]!;
-      tmp[count[(words[i * 2 + word]! >>> shift) & 0xffff]!++] = i;
+      const to = count[(digits[j]! >>> shift) & 0xffff]!++;
+      idx2[to] = idx[j]!;
+      lo2[to] = lo[j]!;
+      hi2[to] = hi[j]!;
     }
-    [idx, tmp] = [tmp, idx];
+    [idx, idx2] = [idx2, idx];
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
   }
   return idx;
 }

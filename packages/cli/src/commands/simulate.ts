@@ -1,0 +1,120 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  compileScenario,
+  isParleyError,
+  negotiationReference,
+  outcomeIndices,
+  protocolNames,
+  runMetrics,
+  runNegotiation,
+} from "@parley/core";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import type { CliIo } from "../io.js";
+import { loadScenario } from "../load-scenario.js";
+import { simulationText, type SimulationReport } from "../render/simulation-text.js";
+import { resolveAgents, resolveProtocol, resolveSeats, splitList } from "../simulation.js";
+import { formatIssues, UserError } from "../user-error.js";
+
+export interface SimulateFlags {
+  readonly protocol?: string;
+  readonly agents?: string;
+  readonly seats?: string;
+  readonly steps: number;
+  readonly seed: number;
+  readonly exclude?: string[];
+  readonly mediator?: string;
+  readonly framework?: string;
+  readonly trace?: string;
+  readonly json?: boolean;
+}
+
+const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+  return n;
+};
+const seedInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
+  return n;
+};
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...splitList(value)];
+
+/** `parley simulate`: run one negotiation between automated agents and report how it went. */
+export function registerSimulateCommand(program: Command, io: CliIo): Command {
+  return program
+    .command("simulate")
+    .description("Simulate a negotiation between automated agents: outcome, utilities, distance to the Pareto frontier and Nash point, timeline.")
+    .argument("[scenario]", "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)")
+    .addOption(new Option("--protocol <name>", "sao (2 seats), stacked, single-text or shuttle (default: sao for 2 seats, else stacked)").choices(protocolNames))
+    .option("--agents <list>", "one agent per seat, in seat order, e.g. boulware,conceder(e=3) (default: linear in every seat)")
+    .option("--seats <ids>", "party ids to seat, in order (default: the parties with preferences whose role is party; name a mediator here to seat it)")
+    .option("--steps <n>", "the deadline in rounds", positiveInt("--steps"), 100)
+    .option("--seed <n>", "random seed (agents and mediator)", seedInt, 1)
+    .option("--exclude <party>", "shuttle: a seat left out of the talks, asked only to ratify the result (repeatable)", collect)
+    .addOption(new Option("--mediator <kind>", "single-text: how the mediator picks changes").choices(["random-flip", "hill-climb"]))
+    .option("--framework <id>", "single-text / shuttle: open from this framework (its open issues filled at random)")
+    .option("--trace <file>", "write the result with its full trace as JSON to this file")
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (scenario: string | undefined, flags: SimulateFlags) => simulateCommand(scenario, flags, io));
+}
+
+export async function simulateCommand(scenarioArg: string | undefined, flags: SimulateFlags, io: CliIo): Promise<void> {
+  const loaded = await loadScenario(scenarioArg, io.cwd);
+  if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  const compiled = compileScenario(loaded.scenario);
+  if (compiled.parties.length === 0) throw new UserError(`${loaded.source}: no party has preferences, so there is no one to seat`);
+  const seats = resolveSeats(compiled, flags.seats !== undefined ? splitList(flags.seats) : undefined);
+  const specs = flags.agents !== undefined ? splitList(flags.agents) : seats.map(() => "linear");
+  const factories = resolveAgents(specs, seats);
+  const protocol = resolveProtocol(compiled, seats, {
+    ...(flags.protocol !== undefined ? { protocol: flags.protocol } : {}),
+    rounds: flags.steps,
+    seed: flags.seed,
+    ...(flags.exclude ? { exclude: flags.exclude } : {}),
+    ...(flags.mediator !== undefined ? { mediator: flags.mediator } : {}),
+    ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
+  });
+  const result = runNegotiation(compiled, factories, { seats, protocol: protocol.create, seed: flags.seed });
+
+  let metrics: ReturnType<typeof runMetrics> | null = null;
+  const notes: string[] = [];
+  try {
+    metrics = runMetrics(result, negotiationReference(compiled, seats));
+  } catch (error) {
+    if (!isParleyError(error)) throw error;
+    notes.push(`no Pareto or Nash distance: ${error.message}`);
+  }
+  // Parties with preferences that are not seated (e.g. a mediator): their utility of the agreement.
+  const others = compiled.parties
+    .filter((p) => !seats.includes(p.party.id))
+    .map((p) => ({
+      party: p.party.id,
+      role: p.party.role,
+      utility: result.agreement ? p.utility.evaluate(outcomeIndices(compiled, result.agreement)) : p.reservation,
+    }));
+  const report: SimulationReport = {
+    scenario: { id: compiled.scenario.id, name: compiled.scenario.name, source: loaded.source },
+    protocol: protocol.name,
+    status: result.status,
+    seats: result.seats,
+    agents: specs,
+    seed: flags.seed,
+    steps: flags.steps,
+    agreement: result.agreement,
+    utilities: result.utilities,
+    reservation: seats.map((id) => compiled.parties.find((p) => p.party.id === id)!.reservation),
+    rounds: result.rounds,
+    paretoDistance: metrics?.paretoDistance ?? null,
+    nashDistance: metrics?.nashDistance ?? null,
+    welfare: result.utilities.reduce((a, b) => a + b, 0),
+    others,
+    ...(result.errorSeat !== undefined ? { errorSeat: result.errorSeat } : {}),
+    notes,
+    trace: result.trace,
+  };
+  if (flags.trace !== undefined) await writeFile(path.resolve(io.cwd, flags.trace), JSON.stringify(report, null, 2) + "\n");
+  if (flags.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+  else io.stdout(simulationText(report, { color: io.stdoutIsTty }));
+}

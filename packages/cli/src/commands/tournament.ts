@@ -1,0 +1,215 @@
+import { mkdir, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {
+  compileScenario,
+  hashText,
+  canonicalJson,
+  isParleyError,
+  negotiationReference,
+  planTournament,
+  protocolRegistry,
+  scoreTournament,
+  type NegotiationReference,
+  type Scenario,
+} from "@parley/core";
+import type { FormatIssue } from "@parley/formats";
+import cliProgress from "cli-progress";
+import { InvalidArgumentError, type Command } from "commander";
+import pc from "picocolors";
+import { AgentSpecError, parseAgentSpec } from "../agent-spec.js";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { loadScenario } from "../load-scenario.js";
+import { fmt, renderTable } from "../render/table.js";
+import { resolveSeats } from "../simulation.js";
+import { parseTournamentConfig } from "../tournament/config.js";
+import { writeResults } from "../tournament/output.js";
+import { runTournament } from "../tournament/run-tournament.js";
+import { UserError } from "../user-error.js";
+
+export interface TournamentFlags {
+  readonly out?: string;
+  readonly threads?: number;
+  readonly progress: boolean;
+}
+
+const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+  return n;
+};
+
+/** `parley tournament CONFIG`: every competitor against every other on every scenario, on worker threads. */
+export function registerTournamentCommand(program: Command, io: CliIo): Command {
+  return program
+    .command("tournament")
+    .description("Run a tournament of negotiation agents from a YAML config (docs/simulation.md); resumes an interrupted one.")
+    .argument("<config>", "a tournament config (.yaml / .json)")
+    .option("--out <dir>", "where to write runs.jsonl, results.json, runs.csv and competitors.csv (default: CONFIG-results next to the config)")
+    .option("--threads <n>", "worker threads (default: the number of cores)", positiveInt("--threads"))
+    .option("--no-progress", "no progress bar on stderr")
+    .action(async (config: string, flags: TournamentFlags) => tournamentCommand(config, flags, io));
+}
+
+export async function tournamentCommand(configArg: string, flags: TournamentFlags, io: CliIo): Promise<void> {
+  const configPath = path.resolve(io.cwd, configArg);
+  let text: string;
+  try {
+    text = await readFile(configPath, "utf8");
+  } catch {
+    throw new UserError(`${configArg}: no such file`, ExitCode.usage);
+  }
+  const parsed = parseTournamentConfig(text, configArg);
+  if (!parsed.ok) throw new UserError(`${configArg}: the tournament config is not valid`, ExitCode.usage, parsed.issues);
+  const { config, locate } = parsed;
+  const issues: FormatIssue[] = [];
+  const problem = (p: (string | number)[], message: string, code: FormatIssue["code"] = "PARLEY_FMT_VALUE") =>
+    issues.push({ code, file: configArg, ...locate(p), path: p, message, severity: "error" });
+
+  // Competitors: known agents, each once.
+  config.competitors.forEach((spec, i) => {
+    try {
+      parseAgentSpec(spec);
+    } catch (error) {
+      if (!(error instanceof AgentSpecError)) throw error;
+      problem(["competitors", i], error.message, "PARLEY_FMT_REFERENCE");
+    }
+    if (config.competitors.indexOf(spec) !== i) problem(["competitors", i], `"${spec}" is listed twice; list each competitor once.`, "PARLEY_FMT_DUPLICATE");
+  });
+
+  // Scenarios: relative to the config file; seats default as in `parley simulate`.
+  const base = path.dirname(configPath);
+  const entry = protocolRegistry[config.protocol];
+  const scenarios: { id: string; scenario: Scenario; seats: string[]; reference?: NegotiationReference }[] = [];
+  for (const [i, item] of config.scenarios.entries()) {
+    const file = typeof item === "string" ? item : item.path;
+    const at = typeof item === "string" ? ["scenarios", i] : ["scenarios", i, "path"];
+    let scenario: Scenario;
+    try {
+      scenario = (await loadScenario(path.resolve(base, file), io.cwd)).scenario;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problem(at, `Cannot load scenario ${file}: ${error.message.replace(/^.*?: /, "")}${error.issues.length ? ` (${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}: run parley validate ${file})` : ""}.`, "PARLEY_FMT_IO");
+      continue;
+    }
+    const compiled = compileScenario(scenario);
+    let seats: string[];
+    try {
+      seats = resolveSeats(compiled, typeof item === "string" ? undefined : item.seats);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problem(typeof item === "string" ? at : ["scenarios", i, "seats"], `${error.message}.`, "PARLEY_FMT_REFERENCE");
+      continue;
+    }
+    if (seats.length < entry.minSeats || seats.length > entry.maxSeats)
+      problem(at, `${file} has ${seats.length} seats (${seats.join(", ")}), but the ${config.protocol} protocol needs ${config.protocol === "sao" ? "exactly 2: use protocol: stacked, or list two seats" : "at least 2"}.`);
+    scenarios.push({ id: typeof item === "string" || !item.seats ? file : `${file} [${seats.join(",")}]`, scenario, seats });
+  }
+  if (issues.length) throw new UserError(`${configArg}: the tournament config is not valid`, ExitCode.usage, issues);
+
+  const plan = planTournament({
+    competitors: config.competitors,
+    scenarios: scenarios.map((s) => ({ id: s.id, seats: s.seats, fingerprint: hashText(canonicalJson(s.scenario)) })),
+    repetitions: config.repetitions,
+    rotate: config.rotate,
+    selfPlay: config.selfPlay,
+    seed: config.seed,
+    settings: { protocol: config.protocol, rounds: config.rounds },
+  });
+  if (plan.runs.length === 0)
+    throw new UserError(`${configArg}: no runs to play: ${config.competitors.length} competitor(s) cannot fill the seats without selfPlay: true`, ExitCode.usage);
+
+  const references = scenarios.map((s) => {
+    try {
+      return negotiationReference(compileScenario(s.scenario), s.seats);
+    } catch (error) {
+      if (!isParleyError(error)) throw error;
+      io.stderr(`parley: note: ${s.id}: no Pareto or Nash distances (${error.message})\n`);
+      const compiled = compileScenario(s.scenario);
+      return { seats: s.seats, reservation: s.seats.map((id) => compiled.parties.find((p) => p.party.id === id)!.reservation), frontier: [], nash: [], exact: false };
+    }
+  });
+
+  const outDir = flags.out !== undefined ? path.resolve(io.cwd, flags.out) : configPath.replace(/\.(ya?ml|json)$/i, "") + "-results";
+  await mkdir(outDir, { recursive: true });
+  const threads = flags.threads ?? Math.max(1, os.availableParallelism());
+  const bar =
+    flags.progress && io.stderrIsTty
+      ? new cliProgress.SingleBar(
+          { format: "runs [{bar}] {value}/{total} | {eta_formatted} left", stream: process.stderr, clearOnComplete: true, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+  let started = false;
+  const t0 = performance.now();
+  let result;
+  try {
+    result = await runTournament({
+      plan,
+      context: { scenarios: scenarios.map((s) => s.scenario), protocol: config.protocol, rounds: config.rounds },
+      references,
+      threads,
+      timeLimitMs: config.timeLimitMs,
+      journal: path.join(outDir, "runs.jsonl"),
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (!started) bar.start(total, done);
+        else bar.update(done);
+        started = true;
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const scores = scoreTournament(
+    result.records.map((r) => ({
+      index: r.index,
+      competitors: r.competitors,
+      utilities: r.utilities,
+      agreement: r.agreement !== null,
+      status: r.status,
+      paretoDistance: r.paretoDistance,
+      nashDistance: r.nashDistance,
+      ...(r.errorSeat !== undefined ? { errorSeat: r.errorSeat } : {}),
+    })),
+  );
+  const files = await writeResults(outDir, {
+    plan: { hash: plan.hash, runs: plan.runs.length, input: plan.input },
+    settings: { protocol: config.protocol, rounds: config.rounds, timeLimitMs: config.timeLimitMs },
+    scores,
+    runs: result.records,
+  });
+
+  const c = pc.createColors(io.stdoutIsTty);
+  const ran = plan.runs.length - result.resumed;
+  io.stdout(
+    c.bold(`Tournament: ${plan.runs.length} runs`) +
+      c.dim(
+        ` — ${config.competitors.length} competitors, ${scenarios.length} scenario${scenarios.length === 1 ? "" : "s"}, ${config.protocol}, ${config.rounds} rounds, seed ${config.seed}; ` +
+          `${ran} run in ${seconds.toFixed(1)} s on ${threads} thread${threads === 1 ? "" : "s"}${result.resumed ? `, ${result.resumed} resumed from the journal` : ""}`,
+      ) +
+      "\n\n",
+  );
+  const dist = (x: number | null) => (x === null ? "—" : fmt(x));
+  io.stdout(
+    renderTable(
+      ["rank", "competitor", "mean utility", "agreements", "Pareto dist.", "Nash dist.", "fairness", "errors"],
+      scores.competitors.map((s) => [
+        String(s.rank),
+        s.competitor,
+        fmt(s.meanUtility),
+        `${(100 * s.agreementRate).toFixed(1)}%`,
+        dist(s.meanParetoDistance),
+        dist(s.meanNashDistance),
+        fmt(s.fairness),
+        String(s.errors),
+      ]),
+    ) + "\n\n",
+  );
+  const o = scores.overall;
+  io.stdout(`Agreements ${(100 * o.agreementRate).toFixed(1)}% · mean welfare ${fmt(o.meanWelfare)} · errors ${o.errors}\n`);
+  const show = (f: string) => (path.relative(io.cwd, f).startsWith("..") ? f : path.relative(io.cwd, f));
+  io.stdout(c.dim(`Results: ${[...files, path.join(outDir, "runs.jsonl")].map(show).join(", ")}\n`));
+}
