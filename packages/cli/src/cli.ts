@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze.js";
 import { convertCommand } from "./commands/convert.js";
 import { schemaCommand } from "./commands/schema.js";
 import { registerSimulateCommand } from "./commands/simulate.js";
+import { registerTimelineCommand } from "./commands/timeline.js";
 import { registerTournamentCommand } from "./commands/tournament.js";
 import { validateCommand } from "./commands/validate.js";
 import { ExitCode } from "./exit-codes.js";
@@ -69,6 +70,7 @@ function createProgram(io: CliIo): Command {
 
   registerSimulateCommand(program, io);
   registerTournamentCommand(program, io);
+  registerTimelineCommand(program, io);
 
   program.addHelpText(
     "after",

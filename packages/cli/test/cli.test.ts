@@ -55,11 +55,13 @@ describe("parley analyze", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("analyze --method merge agrees with enumeration on the frontier", async () => {
-    const a = JSON.parse((await parley(["analyze", "--json"])).stdout);
-    const b = JSON.parse((await parley(["analyze", "--json", "--method", "merge"])).stdout);
-    const key = (p: number[]) => p.map((x) => x.toFixed(12)).join();
+  it.each([[[]], [["examples/ceasefire-talks.yaml"]]])("analyze --method merge agrees with enumeration to the last bit (%j)", async (file) => {
+    // The built-in scenario has cross-issue red lines and points exactly on reservation values.
+    const a = JSON.parse((await parley(["analyze", "--json", ...file])).stdout);
+    const b = JSON.parse((await parley(["analyze", "--json", "--method", "merge", ...file])).stdout);
+    const key = (p: number[]) => p.map(String).join();
     expect(b.pareto.points.map(key).sort()).toEqual(a.pareto.points.map(key).sort());
+    expect(b.nash.map((s: { utilities: number[] }) => key(s.utilities))).toEqual(a.nash.map((s: { utilities: number[] }) => key(s.utilities)));
     expect(b.rational).toEqual({ count: null, fraction: null });
   });
 

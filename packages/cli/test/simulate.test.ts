@@ -2,11 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { geniusRoot, parley } from "./run-cli.js";
+import { geniusRoot, parley, repoRoot } from "./run-cli.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "parley-simulate-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const hasGenius = existsSync(geniusRoot);
+/** The tests that name seats, frameworks and parties use the ceasefire example (the built-in scenario is the peace talks). */
+const ceasefire = path.join(repoRoot, "examples/ceasefire-talks.yaml");
 
 describe("parley simulate", () => {
   it("simulates on the built-in scenario and prints outcome, utilities, distances and a timeline", async () => {
@@ -16,12 +18,12 @@ describe("parley simulate", () => {
     expect(r.stdout).toContain("Timeline");
     expect(r.stdout).toContain("Outcome");
     expect(r.stdout).toMatch(/Distance to the Pareto frontier [\d.]+ · to the Nash point [\d.]+/);
-    expect(r.stdout).toMatch(/envoy \(mediator, not seated\)/);
+    expect(r.stdout).toMatch(/us \(mediator, not seated\)/);
     expect(r.stdout.includes("\u001b[")).toBe(false);
   });
 
   it("--json prints agreement, utilities, rounds, distances and the trace", async () => {
-    const r = await parley(["simulate", "--seats", "government,envoy", "--agents", "boulware,conceder", "--json", "--seed", "3"]);
+    const r = await parley(["simulate", ceasefire, "--seats", "government,envoy", "--agents", "boulware,conceder", "--json", "--seed", "3"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.protocol).toBe("sao");
@@ -36,7 +38,7 @@ describe("parley simulate", () => {
       expect(j.nashDistance).toBeGreaterThanOrEqual(j.paretoDistance - 1e-12);
     }
     // the same seed gives the same run
-    const again = await parley(["simulate", "--seats", "government,envoy", "--agents", "boulware,conceder", "--json", "--seed", "3"]);
+    const again = await parley(["simulate", ceasefire, "--seats", "government,envoy", "--agents", "boulware,conceder", "--json", "--seed", "3"]);
     expect(again.stdout).toBe(r.stdout);
   });
 
@@ -46,7 +48,7 @@ describe("parley simulate", () => {
     ["single-text", ["--framework", "envoy-draft"]],
     ["shuttle", ["--exclude", "kessa"]],
   ])("runs the %s protocol %j", async (protocol, extra) => {
-    const r = await parley(["simulate", "--protocol", protocol, "--agents", "conceder,conceder,conceder", "--steps", "30", "--json", ...extra]);
+    const r = await parley(["simulate", ceasefire, "--protocol", protocol, "--agents", "conceder,conceder,conceder", "--steps", "30", "--json", ...extra]);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.protocol).toBe(protocol);
@@ -57,7 +59,7 @@ describe("parley simulate", () => {
 
   it("--trace FILE writes the full result", async () => {
     const file = path.join(tmp, "trace.json");
-    const r = await parley(["simulate", "--seats", "movement,kessa", "--agents", "linear,linear", "--trace", file]);
+    const r = await parley(["simulate", ceasefire, "--seats", "movement,kessa", "--agents", "linear,linear", "--trace", file]);
     expect(r.code).toBe(0);
     const j = JSON.parse(readFileSync(file, "utf8"));
     expect(j.trace.length).toBeGreaterThan(0);
@@ -74,7 +76,7 @@ describe("parley simulate", () => {
     [["--protocol", "single-text", "--framework", "nope"], /no framework "nope"/],
     [["--protocol", "nope"], /Allowed choices are sao, stacked, single-text, shuttle/],
   ])("explains bad usage %j (exit 2)", async (args, message) => {
-    const r = await parley(["simulate", ...args]);
+    const r = await parley(["simulate", ceasefire, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);

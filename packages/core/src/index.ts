@@ -16,7 +16,7 @@ export type {
   ValueFunctionKind,
   RedLine,
 } from "./model/preferences.js";
-export type { Framework, FrameworkPoint } from "./model/framework.js";
+export type { Framework, FrameworkPoint, FrameworkBasis } from "./model/framework.js";
 export type { Scenario } from "./model/scenario.js";
 export type {
   Statement,
@@ -82,3 +82,4 @@ export {
 } from "./analysis/analyze-scenario.js";
 export * from "./negotiation/index.js";
 export * from "./tournament/index.js";
+export { timeline, resolvePoint, type TimelineEntry, type TimelineFilter, type PointRef } from "./timeline/index.js";

@@ -1,7 +1,6 @@
 import type { RedLine } from "../model/preferences.js";
 import type { CompiledScenario } from "../space/compile-scenario.js";
-import { crossesRedLine } from "../preferences/compile-red-lines.js";
-import { outcomeIndicesAt } from "../space/compile-scenario.js";
+import { crossesRedLine, type CompiledRedLine } from "../preferences/compile-red-lines.js";
 import type { OutcomeUtilities } from "./outcome-utilities.js";
 
 /** One constraint that can block agreement: a party's reservation value or one of its red lines. */
@@ -39,7 +38,7 @@ export function findConflicts(
   const words = Math.ceil(size / 32);
   const constraints: Constraint[] = [];
   const sets: Uint32Array[] = [];
-  const idx = new Int32Array(compiled.radices.length);
+  const lines: { line: CompiledRedLine; bits: Uint32Array }[] = [];
   compiled.parties.forEach((cp, p) => {
     if (cp.reservation > 0) {
       const bits = new Uint32Array(words);
@@ -50,14 +49,23 @@ export function findConflicts(
     }
     cp.redLines.forEach((line, index) => {
       const bits = new Uint32Array(words);
-      for (let j = 0; j < size; j++) {
-        outcomeIndicesAt(compiled, j, idx);
-        if (!crossesRedLine(line, idx)) bits[j >>> 5]! |= 1 << (j & 31);
-      }
+      lines.push({ line, bits });
       constraints.push({ kind: "red-line", party: cp.party.id, index, redLine: line.source });
       sets.push(bits);
     });
   });
+  // One pass over the outcomes with a mixed-radix counter fills every red line's bitset.
+  if (lines.length > 0) {
+    const n = compiled.radices.length;
+    const idx = new Int32Array(n);
+    for (let j = 0; j < size; j++) {
+      for (const { line, bits } of lines) if (!crossesRedLine(line, idx)) bits[j >>> 5]! |= 1 << (j & 31);
+      for (let i = n - 1; i >= 0; i--) {
+        if (++idx[i]! < compiled.radices[i]!) break;
+        idx[i] = 0;
+      }
+    }
+  }
 
   const found: number[][] = [];
   let truncated = false;

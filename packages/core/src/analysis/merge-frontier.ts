@@ -6,8 +6,6 @@ import type { ProgressCallback } from "./outcome-utilities.js";
 export interface MergeFrontierOptions {
   /** Give up (PARLEY_ERR_FRONTIER_TOO_LARGE) when an intermediate frontier grows past this. Default 200,000. */
   readonly maxFrontier?: number;
-  /** Issues tied by cross-issue red lines are merged into one; give up when such a block has more combinations. Default 1,000,000. */
-  readonly maxBlock?: number;
   readonly onProgress?: ProgressCallback;
 }
 
@@ -28,15 +26,16 @@ export interface MergeFrontierResult {
  *
  * Issues are combined one at a time, keeping only non-dominated partial sums: adding the same
  * vector to two partial sums preserves dominance, so a dominated partial sum can never complete
- * into a frontier point. Options a red line forbids are removed first; issues linked by cross-issue
- * rules are merged into one block whose allowed combinations are enumerated. The cap
+ * into a frontier point. Options a red line forbids are removed first; cross-issue rules travel as
+ * state bits from their first issue to their second (partial sums are pruned only against sums with
+ * the same pending state). Issues are added in order, so every utility is bit-for-bit the one
+ * enumeration computes. The cap
  * u = min(1, Σ) is monotone, so the capped frontier is the non-dominated part of the capped
  * uncapped frontier; and since anything dominating a rational point is rational too (once red
  * lines are out of the space), the rational frontier is the frontier's rational part.
  */
 export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontierOptions = {}): MergeFrontierResult {
   const maxFrontier = options.maxFrontier ?? 200_000;
-  const maxBlock = options.maxBlock ?? 1_000_000;
   const parties = compiled.parties;
   const k = parties.length;
   const n = compiled.radices.length;
@@ -52,109 +51,84 @@ export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontier
 
   // Allowed options per issue after every party's `forbid` red lines.
   const allowed = compiled.radices.map((r) => new Uint8Array(r).fill(1));
-  const rules = parties.flatMap((p) => p.redLines.filter((r) => r.kind === "require"));
   for (const p of parties)
     for (const r of p.redLines) if (r.kind === "forbid") r.mask.forEach((m, x) => m && (allowed[r.issue]![x] = 0));
 
-  // Blocks: issues connected by cross-issue rules (union-find).
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (const r of rules) if (r.kind === "require") parent[find(r.ifIssue)] = find(r.thenIssue);
-  const blocks = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const root = find(i);
-    const b = blocks.get(root);
-    if (b) b.push(i);
-    else blocks.set(root, [i]);
-  }
+  // Cross-issue rules become state carried from the first of their two issues to the second: a
+  // bit per rule saying "the premise holds" (if-issue first) or "the conclusion holds" (then-issue
+  // first). Partial sums with different pending states cannot be compared, so pruning happens
+  // within each state; the issues are still combined in order, so every sum is computed exactly
+  // as enumeration computes it (((0 + c₀) + c₁) + …) and the two paths agree to the last bit.
+  const rules = parties.flatMap((p) => p.redLines.flatMap((r) => (r.kind === "require" ? [r] : [])));
+  if (rules.length > 30)
+    throw new ParleyError("PARLEY_ERR_FRONTIER_TOO_LARGE", `${rules.length} cross-issue red lines: the merge frontier handles at most 30`);
+  for (const r of rules)
+    if (r.ifIssue === r.thenIssue) r.ifMask.forEach((m, x) => m && !r.thenMask[x] && (allowed[r.ifIssue]![x] = 0));
+  const pairRules = rules.map((r, bit) => ({ r, bit })).filter(({ r }) => r.ifIssue !== r.thenIssue);
 
-  // Each block's choices: the option index per member issue and the contribution per party.
-  interface Block {
-    readonly issues: number[];
-    readonly choices: Int32Array[];
-    readonly vectors: Float64Array[]; // vectors[p][c]
-  }
-  const blockList: Block[] = [...blocks.values()]
-    .sort((a, b) => a[0]! - b[0]!)
-    .map((issues) => {
-      const radix = issues.map((i) => compiled.radices[i]!);
-      const total = radix.reduce((a, b) => a * b, 1);
-      if (total > maxBlock)
-        throw new ParleyError(
-          "PARLEY_ERR_FRONTIER_TOO_LARGE",
-          `cross-issue red lines tie issues ${issues.map((i) => `"${compiled.issues[i]!.id}"`).join(", ")} into a block of ${total} combinations (limit ${maxBlock})`,
-        );
-      const blockRules = rules.filter((r) => r.kind === "require" && issues.includes(r.ifIssue));
-      const choices: Int32Array[] = [];
-      const full = new Int32Array(n);
-      const cur = new Int32Array(issues.length);
-      for (let c = 0; c < total; c++) {
-        let ok = true;
-        for (let m = 0; m < issues.length; m++) {
-          full[issues[m]!] = cur[m]!;
-          if (!allowed[issues[m]!]![cur[m]!]) ok = false;
-        }
-        if (ok)
-          for (const r of blockRules)
-            if (r.kind === "require" && r.ifMask[full[r.ifIssue]!] && !r.thenMask[full[r.thenIssue]!]) ok = false;
-        if (ok) choices.push(Int32Array.from(cur));
-        for (let m = issues.length - 1; m >= 0; m--) {
-          if (++cur[m]! < radix[m]!) break;
-          cur[m] = 0;
-        }
-      }
-      const vectors = tables.map((t) =>
-        Float64Array.from(choices, (ch) => {
-          let s = 0;
-          issues.forEach((i, m) => (s += t[i]![ch[m]!]!));
-          return s;
-        }),
-      );
-      return { issues, choices, vectors };
-    });
-
-  if (blockList.some((b) => b.choices.length === 0)) return { points: [], peakFrontier: 0 };
-
-  // Layered merge. Layer L holds the frontier after L blocks, with back-pointers.
+  // Layered merge, one issue at a time, with back-pointers.
   let front: Float64Array[] = tables.map(() => new Float64Array(1)); // the zero vector
+  let states = new Int32Array(1);
   const backParent: Int32Array[] = [];
   const backChoice: Int32Array[] = [];
   let peak = 1;
-  blockList.forEach((block, bIndex) => {
+  for (let i = 0; i < n; i++) {
+    const choices: number[] = [];
+    allowed[i]!.forEach((ok, x) => ok && choices.push(x));
+    const opening = pairRules.filter(({ r }) => Math.min(r.ifIssue, r.thenIssue) === i);
+    const closing = pairRules.filter(({ r }) => Math.max(r.ifIssue, r.thenIssue) === i);
     const m = front[0]!.length;
-    const r = block.choices.length;
-    const size = m * r;
-    const cols = tables.map(() => new Float64Array(size));
-    for (let p = 0; p < k; p++) {
-      const f = front[p]!;
-      const v = block.vectors[p]!;
-      const col = cols[p]!;
-      for (let a = 0; a < m; a++) {
-        const base = f[a]!;
-        for (let c = 0; c < r; c++) col[a * r + c] = base + v[c]!;
+    const cols = tables.map(() => [] as number[]);
+    const candState: number[] = [];
+    const candParent: number[] = [];
+    const candChoice: number[] = [];
+    for (let a = 0; a < m; a++) {
+      const state = states[a]!;
+      for (const x of choices) {
+        let next = state;
+        let ok = true;
+        for (const { r, bit } of closing) {
+          const flag = (state >>> bit) & 1;
+          const violated = r.ifIssue === i ? r.ifMask[x] === 1 && flag === 0 : flag === 1 && r.thenMask[x] !== 1;
+          if (violated) ok = false;
+          next &= ~(1 << bit);
+        }
+        if (!ok) continue;
+        for (const { r, bit } of opening) {
+          const flag = r.ifIssue === i ? r.ifMask[x] === 1 : r.thenMask[x] === 1;
+          if (flag) next |= 1 << bit;
+        }
+        for (let p = 0; p < k; p++) cols[p]!.push(front[p]![a]! + tables[p]![i]![x]!);
+        candState.push(next);
+        candParent.push(a);
+        candChoice.push(x);
       }
     }
-    const groups = paretoFrontier(cols);
-    if (groups.length > maxFrontier)
+    // Prune within each pending state.
+    const byState = new Map<number, number[]>();
+    candState.forEach((st, c) => {
+      const list = byState.get(st);
+      if (list) list.push(c);
+      else byState.set(st, [c]);
+    });
+    const colArrays = cols.map((c) => Float64Array.from(c));
+    const kept: number[] = [];
+    for (const members of byState.values())
+      for (const g of paretoFrontier(colArrays, Int32Array.from(members))) kept.push(g.members[0]!);
+    kept.sort((a, b) => a - b);
+    if (kept.length > maxFrontier)
       throw new ParleyError(
         "PARLEY_ERR_FRONTIER_TOO_LARGE",
-        `the Pareto frontier grew past ${maxFrontier} points after ${bIndex + 1} of ${blockList.length} issue blocks; analyse by enumeration or sampling instead, or raise the limit`,
+        `the Pareto frontier grew past ${maxFrontier} points after ${i + 1} of ${n} issues; analyse by enumeration or sampling instead, or raise the limit`,
       );
-    const next = tables.map(() => new Float64Array(groups.length));
-    const par = new Int32Array(groups.length);
-    const cho = new Int32Array(groups.length);
-    groups.forEach((g, j) => {
-      const rep = g.members[0]!;
-      for (let p = 0; p < k; p++) next[p]![j] = cols[p]![rep]!;
-      par[j] = Math.floor(rep / r);
-      cho[j] = rep % r;
-    });
-    front = next;
-    backParent.push(par);
-    backChoice.push(cho);
-    if (groups.length > peak) peak = groups.length;
-    options.onProgress?.(bIndex + 1, blockList.length);
-  });
+    front = colArrays.map((col) => Float64Array.from(kept, (c) => col[c]!));
+    states = Int32Array.from(kept, (c) => candState[c]!);
+    backParent.push(Int32Array.from(kept, (c) => candParent[c]!));
+    backChoice.push(Int32Array.from(kept, (c) => candChoice[c]!));
+    if (kept.length > peak) peak = kept.length;
+    options.onProgress?.(i + 1, n);
+    if (kept.length === 0) return { points: [], peakFrontier: peak };
+  }
 
   // Cap at 1, re-filter, keep the rational part.
   const capped = front.map((col) => col.map((x) => (x > 1 ? 1 : x)));
@@ -166,11 +140,9 @@ export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontier
     if (utilities.some((u, p) => u < parties[p]!.reservation)) continue;
     const outcome = new Int32Array(n);
     let j = j0;
-    for (let L = blockList.length - 1; L >= 0; L--) {
-      const block = blockList[L]!;
-      const choice = block.choices[backChoice[L]![j]!]!;
-      block.issues.forEach((i, mm) => (outcome[i] = choice[mm]!));
-      j = backParent[L]![j]!;
+    for (let i = n - 1; i >= 0; i--) {
+      outcome[i] = backChoice[i]![j]!;
+      j = backParent[i]![j]!;
     }
     points.push({ utilities, outcome });
   }

@@ -1,4 +1,5 @@
 import type { Value } from "./issue.js";
+import type { Confidence } from "./statement.js";
 
 /** One numbered point of a framework: its text and the issues it settles. */
 export interface FrameworkPoint {
@@ -8,6 +9,12 @@ export interface FrameworkPoint {
   /** Issue id → the value this point sets. A point may set several issues, or none. */
   readonly sets: Readonly<Record<string, Value>>;
 }
+
+/**
+ * What a framework's text rests on: an `official` published text, a `leaked` copy, an `oral`
+ * description (e.g. read out to journalists), or a `reconstructed` text pieced together from reports.
+ */
+export type FrameworkBasis = "official" | "leaked" | "oral" | "reconstructed";
 
 /** A named, dated, versioned proposal made of numbered points. Issues no point sets stay open. */
 export interface Framework {
@@ -19,5 +26,11 @@ export interface Framework {
   readonly author?: string;
   readonly source?: string;
   readonly notes?: string;
+  /** What the text rests on (absent: not stated). */
+  readonly basis?: FrameworkBasis;
+  /** What a reader should keep in mind about the text: how it is known, what is uncertain. */
+  readonly caveats?: string;
+  /** How well the text is known, on the same H/M/L scale as statements. */
+  readonly confidence?: Confidence;
   readonly points: readonly FrameworkPoint[];
 }

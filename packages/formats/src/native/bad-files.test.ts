@@ -332,3 +332,123 @@ describe("syntax problems", () => {
     expect(r.warnings[0]!.message).toContain("Unresolved tag");
   });
 });
+
+describe("statements, events and provenance", () => {
+  const head = `parley: 1
+id: t
+name: T
+issues:
+  - {id: a, kind: categorical, options: [x, y]}
+  - {id: n, kind: integer, min: 0, max: 3}
+parties:
+  - id: p
+    preferences:
+      values: {a: [x, y]}
+      redLines:
+        - forbid: {a: y}
+          provenance: {cites: [s1, s9]}
+      provenance:
+        weights: {b: {assumption: none}}
+        values: {a: {}}
+  - {id: q}
+frameworks:
+  - id: f
+    points:
+      - {text: one, sets: {a: x}}
+`;
+
+  it("checks provenance, and the dates, parties, subjects and sources of statements, part by part", () => {
+    const issues = problems(`${head}statements:
+  - id: s1
+    date: 2025-02-30
+    speaker: P's minister
+    party: pp
+    paraphrase: Said something.
+    about: [a, f/1, f/9, g/1, zz, {issue: a, values: [w]}, {values: x}, {point: "3"}, {}]
+    stance: rejects
+    source: {outlet: Wire, date: 2025-13-01}
+    confidence: H
+  - id: s1
+    date: 2025-1-2
+    speaker: Q
+    party: q
+    paraphrase: Said.
+    stance: accept
+    source: {url: "https://x"}
+    confidence: X
+`);
+    expect(where(issues)).toEqual([
+      [13, 36, "REFERENCE", "parties.0.preferences.redLines.0.provenance.cites.1"],
+      [15, 19, "REFERENCE", "parties.0.preferences.provenance.weights.b"],
+      [16, 21, "SCHEMA", "parties.0.preferences.provenance.values.a"],
+      [24, 11, "VALUE", "statements.0.date"],
+      [26, 12, "REFERENCE", "statements.0.party"],
+      [28, 21, "REFERENCE", "statements.0.about.2"],
+      [28, 26, "REFERENCE", "statements.0.about.3"],
+      [28, 31, "REFERENCE", "statements.0.about.4"],
+      [28, 55, "REFERENCE", "statements.0.about.5.values.0"],
+      [28, 61, "SCHEMA", "statements.0.about.6.values"],
+      [28, 81, "REFERENCE", "statements.0.about.7.point"],
+      [28, 87, "SCHEMA", "statements.0.about.8"],
+      [29, 13, "SCHEMA", "statements.0.stance"],
+      [30, 34, "VALUE", "statements.0.source.date"],
+      [32, 9, "DUPLICATE", "statements.1.id"],
+      [33, 11, "SCHEMA", "statements.1.date"],
+      [38, 13, "SCHEMA", "statements.1.source.outlet"],
+      [39, 17, "SCHEMA", "statements.1.confidence"],
+    ]);
+    const m = (path: string) => issues.find((i) => i.path.join(".") === path)!.message;
+    expect(m("parties.0.preferences.redLines.0.provenance.cites.1")).toBe('Unknown statement "s9". Did you mean "s1"? Statements are: s1.');
+    expect(m("parties.0.preferences.provenance.values.a")).toContain("give `cites` (the ids of statements) or an `assumption`");
+    expect(m("statements.0.date")).toBe('"2025-02-30" is not a calendar date; write a real date as YYYY-MM-DD.');
+    expect(m("statements.0.party")).toBe('Unknown party "pp". Did you mean "p"? Parties are: p, q.');
+    expect(m("statements.0.about.2")).toContain('Framework "f" has no point "9".');
+    expect(m("statements.0.about.3")).toMatch(/^"g\/1" is not an issue, a framework or FRAMEWORK\/POINT\./);
+    expect(m("statements.0.about.6.values")).toContain("add `issue` beside it");
+    expect(m("statements.0.about.7.point")).toContain("add `framework`, or write FRAMEWORK/POINT");
+    expect(m("statements.0.about.8")).toContain("Say what the statement is about");
+    expect(m("statements.0.stance")).toContain('Did you mean "reject"?');
+    expect(m("statements.1.date")).toBe('Write the date of the statement as YYYY-MM-DD. Found "2025-1-2".');
+  });
+
+  it("checks events: dates, participants, framework and duplicate ids", () => {
+    const issues = problems(`${head}statements: []
+events:
+  - {id: e1, date: 2025-03-02, endDate: 2025-03-01, kind: talks, title: T, participants: [p, p, r], framework: g, source: {outlet: W}, confidence: M}
+  - {id: e1, date: 2025-03-02, kind: meting, title: T, source: {outlet: W}, confidence: H}
+`);
+    expect(where(issues)).toEqual([
+      [13, 32, "REFERENCE", "parties.0.preferences.redLines.0.provenance.cites.0"],
+      [13, 36, "REFERENCE", "parties.0.preferences.redLines.0.provenance.cites.1"],
+      [15, 19, "REFERENCE", "parties.0.preferences.provenance.weights.b"],
+      [16, 21, "SCHEMA", "parties.0.preferences.provenance.values.a"],
+      [24, 41, "VALUE", "events.0.endDate"],
+      [24, 94, "DUPLICATE", "events.0.participants.1"],
+      [24, 97, "REFERENCE", "events.0.participants.2"],
+      [24, 112, "REFERENCE", "events.0.framework"],
+      [25, 10, "DUPLICATE", "events.1.id"],
+      [25, 38, "SCHEMA", "events.1.kind"],
+    ]);
+    const m = (path: string) => issues.find((i) => i.path.join(".") === path)!.message;
+    expect(m("parties.0.preferences.redLines.0.provenance.cites.0")).toBe('Unknown statement "s1". List it under statements.');
+    expect(m("events.0.endDate")).toBe("The event ends (2025-03-01) before it starts (2025-03-02); fix date or endDate.");
+    expect(m("events.0.framework")).toBe('Unknown framework "g". Did you mean "f"? Frameworks are: f.');
+    expect(m("events.1.kind")).toContain('Did you mean "meeting"?');
+  });
+
+  it("checks the framework's basis and confidence", () => {
+    const issues = problems(`parley: 1
+id: t
+name: T
+issues: [{id: a, kind: integer, min: 0, max: 1}]
+parties: []
+frameworks:
+  - {id: f, basis: leak, confidence: high, points: []}
+`);
+    expect(where(issues)).toEqual([
+      [7, 20, "SCHEMA", "frameworks.0.basis"],
+      [7, 38, "SCHEMA", "frameworks.0.confidence"],
+    ]);
+    expect(issues[0]!.message).toBe('Expected one of "official", "leaked", "oral", "reconstructed", but found "leak".');
+  });
+});

@@ -1,5 +1,5 @@
 /** The example file the built-in scenario is generated from, relative to the repository root. */
-export const builtinScenarioSourcePath = "examples/ceasefire-talks.yaml";
+export const builtinScenarioSourcePath = "examples/peace-talks-2025.yaml";
 
 /** The text of builtin-scenario.ts for the given example file text (used by scripts/write-schema.ts and its test). */
 export function builtinScenarioModuleText(yaml: string): string {

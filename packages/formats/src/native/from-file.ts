@@ -13,32 +13,48 @@ import type {
   FrameworkPoint,
   HyperRectangle,
   Issue,
+  NegotiationEvent,
   Party,
   Preferences,
+  Provenance,
   RedLine,
   Scenario,
+  SourceRef,
+  Statement,
+  StatementSubject,
   Utility,
   Value,
   ValueFunction,
 } from "@parley/core";
 import type { Path, Problems } from "./problems.js";
 import {
+  eventSchema,
   frameworkPointSchema,
   frameworkSchema,
   issueSchema,
   partySchema,
+  preferencesProvenanceSchema,
   redLineSchema,
+  sourceSchema,
+  statementSchema,
+  subjectSchema,
   utilitySchema,
   valueFunctionSchema,
   type BoundFile,
   type ConditionFile,
+  type EventFile,
   type FrameworkFile,
   type FrameworkPointFile,
   type IssueFile,
   type LabelFile,
   type PartyFile,
+  type PreferencesProvenanceFile,
+  type ProvenanceFile,
   type RedLineFile,
   type ScenarioFile,
+  type SourceFile,
+  type StatementFile,
+  type SubjectFile,
   type UtilityFile,
   type ValueFunctionFile,
   type ValuesFile,
@@ -92,6 +108,7 @@ interface PreferencesIn {
   readonly normalizeWeights?: boolean | undefined;
   readonly utility?: UtilityFile | undefined;
   readonly redLines?: readonly (RedLineFile | undefined)[] | undefined;
+  readonly provenance?: PreferencesProvenanceFile | undefined;
 }
 
 interface PartyIn {
@@ -119,6 +136,7 @@ function partyIn(raw: unknown): PartyIn {
   const values = passingEntries<ValueFunctionFile>(valueFunctionSchema, prefs.values);
   const utility = pass<UtilityFile>(utilitySchema, prefs.utility);
   const redLines = Array.isArray(prefs.redLines) ? prefs.redLines.map((r) => pass<RedLineFile>(redLineSchema, r)) : undefined;
+  const provenance = pass<PreferencesProvenanceFile>(preferencesProvenanceSchema, prefs.provenance);
   return {
     id: idOf(raw),
     file: undefined,
@@ -128,6 +146,7 @@ function partyIn(raw: unknown): PartyIn {
       ...(values && { values }),
       ...(utility && { utility }),
       ...(redLines && { redLines }),
+      ...(provenance && { provenance }),
     },
   };
 }
@@ -162,6 +181,11 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
       if (issuesIn[i] === undefined && id !== undefined) broken.add(id);
     });
   const ctx = new Context(problems, broken);
+  // Statement ids are known up front: provenance (in parties) cites statements listed later in the file.
+  for (const x of listAt(raw, "statements")) {
+    const id = idOf(x);
+    if (id !== undefined) ctx.statements.add(id);
+  }
 
   const issues: Issue[] = [];
   const issueIds = new Map<string, number>();
@@ -190,6 +214,7 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
   partiesIn.forEach((p, i) => {
     const path = ["parties", i];
     if (p.id !== undefined) {
+      ctx.parties.add(p.id);
       const seen = partyIds.get(p.id);
       if (seen !== undefined)
         problems.error(
@@ -229,6 +254,37 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
     if (framework) frameworks.push(framework);
   });
 
+  // Statements and events are checked part by part, so that one broken field does not hide the others' problems.
+  const statements: Statement[] = [];
+  const statementIds = new Map<string, number>();
+  listAt(raw, "statements").forEach((x, i) => {
+    const path = ["statements", i];
+    const id = idOf(x);
+    const seen = id === undefined ? undefined : statementIds.get(id);
+    if (id !== undefined && seen !== undefined)
+      problems.error(
+        "PARLEY_FMT_DUPLICATE",
+        [...path, "id"],
+        `Statement id "${id}" is already used by statements[${seen}]; give each statement its own id.`,
+      );
+    else if (id !== undefined) statementIds.set(id, i);
+    const statement = convertStatement(x, path, ctx);
+    if (statement) statements.push(statement);
+  });
+
+  const events: NegotiationEvent[] = [];
+  const eventIds = new Map<string, number>();
+  listAt(raw, "events").forEach((x, i) => {
+    const path = ["events", i];
+    const id = idOf(x);
+    const seen = id === undefined ? undefined : eventIds.get(id);
+    if (id !== undefined && seen !== undefined)
+      problems.error("PARLEY_FMT_DUPLICATE", [...path, "id"], `Event id "${id}" is already used by events[${seen}]; give each event its own id.`);
+    else if (id !== undefined) eventIds.set(id, i);
+    const event = convertEvent(x, path, ctx);
+    if (event) events.push(event);
+  });
+
   if (!parsed || problems.errorCount > before) return undefined;
   return {
     id: parsed.id,
@@ -237,6 +293,8 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
     issues,
     parties,
     frameworks,
+    ...(parsed.statements !== undefined && { statements }),
+    ...(parsed.events !== undefined && { events }),
   };
 }
 
@@ -301,6 +359,12 @@ function convertIssue(file: IssueFile, path: Path, problems: Problems): Issue | 
 
 class Context {
   readonly issues = new Map<string, KnownIssue>();
+  /** Party ids (including parties that are otherwise broken). */
+  readonly parties = new Set<string>();
+  /** Framework id → its point ids; null for a framework that is broken (references into it are not reported). */
+  readonly frameworks = new Map<string, ReadonlySet<string> | null>();
+  /** Statement ids listed in the file (including broken statements). */
+  readonly statements = new Set<string>();
 
   constructor(
     readonly problems: Problems,
@@ -418,13 +482,65 @@ function convertPreferences(file: PreferencesIn, path: Path, ctx: Context): Pref
       else ids.set(r.id, i);
     });
   }
+  const provenance = file.provenance && convertPreferencesProvenance(file.provenance, [...path, "provenance"], ctx);
   if (!utility || p.errorCount > before) return undefined;
   return {
     utility,
     ...(file.reservation !== undefined && { reservation: file.reservation }),
     ...(file.discount !== undefined && { discount: file.discount }),
     ...(redLines && { redLines: redLines as RedLine[] }),
+    ...(provenance && { provenance }),
   };
+}
+
+// ---- provenance -------------------------------------------------------------------------------
+
+function convertProvenance(file: ProvenanceFile, path: Path, ctx: Context): Provenance | undefined {
+  const p = ctx.problems;
+  if (file.cites === undefined && file.assumption === undefined) {
+    p.error(
+      "PARLEY_FMT_SCHEMA",
+      path,
+      "Say what this rests on: give `cites` (the ids of statements) or an `assumption`, or both.",
+    );
+    return undefined;
+  }
+  const cites = file.cites === undefined ? undefined : typeof file.cites === "string" ? [file.cites] : [...file.cites];
+  let ok = true;
+  cites?.forEach((id, k) => {
+    if (ctx.statements.has(id)) return;
+    ok = false;
+    const ids = [...ctx.statements];
+    p.error(
+      "PARLEY_FMT_REFERENCE",
+      typeof file.cites === "string" ? [...path, "cites"] : [...path, "cites", k],
+      `Unknown statement "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Statements are: ${listOf(ids)}.` : "List it under statements."}`,
+    );
+  });
+  if (!ok) return undefined;
+  return { ...(cites && { cites }), ...(file.assumption !== undefined && { assumption: file.assumption }) };
+}
+
+function convertPreferencesProvenance(
+  file: PreferencesProvenanceFile,
+  path: Path,
+  ctx: Context,
+): NonNullable<Preferences["provenance"]> | undefined {
+  const before = ctx.problems.errorCount;
+  const byIssue = (map: Readonly<Record<string, ProvenanceFile>>, key: "weights" | "values") => {
+    const out: Record<string, Provenance> = {};
+    for (const [issueId, prov] of Object.entries(map)) {
+      const known = ctx.issue(issueId, [...path, key, issueId]);
+      const converted = convertProvenance(prov, [...path, key, issueId], ctx);
+      if (known && converted) out[issueId] = converted;
+    }
+    return out;
+  };
+  const weights = file.weights && byIssue(file.weights, "weights");
+  const values = file.values && byIssue(file.values, "values");
+  const reservation = file.reservation && convertProvenance(file.reservation, [...path, "reservation"], ctx);
+  if (ctx.problems.errorCount > before) return undefined;
+  return { ...(weights && { weights }), ...(values && { values }), ...(reservation && { reservation }) };
 }
 
 function convertLinearAdditive(
@@ -709,9 +825,12 @@ function convertValues(file: ValuesFile, known: KnownIssue, path: Path, ctx: Con
 }
 
 function convertRedLine(file: RedLineFile, path: Path, ctx: Context): RedLine | undefined {
+  const provenance = file.provenance && convertProvenance(file.provenance, [...path, "provenance"], ctx);
+  if (file.provenance && !provenance) return undefined;
   const common = {
     ...(file.id !== undefined && { id: file.id }),
     ...(file.note !== undefined && { note: file.note }),
+    ...(provenance && { provenance }),
   };
   if ("forbid" in file) {
     const c = convertCondition(file.forbid, [...path, "forbid"], ctx);
@@ -861,6 +980,7 @@ function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework |
     }
     points.push({ id, number, text: pt.text, sets });
   });
+  if (f.id !== undefined && !ctx.frameworks.has(f.id)) ctx.frameworks.set(f.id, file ? new Set(points.map((pt) => pt.id)) : null);
   if (!file) return undefined;
   return {
     id: file.id,
@@ -870,6 +990,218 @@ function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework |
     ...(file.author !== undefined && { author: file.author }),
     ...(file.source !== undefined && { source: file.source }),
     ...(file.notes !== undefined && { notes: file.notes }),
+    ...(file.basis !== undefined && { basis: file.basis }),
+    ...(file.caveats !== undefined && { caveats: file.caveats }),
+    ...(file.confidence !== undefined && { confidence: file.confidence }),
     points,
+  };
+}
+
+// ---- statements and events --------------------------------------------------------------------
+
+function checkDate(date: string, path: Path, ctx: Context): boolean {
+  if (validDate(date)) return true;
+  ctx.problems.error("PARLEY_FMT_VALUE", path, `${show(date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
+  return false;
+}
+
+function checkParty(id: string, path: Path, ctx: Context): boolean {
+  if (ctx.parties.has(id)) return true;
+  const ids = [...ctx.parties];
+  ctx.problems.error(
+    "PARLEY_FMT_REFERENCE",
+    path,
+    `Unknown party "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Parties are: ${listOf(ids)}.` : "Define it under parties."}`,
+  );
+  return false;
+}
+
+/** Whether the framework exists (reporting it when not); null when it exists but is broken. */
+function knownFramework(id: string, path: Path, ctx: Context): ReadonlySet<string> | null | undefined {
+  const points = ctx.frameworks.get(id);
+  if (points !== undefined) return points;
+  const ids = [...ctx.frameworks.keys()];
+  ctx.problems.error(
+    "PARLEY_FMT_REFERENCE",
+    path,
+    `Unknown framework "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Frameworks are: ${listOf(ids)}.` : "Define it under frameworks."}`,
+  );
+  return undefined;
+}
+
+function checkPoint(framework: string, points: ReadonlySet<string> | null, point: string, path: Path, ctx: Context): boolean {
+  if (points === null || points.has(point)) return points !== null;
+  ctx.problems.error(
+    "PARLEY_FMT_REFERENCE",
+    path,
+    `Framework "${framework}" has no point "${point}".${didYouMean(point, points)} ${points.size > 0 ? `Its points are: ${listOf([...points])}.` : "It has no points."}`,
+  );
+  return false;
+}
+
+/**
+ * FRAMEWORK/POINT: the split of `text` at a "/" whose left side names a framework and right side one
+ * of its points; failing that, the first split whose left side names a framework (framework ids may contain "/").
+ */
+function splitPointRef(text: string, ctx: Context): { framework: string; point: string } | undefined {
+  let first: { framework: string; point: string } | undefined;
+  for (let k = text.indexOf("/"); k > 0; k = text.indexOf("/", k + 1)) {
+    const framework = text.slice(0, k);
+    const points = ctx.frameworks.get(framework);
+    if (points === undefined) continue;
+    const ref = { framework, point: text.slice(k + 1) };
+    if (points?.has(ref.point)) return ref;
+    first ??= ref;
+  }
+  return first;
+}
+
+function convertSubject(file: SubjectFile, path: Path, ctx: Context): StatementSubject | undefined {
+  const p = ctx.problems;
+  if (typeof file === "string") {
+    if (ctx.issues.has(file) || ctx.broken.has(file)) return ctx.issues.has(file) ? { issue: file } : undefined;
+    if (ctx.frameworks.has(file)) return { framework: file };
+    const ref = splitPointRef(file, ctx);
+    if (ref) {
+      const points = ctx.frameworks.get(ref.framework)!;
+      return checkPoint(ref.framework, points, ref.point, path, ctx) ? ref : undefined;
+    }
+    const known = [...ctx.issues.keys(), ...ctx.frameworks.keys()];
+    p.error(
+      "PARLEY_FMT_REFERENCE",
+      path,
+      `${show(file)} is not an issue, a framework or FRAMEWORK/POINT.${didYouMean(file, known)} Write an issue id, a framework id, or a framework id and a point id joined by "/" (e.g. ${show(`${[...ctx.frameworks.keys()][0] ?? "draft"}/1`)}).`,
+    );
+    return undefined;
+  }
+  if (file.values !== undefined && file.issue === undefined) {
+    p.error("PARLEY_FMT_SCHEMA", [...path, "values"], "`values` selects values of an issue: add `issue` beside it.", "key");
+    return undefined;
+  }
+  if (file.framework === undefined && file.point === undefined && file.issue === undefined) {
+    p.error("PARLEY_FMT_SCHEMA", path, "Say what the statement is about: give `issue`, `framework` (with an optional `point`), or both.");
+    return undefined;
+  }
+  let ok = true;
+  let framework = file.framework;
+  let point = file.point === undefined ? undefined : labelText(file.point);
+  if (framework === undefined && point !== undefined) {
+    const ref = splitPointRef(point, ctx);
+    if (!ref) {
+      p.error(
+        "PARLEY_FMT_REFERENCE",
+        [...path, "point"],
+        `${show(point)} names no framework point: add \`framework\`, or write FRAMEWORK/POINT (e.g. ${show(`${[...ctx.frameworks.keys()][0] ?? "draft"}/1`)}).`,
+      );
+      ok = false;
+    } else ({ framework, point } = ref);
+  }
+  if (ok && framework !== undefined) {
+    const points = knownFramework(framework, [...path, file.framework !== undefined ? "framework" : "point"], ctx);
+    if (points === undefined) ok = false;
+    else if (point !== undefined && !checkPoint(framework, points, point, [...path, "point"], ctx)) ok = false;
+  }
+  let values: Value[] | undefined;
+  if (file.issue !== undefined) {
+    const known = ctx.issue(file.issue, [...path, "issue"], "value");
+    if (!known) ok = false;
+    else if (file.values !== undefined) {
+      values = convertValues(file.values, known, [...path, "values"], ctx);
+      if (!values) ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return {
+    ...(framework !== undefined && { framework }),
+    ...(point !== undefined && { point }),
+    ...(file.issue !== undefined && { issue: file.issue }),
+    ...(values && { values }),
+  };
+}
+
+/** The parts of a statement or event that can be checked on their own. */
+const isoDate = (x: unknown): string | undefined => (typeof x === "string" && /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : undefined);
+const nonEmptyText = (x: unknown): string | undefined => (typeof x === "string" && x !== "" ? x : undefined);
+
+function convertSource(raw: unknown, path: Path, ctx: Context): SourceRef | undefined {
+  const date = isObject(raw) ? isoDate(raw.date) : undefined;
+  const dateOk = date === undefined || checkDate(date, [...path, "date"], ctx);
+  const file = pass<SourceFile>(sourceSchema, raw);
+  if (!file || !dateOk) return undefined;
+  return {
+    outlet: file.outlet,
+    ...(file.title !== undefined && { title: file.title }),
+    ...(file.url !== undefined && { url: file.url }),
+    ...(file.date !== undefined && { date: file.date }),
+  };
+}
+
+/** A statement (raw, as parsed): every part that has the right shape is checked, whether or not the rest does. */
+function convertStatement(raw: unknown, path: Path, ctx: Context): Statement | undefined {
+  const before = ctx.problems.errorCount;
+  const parts = isObject(raw) ? raw : {};
+  const date = isoDate(parts.date);
+  if (date !== undefined) checkDate(date, [...path, "date"], ctx);
+  const party = nonEmptyText(parts.party);
+  if (party !== undefined) checkParty(party, [...path, "party"], ctx);
+  const about = (Array.isArray(parts.about) ? parts.about : []).map((x, k) => {
+    const subject = pass<SubjectFile>(subjectSchema, x);
+    return subject === undefined ? undefined : convertSubject(subject, [...path, "about", k], ctx);
+  });
+  const source = convertSource(parts.source, [...path, "source"], ctx);
+  const file = pass<StatementFile>(statementSchema, raw);
+  if (!file || !source || ctx.problems.errorCount > before) return undefined;
+  return {
+    id: file.id,
+    date: file.date,
+    speaker: file.speaker,
+    party: file.party,
+    paraphrase: file.paraphrase,
+    about: about as StatementSubject[],
+    stance: file.stance,
+    source,
+    confidence: file.confidence,
+  };
+}
+
+/** An event (raw, as parsed): every part that has the right shape is checked, whether or not the rest does. */
+function convertEvent(raw: unknown, path: Path, ctx: Context): NegotiationEvent | undefined {
+  const p = ctx.problems;
+  const before = p.errorCount;
+  const parts = isObject(raw) ? raw : {};
+  const date = isoDate(parts.date);
+  const endDate = isoDate(parts.endDate);
+  const dateOk = date !== undefined && checkDate(date, [...path, "date"], ctx);
+  if (endDate !== undefined && checkDate(endDate, [...path, "endDate"], ctx) && dateOk && endDate < date)
+    p.error("PARLEY_FMT_VALUE", [...path, "endDate"], `The event ends (${endDate}) before it starts (${date}); fix date or endDate.`);
+  const seen = new Map<string, number>();
+  (Array.isArray(parts.participants) ? parts.participants : []).forEach((x, k) => {
+    const party = nonEmptyText(x);
+    if (party === undefined) return;
+    const twin = seen.get(party);
+    if (twin !== undefined)
+      p.error("PARLEY_FMT_DUPLICATE", [...path, "participants", k], `Party "${party}" is listed twice (also as participants[${twin}]); list it once.`);
+    else {
+      seen.set(party, k);
+      checkParty(party, [...path, "participants", k], ctx);
+    }
+  });
+  const framework = nonEmptyText(parts.framework);
+  if (framework !== undefined) knownFramework(framework, [...path, "framework"], ctx);
+  const source = convertSource(parts.source, [...path, "source"], ctx);
+  const file = pass<EventFile>(eventSchema, raw);
+  if (!file || !source || p.errorCount > before) return undefined;
+  return {
+    id: file.id,
+    date: file.date,
+    ...(file.endDate !== undefined && { endDate: file.endDate }),
+    kind: file.kind,
+    title: file.title,
+    ...(file.description !== undefined && { description: file.description }),
+    participants: [...(file.participants ?? [])],
+    ...(file.place !== undefined && { place: file.place }),
+    ...(file.framework !== undefined && { framework: file.framework }),
+    source,
+    confidence: file.confidence,
   };
 }

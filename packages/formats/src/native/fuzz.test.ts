@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { builtinScenarioYaml } from "./builtin-scenario.js";
@@ -27,12 +29,16 @@ function check(text: string, format: "yaml" | "json"): void {
   }
 }
 
-const exampleLines = builtinScenarioYaml.split("\n");
-const exampleJson = (() => {
-  const r = parseScenario(builtinScenarioYaml);
+const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");
+/** Small examples, mutated on every run: the fictional ceasefire example and one with statements, events and provenance. */
+const ceasefireYaml = read("../../../../examples/ceasefire-talks.yaml");
+const sourcedYaml = read("../../test/fixtures/sourced-scenario.yaml");
+const exampleLines = [...ceasefireYaml.split("\n"), ...sourcedYaml.split("\n")];
+const asJson = (yaml: string) => {
+  const r = parseScenario(yaml);
   if (!r.ok) throw new Error("the example must parse");
   return stringifyScenario(r.value, { format: "json" });
-})();
+};
 
 const tokens = [":", "-", "- ", "[", "]", "{", "}", ",", " ", "  ", "\t", "#", "'", '"', "&a", "*a", "!!str", "|", ">", "?", "0", "1.5", "-1", "null", "true", "x", "~", "\n", "__proto__", "federal", "kind", "peak"];
 
@@ -77,12 +83,16 @@ describe("fuzz", () => {
     fc.assert(fc.property(yamlish, (text) => check(text, "yaml")), { numRuns: runs });
   });
 
-  it("mutations of the example (YAML)", () => {
-    fc.assert(fc.property(mutated(builtinScenarioYaml, 4), (text) => check(text, "yaml")), { numRuns: runs });
+  it.each([
+    ["the ceasefire example", ceasefireYaml],
+    ["a scenario with statements, events and provenance", sourcedYaml],
+  ])("mutations of %s (YAML and JSON)", (_name, yaml) => {
+    fc.assert(fc.property(mutated(yaml, 4), (text) => check(text, "yaml")), { numRuns: runs });
+    fc.assert(fc.property(mutated(asJson(yaml), 4), (text) => check(text, "json")), { numRuns: runs });
   });
 
-  it("mutations of the example (JSON)", () => {
-    fc.assert(fc.property(mutated(exampleJson, 4), (text) => check(text, "json")), { numRuns: runs });
+  it("mutations of the built-in scenario (a large file: fewer runs)", () => {
+    fc.assert(fc.property(mutated(builtinScenarioYaml, 4), (text) => check(text, "yaml")), { numRuns: Math.max(5, Math.round(runs / 30)) });
   });
 
   it("does not let __proto__ keys pollute objects", () => {

@@ -13,15 +13,26 @@ function parseOk(text: string, file?: string): Scenario {
 
 const party = (s: Scenario, id: string) => s.parties.find((p) => p.id === id)!;
 
-describe("the built-in example", () => {
-  const r = parseScenario(builtinScenarioYaml, { file: "ceasefire-talks.yaml" });
+// The fictional ceasefire example exercises most of the format (the built-in scenario has its own test).
+const ceasefireYaml = readFileSync(fileURLToPath(new URL("../../../../examples/ceasefire-talks.yaml", import.meta.url)), "utf8");
+
+describe("the built-in scenario", () => {
+  it("parses without problems", () => {
+    const r = parseScenario(builtinScenarioYaml, { file: "peace-talks-2025.yaml" });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings).toEqual([]);
+  });
+});
+
+describe("the ceasefire example", () => {
+  const r = parseScenario(ceasefireYaml, { file: "ceasefire-talks.yaml" });
 
   it("parses without problems", () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.warnings).toEqual([]);
   });
 
-  const s = parseOk(builtinScenarioYaml);
+  const s = parseOk(ceasefireYaml);
 
   it("has 3 parties, a mediator, 6 issues and one 6-point framework that leaves the border open", () => {
     expect(s.parties.map((p) => p.role)).toEqual(["party", "party", "party", "mediator"]);
@@ -299,5 +310,66 @@ describe("docs/scenario-format.md", () => {
     const complete = blocks.filter((b) => /issues/.test(b.text) && /^(parley: 1|\{\s*"parley": 1)/m.test(b.text) && !b.text.includes("…"));
     expect(complete.map((b) => b.lang)).toEqual(["yaml", "json"]);
     for (const b of complete) parseOk(b.text, `doc.${b.lang}`);
+  });
+});
+
+describe("statements, events and provenance", () => {
+  const s = parseOk(readFileSync(fileURLToPath(new URL("../../test/fixtures/sourced-scenario.yaml", import.meta.url)), "utf8"));
+
+  it("reads provenance on red lines and preferences; a single cited id becomes a list", () => {
+    const north = party(s, "north").preferences!;
+    expect(north.redLines![0]).toEqual({ kind: "forbid", id: "no-closure", issue: "border", values: ["closed"], provenance: { cites: ["s1"] } });
+    expect(north.provenance).toEqual({
+      reservation: { assumption: "No source states one." },
+      weights: { border: { cites: ["s1"], assumption: "Stated as a condition." }, troops: { assumption: "Position only." } },
+      values: { border: { cites: ["s1", "s2"] } },
+    });
+    expect(party(s, "south").preferences!.redLines![0]).toMatchObject({ kind: "require", provenance: { cites: ["s2"], assumption: "Read from a single report." } });
+  });
+
+  it("reads the framework's basis, confidence and caveats", () => {
+    expect(s.frameworks[0]).toMatchObject({ basis: "oral", confidence: "M", caveats: "Described to journalists; not published." });
+  });
+
+  it("resolves the subject shorthands: issue id, FRAMEWORK/POINT, {point: FRAMEWORK/POINT}, value ranges", () => {
+    expect(s.statements!.map((st) => st.about)).toEqual([
+      [{ issue: "border" }, { framework: "draft", point: "1" }],
+      [
+        { issue: "troops", values: [0, 1] },
+        { framework: "draft", point: "2" },
+        { framework: "draft", point: "1" },
+      ],
+    ]);
+    expect(s.statements![1]).toMatchObject({
+      id: "s2",
+      date: "2025-03-03",
+      party: "south",
+      stance: "conditional",
+      source: { outlet: "Daily", title: "Talks stall", url: "https://example.org/s2", date: "2025-03-04" },
+      confidence: "M",
+    });
+  });
+
+  it("reads events with all their fields", () => {
+    expect(s.events).toEqual([
+      {
+        id: "e1",
+        date: "2025-03-01",
+        endDate: "2025-03-02",
+        kind: "talks",
+        title: "First round",
+        participants: ["north", "south", "envoy"],
+        place: "Geneva",
+        framework: "draft",
+        source: { outlet: "Wire", url: "https://example.org/e1" },
+        confidence: "H",
+      },
+    ]);
+  });
+
+  it("leaves statements and events out of the model when the file has none", () => {
+    const bare = parseOk("parley: 1\nid: t\nname: T\nissues: [{id: a, kind: integer, min: 0, max: 1}]\nparties: []\n");
+    expect("statements" in bare).toBe(false);
+    expect("events" in bare).toBe(false);
   });
 });

@@ -2,19 +2,28 @@ import {
   issueValues,
   type Framework,
   type Issue,
+  type NegotiationEvent,
   type Party,
   type Preferences,
+  type Provenance,
   type RedLine,
   type Scenario,
+  type SourceRef,
+  type Statement,
+  type StatementSubject,
   type Utility,
   type Value,
   type ValueFunction,
 } from "@parley/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { builtinScenarioYaml } from "./builtin-scenario.js";
 import { parseScenario } from "./parse-scenario.js";
 import { stringifyScenario } from "./stringify-scenario.js";
+
+const ceasefireYaml = readFileSync(fileURLToPath(new URL("../../../../examples/ceasefire-talks.yaml", import.meta.url)), "utf8");
 
 // ---- generators of valid scenarios ------------------------------------------------------------
 
@@ -66,9 +75,29 @@ function valueFunction(issue: Issue): fc.Arbitrary<ValueFunction> {
   );
 }
 
-function redLine(issues: readonly Issue[]): fc.Arbitrary<RedLine> {
+/** Provenance citing some of the scenario's statements, or giving an assumption, or both. */
+function provenance(statementIds: readonly string[]): fc.Arbitrary<Provenance> {
+  const assumption = fc.option(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom(...trickyLabels)), { nil: undefined });
+  const cites = statementIds.length > 0 ? fc.option(subset(statementIds), { nil: undefined }) : fc.constant(undefined);
+  return fc
+    .record({ cites, assumption })
+    .filter(({ cites: c, assumption: a }) => c !== undefined || a !== undefined)
+    .map(({ cites: c, assumption: a }) => ({ ...(c !== undefined && { cites: c }), ...(a !== undefined && { assumption: a }) }));
+}
+
+function redLine(issues: readonly Issue[], statementIds: readonly string[] = []): fc.Arbitrary<RedLine> {
   const cond = fc.constantFrom(...issues).chain((issue) => subset(issueValues(issue)).map((values) => ({ issue: issue.id, values })));
-  const common = fc.record({ id: fc.option(ident("rule"), { nil: undefined }), note: fc.option(text, { nil: undefined }) }).map(({ id, note }) => ({ ...(id !== undefined && { id }), ...(note !== undefined && { note }) }));
+  const common = fc
+    .record({
+      id: fc.option(ident("rule"), { nil: undefined }),
+      note: fc.option(text, { nil: undefined }),
+      provenance: fc.option(provenance(statementIds), { nil: undefined }),
+    })
+    .map(({ id, note, provenance: p }) => ({
+      ...(id !== undefined && { id }),
+      ...(note !== undefined && { note }),
+      ...(p !== undefined && { provenance: p }),
+    }));
   return fc.oneof(
     fc.tuple(common, cond).map(([c, f]) => ({ kind: "forbid" as const, ...c, ...f })),
     fc.tuple(common, cond, cond).map(([c, i, t]) => ({ kind: "require" as const, ...c, if: i, then: t })),
@@ -132,15 +161,33 @@ function tableUtility(issues: readonly Issue[]): fc.Arbitrary<Utility> {
     }));
 }
 
-function preferences(issues: readonly Issue[]): fc.Arbitrary<Preferences> {
+function preferencesProvenance(issues: readonly Issue[], statementIds: readonly string[]): fc.Arbitrary<NonNullable<Preferences["provenance"]>> {
+  const byIssue = fc
+    .subarray(issues.map((i) => i.id))
+    .chain((ids) => fc.tuple(...ids.map(() => provenance(statementIds))).map((ps) => Object.fromEntries(ids.map((id, k) => [id, ps[k]!]))));
+  return fc
+    .record({
+      weights: fc.option(byIssue, { nil: undefined }),
+      values: fc.option(byIssue, { nil: undefined }),
+      reservation: fc.option(provenance(statementIds), { nil: undefined }),
+    })
+    .map(({ weights, values, reservation }) => ({
+      ...(weights !== undefined && { weights }),
+      ...(values !== undefined && { values }),
+      ...(reservation !== undefined && { reservation }),
+    }));
+}
+
+function preferences(issues: readonly Issue[], statementIds: readonly string[] = []): fc.Arbitrary<Preferences> {
   return fc
     .record({
       utility: fc.oneof({ arbitrary: linearAdditive(issues), weight: 4 }, hyperRectangles(issues), tableUtility(issues)),
       reservation: fc.option(unit, { nil: undefined }),
       discount: fc.option(fc.oneof(num(0.01, 1), fc.constant(1)), { nil: undefined }),
-      redLines: fc.option(fc.array(redLine(issues), { maxLength: 3 }), { nil: undefined }),
+      redLines: fc.option(fc.array(redLine(issues, statementIds), { maxLength: 3 }), { nil: undefined }),
+      provenance: fc.option(preferencesProvenance(issues, statementIds), { nil: undefined }),
     })
-    .map(({ utility, reservation, discount, redLines }) => {
+    .map(({ utility, reservation, discount, redLines, provenance: prov }) => {
       // Red-line ids are unique within a party.
       const seen = new Set<string>();
       const lines = redLines?.map((r) => {
@@ -157,11 +204,12 @@ function preferences(issues: readonly Issue[]): fc.Arbitrary<Preferences> {
         ...(reservation !== undefined && { reservation }),
         ...(discount !== undefined && { discount }),
         ...(lines && { redLines: lines }),
+        ...(prov && { provenance: prov }),
       };
     });
 }
 
-function parties(issues: readonly Issue[]): fc.Arbitrary<Party[]> {
+function parties(issues: readonly Issue[], statementIds: readonly string[] = []): fc.Arbitrary<Party[]> {
   return fc.uniqueArray(ident("party"), { maxLength: 3 }).chain((ids) =>
     fc.tuple(
       ...ids.map((id) =>
@@ -170,7 +218,7 @@ function parties(issues: readonly Issue[]): fc.Arbitrary<Party[]> {
             name: text,
             role: fc.constantFrom("party" as const, "mediator" as const, "observer" as const),
             description: fc.option(text, { nil: undefined }),
-            preferences: fc.option(preferences(issues), { nil: undefined }),
+            preferences: fc.option(preferences(issues, statementIds), { nil: undefined }),
           })
           .map(({ name, role, description, preferences: p }) => ({
             id,
@@ -199,6 +247,9 @@ function frameworks(issues: readonly Issue[]): fc.Arbitrary<Framework[]> {
     author: fc.option(text, { nil: undefined }),
     source: fc.option(text, { nil: undefined }),
     notes: fc.option(text, { nil: undefined }),
+    basis: fc.option(fc.constantFrom("official" as const, "leaked" as const, "oral" as const, "reconstructed" as const), { nil: undefined }),
+    caveats: fc.option(text, { nil: undefined }),
+    confidence: fc.option(fc.constantFrom("H" as const, "M" as const, "L" as const), { nil: undefined }),
     numbers: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 4 }),
     points: fc.array(point, { minLength: 4, maxLength: 4 }),
   });
@@ -226,6 +277,9 @@ function frameworks(issues: readonly Issue[]): fc.Arbitrary<Framework[]> {
           ...(f.author !== undefined && { author: f.author }),
           ...(f.source !== undefined && { source: f.source }),
           ...(f.notes !== undefined && { notes: f.notes }),
+          ...(f.basis !== undefined && { basis: f.basis }),
+          ...(f.caveats !== undefined && { caveats: f.caveats }),
+          ...(f.confidence !== undefined && { confidence: f.confidence }),
           points: unique,
         };
       }),
@@ -233,21 +287,128 @@ function frameworks(issues: readonly Issue[]): fc.Arbitrary<Framework[]> {
   );
 }
 
+const dates = ["2025-11-21", "2025-12-03", "2024-02-29", "2026-01-01"];
+const confidence = fc.constantFrom("H" as const, "M" as const, "L" as const);
+const nonEmpty = fc.oneof(fc.string({ minLength: 1, maxLength: 20, unit: "grapheme" }), fc.constantFrom(...trickyLabels));
+
+const source: fc.Arbitrary<SourceRef> = fc
+  .record({
+    outlet: nonEmpty,
+    title: fc.option(text, { nil: undefined }),
+    url: fc.option(fc.constantFrom("https://example.org/a?b=c#d", "http://x.y/z", "ftp://q"), { nil: undefined }),
+    date: fc.option(fc.constantFrom(...dates), { nil: undefined }),
+  })
+  .map(({ outlet, title, url, date }) => ({
+    outlet,
+    ...(title !== undefined && { title }),
+    ...(url !== undefined && { url }),
+    ...(date !== undefined && { date }),
+  }));
+
+function subject(issues: readonly Issue[], fws: readonly Framework[]): fc.Arbitrary<StatementSubject> {
+  const issuePart = fc.option(
+    fc.constantFrom(...issues).chain((issue) =>
+      fc.option(subset(issueValues(issue)), { nil: undefined }).map((values) => ({ issue: issue.id, ...(values && { values }) })),
+    ),
+    { nil: undefined },
+  );
+  const frameworkPart =
+    fws.length === 0
+      ? fc.constant(undefined)
+      : fc.option(
+          fc.constantFrom(...fws).chain((f) =>
+            f.points.length === 0
+              ? fc.constant({ framework: f.id })
+              : fc.option(fc.constantFrom(...f.points.map((p) => p.id)), { nil: undefined }).map((point) => ({ framework: f.id, ...(point !== undefined && { point }) })),
+          ),
+          { nil: undefined },
+        );
+  return fc
+    .tuple(frameworkPart, issuePart)
+    .filter(([f, i]) => f !== undefined || i !== undefined)
+    .map(([f, i]) => ({ ...f, ...i }));
+}
+
+function statements(ids: readonly string[], partyIds: readonly string[], issues: readonly Issue[], fws: readonly Framework[]): fc.Arbitrary<Statement[]> {
+  if (partyIds.length === 0) return fc.constant([]);
+  return fc.tuple(
+    ...ids.map((id) =>
+      fc
+        .record({
+          date: fc.constantFrom(...dates),
+          speaker: nonEmpty,
+          party: fc.constantFrom(...partyIds),
+          paraphrase: nonEmpty,
+          about: fc.array(subject(issues, fws), { maxLength: 3 }),
+          stance: fc.constantFrom("accept" as const, "reject" as const, "partial" as const, "conditional" as const, "deny" as const, "process" as const),
+          source,
+          confidence,
+        })
+        .map((st) => ({ id, ...st })),
+    ),
+  );
+}
+
+function events(partyIds: readonly string[], fws: readonly Framework[]): fc.Arbitrary<NegotiationEvent[]> {
+  const event = fc
+    .record({
+      dates: fc.uniqueArray(fc.constantFrom(...dates), { minLength: 1, maxLength: 2 }).map((d) => d.sort()),
+      kind: fc.constantFrom("meeting" as const, "draft" as const, "leak" as const, "talks" as const, "statement" as const),
+      title: nonEmpty,
+      description: fc.option(text, { nil: undefined }),
+      participants: fc.subarray([...partyIds]),
+      place: fc.option(text, { nil: undefined }),
+      framework: fws.length > 0 ? fc.option(fc.constantFrom(...fws.map((f) => f.id)), { nil: undefined }) : fc.constant(undefined),
+      source,
+      confidence,
+    })
+    .map(({ dates: [date, endDate], description, place, framework, ...e }) => ({
+      date: date!,
+      ...(endDate !== undefined && { endDate }),
+      ...e,
+      ...(description !== undefined && { description }),
+      ...(place !== undefined && { place }),
+      ...(framework !== undefined && { framework }),
+    }));
+  return fc
+    .uniqueArray(ident("ev"), { maxLength: 3 })
+    .chain((ids) => fc.tuple(...ids.map((id) => event.map((e) => ({ id, ...e })))));
+}
+
 const scenarioArb: fc.Arbitrary<Scenario> = issuesArb.chain((issues) =>
-  fc.record({
-    id: ident("scenario"),
-    name: text,
-    description: fc.option(text, { nil: undefined }),
-    parties: parties(issues),
-    frameworks: frameworks(issues),
-  }).map(({ id, name, description, parties: ps, frameworks: fs }) => ({
-    id,
-    name,
-    ...(description !== undefined && { description }),
-    issues,
-    parties: ps,
-    frameworks: fs,
-  })),
+  fc.uniqueArray(ident("st"), { maxLength: 3 }).chain((statementIds) =>
+    fc
+      .record({
+        id: ident("scenario"),
+        name: text,
+        description: fc.option(text, { nil: undefined }),
+        parties: parties(issues, statementIds),
+        frameworks: frameworks(issues),
+      })
+      .chain((base) => {
+        const partyIds = base.parties.map((p) => p.id);
+        // Cited statements must exist: with statement ids (and a party to speak for them) the list is always written.
+        const cited = statementIds.length > 0 && partyIds.length > 0;
+        return fc
+          .record({
+            statements: cited
+              ? statements(statementIds, partyIds, issues, base.frameworks)
+              : fc.option(fc.constant([] as Statement[]), { nil: undefined }),
+            events: fc.option(events(partyIds, base.frameworks), { nil: undefined }),
+          })
+          .map((extra) => ({ ...base, ...extra }));
+      })
+      .map(({ id, name, description, parties: ps, frameworks: fs, statements: sts, events: evs }) => ({
+        id,
+        name,
+        ...(description !== undefined && { description }),
+        issues,
+        parties: ps,
+        frameworks: fs,
+        ...(sts !== undefined && { statements: sts }),
+        ...(evs !== undefined && { events: evs }),
+      })),
+  ),
 );
 
 // ---- the property -----------------------------------------------------------------------------
@@ -305,8 +466,11 @@ describe("round trip", () => {
     );
   });
 
-  it("the example survives a round trip, and writing it again gives the same text", () => {
-    const r = parseScenario(builtinScenarioYaml);
+  it.each([
+    ["the built-in scenario", builtinScenarioYaml],
+    ["the ceasefire example", ceasefireYaml],
+  ])("%s survives a round trip, and writing it again gives the same text", (_name, yaml) => {
+    const r = parseScenario(yaml);
     if (!r.ok) throw new Error("the example must parse");
     for (const format of ["yaml", "json"] as const) {
       const text = stringifyScenario(r.value, { format });
@@ -318,7 +482,7 @@ describe("round trip", () => {
   });
 
   it("writes the shorthands and a schema reference", () => {
-    const r = parseScenario(builtinScenarioYaml);
+    const r = parseScenario(ceasefireYaml);
     if (!r.ok) throw new Error("the example must parse");
     const yaml = stringifyScenario(r.value, { schema: "https://example.org/scenario.schema.json" });
     expect(yaml.startsWith("# yaml-language-server: $schema=https://example.org/scenario.schema.json\n")).toBe(true);

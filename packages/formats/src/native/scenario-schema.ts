@@ -211,6 +211,26 @@ export const valueFunctionSchema = doc(
   "ValueFunction",
 );
 
+// ---- provenance -------------------------------------------------------------------------------
+
+export const provenanceSchema = doc(
+  strict({
+    cites: doc(
+      choice([id("statement"), z.array(id("statement")).min(1, "list at least one statement id")], {
+        select: (x) => (Array.isArray(x) ? 1 : 0),
+        expected: "a statement id, or a list of statement ids",
+      }),
+      "Ids of the statements (under `statements`) this choice rests on: one id or a list.",
+    ).optional(),
+    assumption: doc(
+      z.string().min(1, "an assumption must not be empty"),
+      "Set when the choice is a modelling assumption: what was assumed, and why.",
+    ).optional(),
+  }),
+  "What a modelling choice rests on: the statements that support it (`cites`), and/or an explicit `assumption`. Give at least one of the two.",
+  "Provenance",
+);
+
 // ---- red lines --------------------------------------------------------------------------------
 
 const rangeSchema = doc(
@@ -239,6 +259,7 @@ const conditionSchema = doc(
 const redLineCommon = {
   id: doc(id("red line"), "Optional id of the rule.").optional(),
   note: doc(text(), "Why the party holds this line.").optional(),
+  provenance: doc(provenanceSchema.optional(), "The statements this red line rests on, or the assumption behind it."),
 };
 
 export const redLineSchema = doc(
@@ -323,6 +344,18 @@ export const utilitySchema = doc(
 
 // ---- parties ----------------------------------------------------------------------------------
 
+export const preferencesProvenanceSchema = doc(
+  strict({
+    weights: doc(z.record(z.string(), provenanceSchema), "Issue id → what the issue's weight rests on.").optional(),
+    values: doc(
+      z.record(z.string(), provenanceSchema),
+      "Issue id → what the issue's value function (the ordering of its options) rests on.",
+    ).optional(),
+    reservation: doc(provenanceSchema.optional(), "What the reservation value rests on."),
+  }),
+  "What each weight, value function and the reservation value rest on: cited statements or stated assumptions.",
+);
+
 export const preferencesSchema = doc(
   strict({
     reservation: doc(
@@ -344,6 +377,7 @@ export const preferencesSchema = doc(
     ).optional(),
     utility: utilitySchema.optional(),
     redLines: doc(z.array(redLineSchema), "Outcomes the party will never accept.").optional(),
+    provenance: preferencesProvenanceSchema.optional(),
   }),
   "A party's preferences: linear-additive (`weights` and `values`) or a non-linear `utility`.",
   "Preferences",
@@ -365,6 +399,14 @@ export const partySchema = doc(
 );
 
 // ---- frameworks -------------------------------------------------------------------------------
+
+const dateSchema = (what: string) =>
+  doc(z.string({ error: `write the ${what} as YYYY-MM-DD` }).regex(/^\d{4}-\d{2}-\d{2}$/, `write the ${what} as YYYY-MM-DD`), `The ${what}, YYYY-MM-DD.`);
+
+const confidenceSchema = doc(
+  z.enum(["H", "M", "L"]),
+  "H: reported consistently or on record; M: a single outlet, a leak or anonymous sourcing; L: unverified.",
+);
 
 export const frameworkPointSchema = doc(
   strict({
@@ -392,10 +434,95 @@ export const frameworkSchema = doc(
     author: text().optional(),
     source: text().optional(),
     notes: text().optional(),
+    basis: doc(
+      z.enum(["official", "leaked", "oral", "reconstructed"]),
+      "What the text rests on: an official published text, a leaked copy, an oral description, or a text reconstructed from reports.",
+    ).optional(),
+    caveats: doc(text(), "What a reader should keep in mind about the text: how it is known, what is uncertain.").optional(),
+    confidence: doc(confidenceSchema.optional(), "How well the text is known (H, M or L)."),
     points: doc(z.array(frameworkPointSchema), "The numbered points. Issues no point sets stay open."),
   }),
   "A named, dated proposal made of numbered points.",
   "Framework",
+);
+
+// ---- statements and events --------------------------------------------------------------------
+
+export const sourceSchema = doc(
+  strict({
+    outlet: doc(z.string().min(1, "name the outlet"), "The outlet that reported it (and the wire service, if it cites one)."),
+    title: doc(text(), "Title of the report.").optional(),
+    url: doc(z.string().min(1, "the url must not be empty"), "Address of the report.").optional(),
+    date: dateSchema("date of the report").optional(),
+  }),
+  "Where a statement or event was reported.",
+  "Source",
+);
+
+export const subjectSchema = doc(
+  choice(
+    [
+      doc(
+        z.string().min(1, "a subject must not be empty"),
+        "Shorthand: an issue id, a framework id, or FRAMEWORK/POINT (a framework id and a point id), e.g. 28-point/21.",
+      ),
+      doc(
+        strict({
+          framework: doc(id("framework"), "A framework id.").optional(),
+          point: doc(
+            z.union([z.string().min(1, "the point id must not be empty"), z.number()]),
+            "A point id of the framework (a number is read as text), or FRAMEWORK/POINT without `framework`.",
+          ).optional(),
+          issue: doc(id("issue"), "An issue id.").optional(),
+          values: doc(valuesSchema.optional(), "Only these values of the issue: a value, a list, or {min, max}."),
+        }),
+        "What a statement is about: a framework (and one of its points), and/or an issue (and some of its values).",
+      ),
+    ],
+    {
+      select: (x) => (typeof x === "string" ? 0 : isObject(x) ? 1 : undefined),
+      expected: "an issue id, a framework id, FRAMEWORK/POINT, or {framework, point, issue, values}",
+    },
+  ),
+  "What a statement is about.",
+  "Subject",
+);
+
+export const statementSchema = doc(
+  strict({
+    id: doc(id("statement"), "Unique id of the statement; provenance `cites` refer to it."),
+    date: dateSchema("date of the statement"),
+    speaker: doc(z.string().min(1, "name the speaker"), "Who spoke, with their role."),
+    party: doc(id("party"), "The party the speaker speaks for (a party id)."),
+    paraphrase: doc(z.string().min(1, "the paraphrase must not be empty"), "A neutral paraphrase, in our own words."),
+    about: doc(z.array(subjectSchema), "What the statement is about (default: nothing in particular).").optional(),
+    stance: doc(
+      z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]),
+      "accept, reject, partial (accepts some parts), conditional, deny (denies a report or characterisation) or process (timing, procedure).",
+    ),
+    source: sourceSchema,
+    confidence: confidenceSchema,
+  }),
+  "A dated public statement, paraphrased neutrally.",
+  "Statement",
+);
+
+export const eventSchema = doc(
+  strict({
+    id: doc(id("event"), "Unique id of the event."),
+    date: dateSchema("date of the event (its first day)"),
+    endDate: dateSchema("last day of the event").optional(),
+    kind: doc(z.enum(["meeting", "draft", "leak", "talks", "statement"]), "meeting, draft, leak, talks or statement."),
+    title: doc(z.string().min(1, "the title must not be empty"), "What happened, in a few words."),
+    description: text().optional(),
+    participants: doc(z.array(id("party")), "Party ids (default: none).").optional(),
+    place: text().optional(),
+    framework: doc(id("framework"), "The framework a draft or leak is about.").optional(),
+    source: sourceSchema,
+    confidence: confidenceSchema,
+  }),
+  "A dated event of the negotiation.",
+  "Event",
 );
 
 // ---- the file ---------------------------------------------------------------------------------
@@ -412,6 +539,8 @@ export const scenarioFileSchema = strict({
   issues: doc(z.array(issueSchema).min(1, "list at least one issue"), "The issues to be negotiated."),
   parties: doc(z.array(partySchema), "The parties, mediators and observers."),
   frameworks: doc(z.array(frameworkSchema), "Proposals made of numbered points.").optional(),
+  statements: doc(z.array(statementSchema), "Dated public statements, paraphrased neutrally.").optional(),
+  events: doc(z.array(eventSchema), "Dated events: meetings, drafts, leaks, talks.").optional(),
 });
 
 /** The shape of a scenario file that passed the schema. */
@@ -428,3 +557,9 @@ export type BoundFile = z.input<typeof boundSchema>;
 export type FrameworkFile = z.input<typeof frameworkSchema>;
 export type FrameworkPointFile = z.input<typeof frameworkPointSchema>;
 export type LabelFile = z.input<typeof labelSchema>;
+export type ProvenanceFile = z.input<typeof provenanceSchema>;
+export type PreferencesProvenanceFile = z.input<typeof preferencesProvenanceSchema>;
+export type SourceFile = z.input<typeof sourceSchema>;
+export type SubjectFile = z.input<typeof subjectSchema>;
+export type StatementFile = z.input<typeof statementSchema>;
+export type EventFile = z.input<typeof eventSchema>;

@@ -33,7 +33,7 @@ describe("the JSON Schema", () => {
   it("rejects unknown fields and names its building blocks", () => {
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.$defs as object)).toEqual(
-      expect.arrayContaining(["Issue", "Party", "Preferences", "ValueFunction", "RedLine", "Framework", "FrameworkPoint"]),
+      expect.arrayContaining(["Issue", "Party", "Preferences", "ValueFunction", "RedLine", "Framework", "FrameworkPoint", "Provenance", "Statement", "Subject", "Source", "Event"]),
     );
   });
 

@@ -15,7 +15,9 @@ export interface StringifyScenarioOptions {
 /** Maps under these keys are written inline (`forbid: {issue: [a, b]}`). */
 const inlineUnder = new Set(["forbid", "if", "then", "sets", "outcome", "includes", "excludes"]);
 /** Top-level lists whose items are separated by a blank line. */
-const spacedLists = new Set(["issues", "parties", "frameworks"]);
+const spacedLists = new Set(["issues", "parties", "frameworks", "statements", "events"]);
+/** Maps that are items of these lists are written inline (`about: [{issue: a, values: [x]}]`). */
+const inlineItemsOf = new Set(["about"]);
 
 const isLeaf = (n: unknown): boolean => isScalar(n) || (isSeq(n) && n.items.every(isScalar));
 
@@ -41,7 +43,10 @@ export function stringifyScenario(scenario: Scenario, options: StringifyScenario
       const keyName = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : undefined;
       const grand = path[path.length - 3];
       const underValues = isPair(grand) && isScalar(grand.key) && grand.key.value === "values";
-      if ((keyName !== undefined && inlineUnder.has(keyName)) || underValues) node.flow = true;
+      const owner = path[path.length - 2];
+      const listKey = isSeq(parent) && isPair(owner) && isScalar(owner.key) ? String(owner.key.value) : undefined;
+      if ((keyName !== undefined && inlineUnder.has(keyName)) || underValues || (listKey !== undefined && inlineItemsOf.has(listKey)))
+        node.flow = true;
     },
     Pair(_key, pair, path) {
       // Blank lines between the top-level sections and between their items.

@@ -8,10 +8,15 @@ import type {
   Framework,
   HyperRectangle,
   Issue,
+  NegotiationEvent,
   Party,
   Preferences,
+  Provenance,
   RedLine,
   Scenario,
+  SourceRef,
+  Statement,
+  StatementSubject,
   Utility,
   Value,
   ValueFunction,
@@ -19,12 +24,18 @@ import type {
 import type {
   BoundFile,
   ConditionFile,
+  EventFile,
   FrameworkFile,
   IssueFile,
   PartyFile,
   PreferencesFile,
+  PreferencesProvenanceFile,
+  ProvenanceFile,
   RedLineFile,
   ScenarioFile,
+  SourceFile,
+  StatementFile,
+  SubjectFile,
   UtilityFile,
   ValueFunctionFile,
   ValuesFile,
@@ -40,6 +51,10 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
     issues: scenario.issues.map(issueToFile),
     parties: scenario.parties.map((p) => partyToFile(p, issues)),
     ...(scenario.frameworks.length > 0 && { frameworks: scenario.frameworks.map(frameworkToFile) }),
+    ...(scenario.statements !== undefined && {
+      statements: scenario.statements.map((st) => statementToFile(st, scenario, issues)),
+    }),
+    ...(scenario.events !== undefined && { events: scenario.events.map(eventToFile) }),
   };
 }
 
@@ -75,6 +90,7 @@ function preferencesToFile(prefs: Preferences, issues: ReadonlyMap<string, Issue
     ...(prefs.discount !== undefined && { discount: prefs.discount }),
   };
   const redLines = prefs.redLines && { redLines: prefs.redLines.map((r) => redLineToFile(r, issues)) };
+  const provenance = prefs.provenance && { provenance: preferencesProvenanceToFile(prefs.provenance) };
   const u = prefs.utility;
   if (u.kind === "linear-additive") {
     const values: Record<string, ValueFunctionFile> = {};
@@ -82,9 +98,26 @@ function preferencesToFile(prefs: Preferences, issues: ReadonlyMap<string, Issue
     // Weights that do not sum to 1 are used as written by the model: say so, or reading would rescale them.
     const sum = Object.values(u.weights).reduce((a, b) => a + b, 0);
     const asWritten = Math.abs(sum - 1) > 1e-12 ? { normalizeWeights: false } : {};
-    return { ...head, weights: { ...u.weights }, ...asWritten, values, ...redLines };
+    return { ...head, weights: { ...u.weights }, ...asWritten, values, ...redLines, ...provenance };
   }
-  return { ...head, utility: utilityToFile(u, issues), ...redLines };
+  return { ...head, utility: utilityToFile(u, issues), ...redLines, ...provenance };
+}
+
+function provenanceToFile(p: Provenance): ProvenanceFile {
+  return {
+    ...(p.cites !== undefined && { cites: [...p.cites] }),
+    ...(p.assumption !== undefined && { assumption: p.assumption }),
+  };
+}
+
+function preferencesProvenanceToFile(p: NonNullable<Preferences["provenance"]>): PreferencesProvenanceFile {
+  const byIssue = (map: Readonly<Record<string, Provenance>>) =>
+    Object.fromEntries(Object.entries(map).map(([id, prov]) => [id, provenanceToFile(prov)]));
+  return {
+    ...(p.weights !== undefined && { weights: byIssue(p.weights) }),
+    ...(p.values !== undefined && { values: byIssue(p.values) }),
+    ...(p.reservation !== undefined && { reservation: provenanceToFile(p.reservation) }),
+  };
 }
 
 function valueFunctionToFile(fn: ValueFunction, issue: Issue | undefined): ValueFunctionFile {
@@ -143,8 +176,15 @@ function condition(issueId: string, values: readonly Value[], issues: ReadonlyMa
 function redLineToFile(r: RedLine, issues: ReadonlyMap<string, Issue>): RedLineFile {
   const id = r.id !== undefined ? { id: r.id } : {};
   const note = r.note !== undefined ? { note: r.note } : {};
-  if (r.kind === "forbid") return { ...id, forbid: condition(r.issue, r.values, issues), ...note };
-  return { ...id, if: condition(r.if.issue, r.if.values, issues), then: condition(r.then.issue, r.then.values, issues), ...note };
+  const provenance = r.provenance !== undefined ? { provenance: provenanceToFile(r.provenance) } : {};
+  if (r.kind === "forbid") return { ...id, forbid: condition(r.issue, r.values, issues), ...note, ...provenance };
+  return {
+    ...id,
+    if: condition(r.if.issue, r.if.values, issues),
+    then: condition(r.then.issue, r.then.values, issues),
+    ...note,
+    ...provenance,
+  };
 }
 
 function utilityToFile(u: Exclude<Utility, { kind: "linear-additive" }>, issues: ReadonlyMap<string, Issue>): UtilityFile {
@@ -204,11 +244,88 @@ function frameworkToFile(f: Framework): FrameworkFile {
     ...(f.author !== undefined && { author: f.author }),
     ...(f.source !== undefined && { source: f.source }),
     ...(f.notes !== undefined && { notes: f.notes }),
+    ...(f.basis !== undefined && { basis: f.basis }),
+    ...(f.caveats !== undefined && { caveats: f.caveats }),
+    ...(f.confidence !== undefined && { confidence: f.confidence }),
     points: f.points.map((p) => ({
       number: p.number,
       ...(p.id !== String(p.number) && { id: p.id }),
       text: p.text,
       ...(Object.keys(p.sets).length > 0 && { sets: { ...p.sets } }),
     })),
+  };
+}
+
+// ---- statements and events --------------------------------------------------------------------
+
+function sourceToFile(s: SourceRef): SourceFile {
+  return {
+    outlet: s.outlet,
+    ...(s.title !== undefined && { title: s.title }),
+    ...(s.url !== undefined && { url: s.url }),
+    ...(s.date !== undefined && { date: s.date }),
+  };
+}
+
+/**
+ * How a shorthand subject reads back (as from-file.ts reads it): an issue id, else a framework id,
+ * else FRAMEWORK/POINT split at a "/" whose left side names a framework and right side one of its points.
+ */
+function readShorthand(text: string, scenario: Scenario): StatementSubject | undefined {
+  if (scenario.issues.some((i) => i.id === text)) return { issue: text };
+  if (scenario.frameworks.some((f) => f.id === text)) return { framework: text };
+  for (let k = text.indexOf("/"); k > 0; k = text.indexOf("/", k + 1)) {
+    const f = scenario.frameworks.find((x) => x.id === text.slice(0, k));
+    if (f?.points.some((p) => p.id === text.slice(k + 1))) return { framework: f.id, point: text.slice(k + 1) };
+  }
+  return undefined;
+}
+
+function subjectToFile(s: StatementSubject, scenario: Scenario, issues: ReadonlyMap<string, Issue>): SubjectFile {
+  // The shorthand is written only when it reads back to exactly this subject.
+  const keys = Object.keys(s).filter((k) => s[k as keyof StatementSubject] !== undefined);
+  let shorthand: string | undefined;
+  if (keys.length === 1 && s.issue !== undefined) shorthand = s.issue;
+  else if (keys.length === 1 && s.framework !== undefined) shorthand = s.framework;
+  else if (keys.length === 2 && s.framework !== undefined && s.point !== undefined) shorthand = `${s.framework}/${s.point}`;
+  if (shorthand !== undefined && shorthand !== "") {
+    const back = readShorthand(shorthand, scenario);
+    if (back && back.issue === s.issue && back.framework === s.framework && back.point === s.point) return shorthand;
+  }
+  return {
+    ...(s.framework !== undefined && { framework: s.framework }),
+    ...(s.point !== undefined && { point: s.point }),
+    ...(s.issue !== undefined && { issue: s.issue }),
+    ...(s.values !== undefined && { values: valuesToFile(s.values, issues.get(s.issue ?? "")) }),
+  };
+}
+
+function statementToFile(st: Statement, scenario: Scenario, issues: ReadonlyMap<string, Issue>): StatementFile {
+  return {
+    id: st.id,
+    date: st.date,
+    speaker: st.speaker,
+    party: st.party,
+    paraphrase: st.paraphrase,
+    ...(st.about.length > 0 && { about: st.about.map((s) => subjectToFile(s, scenario, issues)) }),
+    stance: st.stance,
+    source: sourceToFile(st.source),
+    confidence: st.confidence,
+  };
+}
+
+function eventToFile(e: NegotiationEvent): EventFile {
+  return {
+    id: e.id,
+    date: e.date,
+    ...(e.endDate !== undefined && { endDate: e.endDate }),
+    kind: e.kind,
+    title: e.title,
+    ...(e.description !== undefined && { description: e.description }),
+    ...(e.participants.length > 0 && { participants: [...e.participants] }),
+    ...(e.place !== undefined && { place: e.place }),
+    ...(e.framework !== undefined && { framework: e.framework }),
+    source: sourceToFile(e.source),
+    confidence: e.confidence,
   };
 }

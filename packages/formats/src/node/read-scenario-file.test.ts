@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinScenarioYaml } from "../native/builtin-scenario.js";
+import { builtinScenarioSourcePath } from "../native/builtin-scenario-source.js";
 import { parseScenario } from "../native/parse-scenario.js";
 import { readScenarioFile, writeScenarioFile } from "./read-scenario-file.js";
 
@@ -23,7 +24,7 @@ const example = (() => {
 
 describe("readScenarioFile", () => {
   it("reads the example file", async () => {
-    const path = fileURLToPath(new URL("../../../../examples/ceasefire-talks.yaml", import.meta.url));
+    const path = fileURLToPath(new URL(`../../../../${builtinScenarioSourcePath}`, import.meta.url));
     const r = await readScenarioFile(path);
     expect(r.ok && r.value).toEqual(example);
   });

@@ -1,0 +1,140 @@
+// `parley timeline`: a scenario's statements and events in date order, filtered by party, issue,
+// framework point and dates. Wired into the program by cli.ts (registerTimelineCommand).
+import { timeline, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
+import { InvalidArgumentError, type Command } from "commander";
+import pc from "picocolors";
+import type { CliIo } from "../io.js";
+import { loadScenario } from "../load-scenario.js";
+import { formatIssues } from "../user-error.js";
+
+export interface TimelineFlags {
+  readonly party?: string;
+  readonly issue?: string;
+  readonly point?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly json?: boolean;
+}
+
+const datePrefix = (name: string) => (value: string) => {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError(`${name} takes a date: YYYY-MM-DD, YYYY-MM or YYYY`);
+  return value;
+};
+
+/** Register `timeline` on the program. */
+export function registerTimelineCommand(program: Command, io: CliIo): Command {
+  return program
+    .command("timeline")
+    .description("List a scenario's dated statements and events in date order, optionally for one party, issue or framework point.")
+    .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
+    .option("--party <id>", "statements made for this party, and events it took part in")
+    .option("--issue <id>", "statements about this issue, directly or through a framework point that sets it (events carry no issue)")
+    .option("--point <framework/point>", "statements about this framework point or the issues it sets, and events about its framework")
+    .option("--from <date>", "first date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--from"))
+    .option("--to <date>", "last date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--to"))
+    .option("--json", "print one JSON object listing every entry with all its fields")
+    .action(async (scenario: string | undefined, flags: TimelineFlags) => timelineCommand(scenario, flags, io));
+}
+
+export async function timelineCommand(scenarioArg: string | undefined, flags: TimelineFlags, io: CliIo): Promise<void> {
+  const loaded = await loadScenario(scenarioArg, io.cwd);
+  if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  const s = loaded.scenario;
+  const filter: TimelineFilter = {
+    ...(flags.party !== undefined && { party: flags.party }),
+    ...(flags.issue !== undefined && { issue: flags.issue }),
+    ...(flags.point !== undefined && { point: flags.point }),
+    ...(flags.from !== undefined && { from: flags.from }),
+    ...(flags.to !== undefined && { to: flags.to }),
+  };
+  const entries = timeline(s, filter);
+  if (flags.json) {
+    const count = (type: TimelineEntry["type"]) => entries.filter((e) => e.type === type).length;
+    io.stdout(
+      JSON.stringify(
+        { scenario: { id: s.id, name: s.name }, filter, statements: count("statement"), events: count("event"), entries },
+        null,
+        2,
+      ) + "\n",
+    );
+    return;
+  }
+  io.stdout(timelineText(s, filter, entries, io.stdoutIsTty));
+}
+
+const WIDTH = 100;
+const INDENT = " ".repeat(12);
+
+/** The readable timeline: one block per entry (date, kind or stance, who, confidence; the text; what it is about; the source). */
+export function timelineText(s: Scenario, filter: TimelineFilter, entries: readonly TimelineEntry[], color: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [];
+  const statements = entries.filter((e) => e.type === "statement").length;
+  const filters = Object.entries(filter).map(([k, v]) => `${k} ${String(v)}`);
+  out.push(
+    c.bold(s.name) +
+      c.dim(` (${s.id})`) +
+      `: ${plural(statements, "statement")}, ${plural(entries.length - statements, "event")}` +
+      (filters.length ? c.dim(` — ${filters.join(", ")}`) : ""),
+  );
+  if (entries.length === 0) {
+    const none = (s.statements?.length ?? 0) + (s.events?.length ?? 0) === 0;
+    out.push(none ? "  The scenario lists no statements or events." : "  Nothing matches.");
+    return out.join("\n") + "\n";
+  }
+  const partyName = new Map(s.parties.map((p) => [p.id, p.name]));
+  const name = (id: string) => partyName.get(id) ?? id;
+  const stanceColour: Record<string, (t: string) => string> = {
+    accept: c.green,
+    reject: c.red,
+    deny: c.magenta,
+    partial: c.yellow,
+    conditional: c.yellow,
+    process: c.dim,
+  };
+  for (const e of entries) {
+    out.push("");
+    const tag = `[${e.confidence}]`;
+    if (e.type === "statement") {
+      const label = (stanceColour[e.stance] ?? ((t: string) => t))(e.stance.toUpperCase().padEnd(11));
+      out.push(`${e.date}  ${label} ${c.bold(name(e.party))} · ${e.speaker}  ${tag}`);
+      out.push(...wrap(e.paraphrase));
+      if (e.about.length) out.push(...wrap(`about: ${e.about.map(describeSubject).join("; ")}`, c.dim));
+    } else {
+      const who = e.participants.length ? `${e.participants.map(name).join(", ")} · ` : "";
+      const when = e.endDate !== undefined ? c.dim(` (to ${e.endDate})`) : "";
+      const where = e.place !== undefined ? c.dim(` — ${e.place}`) : "";
+      out.push(`${e.date}  ${c.cyan(e.kind.toUpperCase().padEnd(11))} ${who}${c.bold(e.title)}${where}${when}  ${tag}`);
+      if (e.description !== undefined) out.push(...wrap(e.description));
+      if (e.framework !== undefined) out.push(...wrap(`framework: ${e.framework}`, c.dim));
+    }
+    const src = e.source;
+    const title = src.title !== undefined ? `, "${src.title}"` : "";
+    const reported = src.date !== undefined ? ` (${src.date})` : "";
+    out.push(...wrap(`source: ${src.outlet}${title}${reported}${src.url !== undefined ? ` ${src.url}` : ""}`, c.dim));
+  }
+  return out.join("\n") + "\n";
+}
+
+function describeSubject(s: StatementSubject): string {
+  const parts: string[] = [];
+  if (s.framework !== undefined) parts.push(s.point !== undefined ? `${s.framework}/${s.point}` : s.framework);
+  if (s.issue !== undefined) parts.push(s.values !== undefined ? `${s.issue} = ${s.values.map(String).join("/")}` : s.issue);
+  return parts.join(", ");
+}
+
+/** Word-wrap `text` under the date column, styling each line; words longer than a line (URLs) are kept whole. */
+function wrap(text: string, style: (line: string) => string = (line) => line): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== "" && INDENT.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(INDENT + style(line));
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(INDENT + style(line));
+  return lines;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

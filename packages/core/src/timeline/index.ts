@@ -1,0 +1,2 @@
+// Timelines of statements and events: re-exported by the package's index.ts.
+export { timeline, resolvePoint, type TimelineEntry, type TimelineFilter, type PointRef } from "./timeline.js";
