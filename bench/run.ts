@@ -9,6 +9,7 @@ import { measure, type Measurement } from "./harness.js";
 import { randomAdditiveScenario } from "./random-scenario.js";
 import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
 import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
+import { builtinFrameworkBenchmark } from "./framework.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
@@ -63,4 +64,5 @@ log(
 );
 
 for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
+log(builtinFrameworkBenchmark(runs));
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { analyzeCommand } from "./commands/analyze.js";
 import { convertCommand } from "./commands/convert.js";
 import { schemaCommand } from "./commands/schema.js";
+import { registerFrameworkCommands } from "./commands/framework.js";
 import { registerSimulateCommand } from "./commands/simulate.js";
 import { registerTimelineCommand } from "./commands/timeline.js";
 import { registerTournamentCommand } from "./commands/tournament.js";
@@ -71,6 +72,7 @@ function createProgram(io: CliIo): Command {
   registerSimulateCommand(program, io);
   registerTournamentCommand(program, io);
   registerTimelineCommand(program, io);
+  registerFrameworkCommands(program, io);
 
   program.addHelpText(
     "after",

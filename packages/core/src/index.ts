@@ -83,3 +83,4 @@ export {
 export * from "./negotiation/index.js";
 export * from "./tournament/index.js";
 export { timeline, resolvePoint, type TimelineEntry, type TimelineFilter, type PointRef } from "./timeline/index.js";
+export * from "./framework/index.js";

@@ -1,0 +1,425 @@
+// `parley framework | compare | exclude | robustness`: the framework-analysis commands
+// (definitions and JSON shapes: docs/framework-analysis.md). Wired into the program by cli.ts.
+import {
+  compareFrameworks,
+  compileScenario,
+  createProtocol,
+  createRng,
+  runNegotiation,
+  type CompiledScenario,
+  excludeParty,
+  frameworkReport,
+  robustness,
+  type AmendmentJson,
+  type ConstraintJson,
+  type DeclaredJson,
+  type ExclusionPoint,
+  type FrameworkComparison,
+  type FrameworkReport,
+  type FrameworkReportEntry,
+  type RedLine,
+  type RobustnessReport,
+  type ExclusionResult,
+  type SettingChange,
+  type Stance,
+  type Value,
+  type Verdict,
+} from "@parley/core";
+import { Command, InvalidArgumentError, Option } from "commander";
+import pc from "picocolors";
+import type { CliIo } from "../io.js";
+import { loadScenario } from "../load-scenario.js";
+import { resolveAgents, splitList } from "../simulation.js";
+import { fmt, renderTable } from "../render/table.js";
+import { formatIssues } from "../user-error.js";
+
+const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
+
+const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+  return n;
+};
+const seedInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
+  return n;
+};
+const fraction = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("--range must be a number ≥ 0 (0.25 means ±25%)");
+  return n;
+};
+
+/** Register `framework`, `compare`, `exclude` and `robustness` on the program. */
+export function registerFrameworkCommands(program: Command, io: CliIo): void {
+  program
+    .command("framework")
+    .description("Framework analysis: each point's value to each party (stance matrix), verdicts, whether any deal exists, best amendments.")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--framework <id>", "analyse only this framework")
+    .option("--json", "print one JSON object (docs/framework-analysis.md) instead of the report")
+    .addOption(new Option("--basis <basis>", "utility compared by amendments when issues are open").choices(["worst", "midpoint"]).default("worst"))
+    .option("--top <n>", "amendments and fixes to list", positiveInt("--top"), 5)
+    .action(async (scenario: string | undefined, flags: FrameworkFlags) => frameworkCommand(scenario, flags, io));
+
+  program
+    .command("compare")
+    .description("Compare two frameworks: what each issue becomes, and each party's utility and verdict.")
+    .argument("<a>", "the first framework's id")
+    .argument("<b>", "the second framework's id")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean }) => compareCommand(a, b, scenario, flags, io));
+
+  program
+    .command("exclude")
+    .description("The agreement the others would reach without PARTY (Nash, Kalai–Smorodinsky), and whether PARTY would ratify it.")
+    .argument("<party>", "the id of the party left out")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--framework <id>", "negotiate only the completions of this framework")
+    .option("--simulate", "also simulate the talks without PARTY under the shuttle protocol")
+    .option("--agents <list>", "--simulate: one agent per included party, or one for all (default: linear)", "linear")
+    .option("--steps <n>", "--simulate: the deadline in rounds", positiveInt("--steps"), 100)
+    .option("--seed <n>", "--simulate: random seed", seedInt, 1)
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (party: string, scenario: string | undefined, flags: ExcludeFlags) => excludeCommand(party, scenario, flags, io));
+
+  program
+    .command("robustness")
+    .description("How often each party accepts each framework, and the Nash package stays put, when the weights vary.")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--samples <n>", "weight vectors to draw", positiveInt("--samples"), 200)
+    .option("--seed <n>", "random seed", seedInt, 1)
+    .option("--range <r>", "relative range of every weight (0.25 = ±25%)", fraction, 0.25)
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (scenario: string | undefined, flags: RobustnessFlags) => robustnessCommand(scenario, flags, io));
+}
+
+export interface FrameworkFlags {
+  readonly framework?: string;
+  readonly json?: boolean;
+  readonly basis: "worst" | "midpoint";
+  readonly top: number;
+}
+
+export interface RobustnessFlags {
+  readonly samples: number;
+  readonly seed: number;
+  readonly range: number;
+  readonly json?: boolean;
+}
+
+async function load(scenarioArg: string | undefined, io: CliIo) {
+  const loaded = await loadScenario(scenarioArg, io.cwd);
+  if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  return compileScenario(loaded.scenario);
+}
+
+const json = (io: CliIo, value: unknown) => io.stdout(JSON.stringify(value, null, 2) + "\n");
+
+export async function frameworkCommand(scenarioArg: string | undefined, flags: FrameworkFlags, io: CliIo): Promise<void> {
+  const compiled = await load(scenarioArg, io);
+  const report = frameworkReport(compiled, {
+    ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
+    amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
+  });
+  if (flags.json) json(io, report);
+  else io.stdout(frameworkText(report, io.stdoutIsTty));
+}
+
+export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<void> {
+  const compiled = await load(scenarioArg, io);
+  const cmp = compareFrameworks(compiled, a, b);
+  if (flags.json) json(io, cmp);
+  else io.stdout(compareText(cmp, io.stdoutIsTty));
+}
+
+interface ExcludeFlags {
+  readonly framework?: string;
+  readonly json?: boolean;
+  readonly simulate?: boolean;
+  readonly agents: string;
+  readonly steps: number;
+  readonly seed: number;
+}
+
+export async function excludeCommand(party: string, scenarioArg: string | undefined, flags: ExcludeFlags, io: CliIo): Promise<void> {
+  const compiled = await load(scenarioArg, io);
+  // The included parties negotiate under shuttle mediation; the exclusion analysis then asks PARTY to ratify.
+  const agreement = flags.simulate
+    ? (restricted: CompiledScenario) => {
+        const seats = restricted.parties.map((p) => p.party.id);
+        const specs = splitList(flags.agents);
+        const factories = resolveAgents(specs.length === 1 ? seats.map(() => specs[0]!) : specs, seats);
+        const run = runNegotiation(restricted, factories, {
+          seats,
+          protocol: createProtocol("shuttle", { rounds: flags.steps, seed: flags.seed }),
+          seed: flags.seed,
+          trace: "final",
+        });
+        return run.agreement ? [run.agreement] : [];
+      }
+    : undefined;
+  const result = excludeParty(compiled, party, {
+    ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
+    ...(agreement ? { agreement } : {}),
+  });
+  if (flags.json) json(io, result);
+  else io.stdout(excludeText(result, io.stdoutIsTty));
+}
+
+export async function robustnessCommand(scenarioArg: string | undefined, flags: RobustnessFlags, io: CliIo): Promise<void> {
+  const compiled = await load(scenarioArg, io);
+  const report = robustness(compiled, { samples: flags.samples, rng: createRng(flags.seed), range: flags.range });
+  if (flags.json) json(io, { seed: flags.seed, ...report });
+  else io.stdout(robustnessText(report, flags.seed, io.stdoutIsTty));
+}
+
+// ── text reports ────────────────────────────────────────────────────────────────────────────────
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const STANCE_ABBREVIATION: Record<Stance, string> = { accept: "A", reject: "R", partial: "P", conditional: "C", deny: "D", process: "p" };
+
+const verdictText = (c: Colors, v: Verdict) => (v === "accept" ? c.green("accept") : v === "reject" ? c.red("reject") : c.yellow("depends"));
+
+function valueColor(c: Colors, value: number | null): (s: string) => string {
+  if (value === null) return c.dim;
+  return value >= 0.5 ? c.green : value >= 0.25 ? c.yellow : c.red;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : text.slice(0, width - 1) + "…";
+}
+
+function describeOutcome(outcome: Readonly<Record<string, Value>>): string {
+  return Object.entries(outcome)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ");
+}
+
+function describeRedLine(r: RedLine): string {
+  const label = r.id ? `${r.id}: ` : "";
+  return r.kind === "forbid"
+    ? `${label}${r.issue} ≠ ${r.values.join("/")}`
+    : `${label}if ${r.if.issue} ∈ {${r.if.values.join(", ")}} then ${r.then.issue} ∈ {${r.then.values.join(", ")}}`;
+}
+
+function describeChange(ch: SettingChange): string {
+  if (ch.point === null) return `add ${ch.issue} = ${String(ch.to)}`;
+  const points = ch.points && ch.points.length > 1 ? `points ${ch.points.join(", ")}` : `point ${ch.point}`;
+  return `${points}: ${ch.issue} ${String(ch.from)} → ${String(ch.to)}`;
+}
+
+function describeConstraint(c: ConstraintJson): string {
+  return c.kind === "reservation" ? `${c.party} needs utility ≥ ${fmt(c.value!)}` : `${c.party}'s red line ${describeRedLine(c.redLine!)}`;
+}
+
+function describeDeclared(d: DeclaredJson): string {
+  if (!d) return "—";
+  return `${d.stance} (${d.date}, ${d.source.outlet})`;
+}
+
+const signed = (x: number) => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(3);
+
+/** The human-readable `parley framework` report. */
+export function frameworkText(report: FrameworkReport, color: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [c.bold(report.scenario.name) + c.dim(` (${report.scenario.id})`)];
+  if (report.frameworks.length === 0) out.push("", "  the scenario has no framework");
+  for (const fw of report.frameworks) frameworkSection(out, fw, report.parties, c);
+
+  out.push("", c.bold("Deal check"));
+  if (report.dealPossible)
+    out.push(
+      `  a deal is possible: ${report.deal.rationalCount !== null ? `${report.deal.rationalCount.toLocaleString("en-US")} outcomes are` : "some outcome is"} acceptable to every party` +
+        c.dim("  (at or above its reservation value, no red line crossed)"),
+    );
+  else {
+    out.push(c.red("  No outcome is acceptable to every party. Smallest conflicting sets of constraints:"));
+    report.conflicts?.sets.forEach((set, i) => out.push(`   ${i + 1}. ${set.map(describeConstraint).join(c.dim("  +  "))}`));
+    if (report.conflicts?.truncated) out.push(c.dim("   (search stopped early; larger conflicting sets may exist)"));
+  }
+  return out.join("\n") + "\n";
+}
+
+function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: readonly string[], c: Colors): void {
+  out.push("", c.bold(`Framework: ${fw.name}`) + c.dim(` (${fw.id})`));
+  if (fw.open.length) out.push(`  open issues: ${fw.open.join(", ")}`);
+  for (const clash of fw.clashes) out.push(c.yellow(`  points ${clash.points.join(", ")} set issue "${clash.issue}" differently (the last one counts)`));
+
+  out.push("", "  Stance matrix" + c.dim(" — each point's value to each party (0 = its worst options on the point's issues, 1 = its best)"));
+  const rows = fw.points.map((point) => [
+    `${point.number}. ${truncate(point.text, 46)}`,
+    ...parties.map((party) => {
+      const s = point.stances[party]!;
+      const paint = s.redLine ? c.red : valueColor(c, s.value);
+      let cell = paint(s.value === null ? "—" : s.value.toFixed(2));
+      if (s.redLine) cell += c.red(c.bold(" ✖"));
+      if (s.declared) cell += ` [${STANCE_ABBREVIATION[s.declared.stance]}${s.mismatch ? "!" : ""}]`;
+      return s.mismatch ? c.bold(cell) : cell;
+    }),
+  ]);
+  out.push(renderTable(["point", ...parties], rows));
+  out.push(
+    c.dim("  ✖ crosses a red line · — indifferent · [A]ccept [R]eject [P]artial [C]onditional [D]eny [p]rocess: latest declared stance · ! contradicts the model"),
+  );
+
+  out.push("", "  Verdicts" + c.dim(" — utility of the worst and best completion of the open issues"));
+  out.push(
+    renderTable(
+      ["party", "utility", "reservation", "red lines", "verdict", "declared on the framework"],
+      parties.map((party) => {
+        const v = fw.verdicts[party]!;
+        const u = v.utilityRange;
+        return [
+          party,
+          u.min === u.max ? fmt(u.min) : `${fmt(u.min)}–${fmt(u.max)}`,
+          fmt(v.reservation),
+          v.redLinesCrossed.length ? c.red(`${v.redLinesCrossed.length} crossed`) : "none",
+          verdictText(c, v.verdict),
+          describeDeclared(v.declared),
+        ];
+      }),
+    ),
+  );
+  for (const party of parties)
+    for (const r of fw.verdicts[party]!.redLinesCrossed) out.push(c.red(`  ${party} ✖ ${describeRedLine(r)}`));
+
+  const am = fw.amendments;
+  out.push("", `  Best amendments` + c.dim(` — no party worse off (${am.basis} completion), by total gain; ${am.count} in all`));
+  if (am.best.length === 0) out.push("   none: no one- or two-change amendment leaves every party at least as well off and one better");
+  am.best.forEach((a, i) => out.push(`   ${i + 1}. ${a.changes.map(describeChange).join("; ")}  ${c.green(signed(a.totalGain))}` + c.dim(`  ${gains(a, parties)}`)));
+  if (am.truncated) out.push(c.dim("   (too many changes to try every pair: single changes only)"));
+
+  for (const [party, pf] of Object.entries(am.fixes)) {
+    out.push("", `  What would make ${c.bold(party)} accept` + c.dim(` (now: ${pf.verdict}) — cheapest first, cost = the others' total loss`));
+    if (pf.fixes.length === 0) out.push("   nothing within one or two changes");
+    pf.fixes.forEach((f, i) =>
+      out.push(
+        `   ${i + 1}. ${f.changes.map(describeChange).join("; ")}  cost ${fmt(f.cost)}` +
+          (f.worsened.length ? c.yellow(`  worse verdict for ${f.worsened.join(", ")}`) : ""),
+      ),
+    );
+  }
+}
+
+function gains(a: AmendmentJson, parties: readonly string[]): string {
+  return parties
+    .filter((p) => Math.abs(a.gains[p]!) > 1e-9)
+    .map((p) => `${p} ${signed(a.gains[p]!)}`)
+    .join(", ");
+}
+
+/** The human-readable `parley compare` report. */
+export function compareText(cmp: FrameworkComparison, color: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [c.bold(`${cmp.a.name}`) + c.dim(` (${cmp.a.id})`) + "  →  " + c.bold(cmp.b.name) + c.dim(` (${cmp.b.id})`), ""];
+  const show = (v: Value | null) => (v === null ? c.dim("open") : String(v));
+  out.push(
+    renderTable(
+      ["issue", "A", "B", "change"],
+      cmp.issues.map((i) => [i.issue, show(i.a), show(i.b), i.change === "same" || i.change === "open" ? c.dim(i.change) : c.yellow(i.change)]),
+    ),
+    "",
+  );
+  const range = (u: { min: number; max: number }) => (u.min === u.max ? fmt(u.min) : `${fmt(u.min)}–${fmt(u.max)}`);
+  out.push(
+    renderTable(
+      ["party", "A utility", "B utility", "Δ worst", "Δ best", "verdict"],
+      cmp.parties.map((p) => [
+        p.party,
+        range(p.a.utility),
+        range(p.b.utility),
+        signed(p.delta.min),
+        signed(p.delta.max),
+        p.verdictChange ? `${verdictText(c, p.verdictChange.from)} → ${verdictText(c, p.verdictChange.to)}` : verdictText(c, p.a.verdict),
+      ]),
+    ),
+  );
+  for (const p of cmp.parties) {
+    if (p.redLinesAdded.length) out.push(c.red(`  ${p.party}: B crosses ${p.redLinesAdded.map(describeRedLine).join("; ")}`));
+    if (p.redLinesRemoved.length) out.push(c.green(`  ${p.party}: B no longer crosses ${p.redLinesRemoved.map(describeRedLine).join("; ")}`));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** The human-readable `parley exclude` report. */
+export function excludeText(r: ExclusionResult, color: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [
+    c.bold(`Without ${r.party}`) + `: what ${r.included.join(", ")} would agree on` + (r.framework ? ` within ${r.framework.name} (${r.framework.id})` : ""),
+  ];
+  if (!r.dealPossible) {
+    out.push(c.red("  no outcome is acceptable to all of them either"));
+    return out.join("\n") + "\n";
+  }
+  const section = (title: string, points: readonly ExclusionPoint[]) => {
+    out.push("", c.bold(title));
+    out.push(
+      renderTable(
+        [...r.included, r.party, "ratifies", "outcome"],
+        points.map((p) => [
+          ...p.utilities.map(fmt),
+          fmt(p.excluded.utility),
+          p.excluded.ratifies ? c.green("yes") : c.red("no"),
+          describeOutcome(p.outcome),
+        ]),
+      ),
+    );
+    for (const p of points)
+      if (!p.excluded.ratifies)
+        out.push(
+          c.dim(
+            `  ${r.party}: ` +
+              [
+                p.excluded.utility < p.excluded.reservation ? `utility ${fmt(p.excluded.utility)} below its reservation value ${fmt(p.excluded.reservation)}` : "",
+                p.excluded.redLinesCrossed.length ? `crosses ${p.excluded.redLinesCrossed.map(describeRedLine).join("; ")}` : "",
+              ]
+                .filter(Boolean)
+                .join("; "),
+          ),
+        );
+  };
+  section("Nash", r.nash);
+  section("Kalai–Smorodinsky", r.kalaiSmorodinsky);
+  if (r.simulated !== null) {
+    if (r.simulated.length > 0) section("Shuttle simulation (the included parties, mediated)", r.simulated);
+    else out.push("", c.bold("Shuttle simulation") + ": no agreement among the included parties before the deadline");
+  }
+  for (const note of r.notes) out.push(c.dim(`note: ${note}`));
+  return out.join("\n") + "\n";
+}
+
+/** The human-readable `parley robustness` report. */
+export function robustnessText(r: RobustnessReport, seed: number, color: boolean): string {
+  const c = pc.createColors(color);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const out: string[] = [
+    c.bold("Robustness to the weights") + c.dim(` — ${r.samples} samples, every weight ±${(100 * r.range).toFixed(0)}% then renormalised, seed ${seed}`),
+  ];
+  for (const f of r.frameworks) {
+    out.push("", c.bold(`Framework: ${f.framework.name}`) + c.dim(` (${f.framework.id})`));
+    out.push(
+      renderTable(
+        ["party", "nominal", "accept", "depends", "reject"],
+        f.parties.map((p) => [p.party, verdictText(c, p.nominal), pct(p.accept), pct(p.depends), pct(p.reject)]),
+      ),
+    );
+  }
+  out.push("", c.bold("Nash package"));
+  if (!r.nash.nominal) out.push("  no outcome is rational with the nominal weights");
+  else {
+    out.push(`  nominal: ${describeOutcome(r.nash.nominal.outcome)}`);
+    out.push(`  still a Nash package in ${pct(r.nash.stable!)} of the samples`);
+    out.push(
+      renderTable(
+        ["share", "Nash package of the sample"],
+        r.nash.outcomes.slice(0, 5).map((o) => [pct(o.fraction), o.outcome ? describeOutcome(o.outcome) : c.dim("none rational")]),
+      ),
+    );
+  }
+  for (const note of r.notes) out.push(c.dim(`note: ${note}`));
+  return out.join("\n") + "\n";
+}

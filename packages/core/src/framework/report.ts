@@ -1,0 +1,191 @@
+import type { Constraint } from "../analysis/conflicts.js";
+import { evaluateFramework, type Verdict } from "../analysis/evaluate-framework.js";
+import type { RedLine } from "../model/preferences.js";
+import type { Scenario } from "../model/scenario.js";
+import { compileScenario, type CompiledScenario } from "../space/compile-scenario.js";
+import { amendFramework, type Amendment, type AmendmentOptions, type AmendmentBasis } from "./amendments.js";
+import { dealCheck, type DealCheckOptions } from "./deal-check.js";
+import { findFramework, type SettingChange } from "./settlement.js";
+import { declaredFrameworkStance, stanceMatrix, type DeclaredStance, type ModelledStance } from "./stance-matrix.js";
+
+export interface FrameworkReportOptions {
+  /** Report on this framework only (default: every framework). */
+  readonly framework?: string;
+  /** Options of the amendment search; `limit` defaults to 5 here. */
+  readonly amendments?: AmendmentOptions;
+  readonly deal?: DealCheckOptions;
+}
+
+/** `declared` in the JSON: the declared stance that counts, or null. */
+export type DeclaredJson = {
+  readonly stance: DeclaredStance["stance"];
+  readonly date: string;
+  readonly statement: string;
+  readonly source: DeclaredStance["source"];
+  readonly via: DeclaredStance["via"];
+  readonly confidence: DeclaredStance["confidence"];
+  readonly speaker: string;
+} | null;
+
+export interface PointStanceJson {
+  readonly value: number | null;
+  readonly redLine: boolean;
+  readonly declared: DeclaredJson;
+  readonly modelled: ModelledStance;
+  readonly mismatch: boolean;
+  readonly redLines: readonly RedLine[];
+}
+
+export interface VerdictJson {
+  /** The worst completion's utility (equal to the package's utility when no issue is open). */
+  readonly utility: number;
+  readonly utilityRange: { readonly min: number; readonly max: number };
+  /** verdict === "accept". */
+  readonly accepts: boolean;
+  readonly verdict: Verdict;
+  readonly reservation: number;
+  readonly redLinesCrossed: readonly RedLine[];
+  /** The party's latest declared stance on the framework as a whole. */
+  readonly declared: DeclaredJson;
+}
+
+export interface AmendmentJson {
+  readonly changes: readonly SettingChange[];
+  readonly totalGain: number;
+  /** Per party: basis utility after − before. */
+  readonly gains: Readonly<Record<string, number>>;
+  /** Per party: the verdict after the amendment. */
+  readonly verdicts: Readonly<Record<string, Verdict>>;
+}
+
+export interface FixJson extends AmendmentJson {
+  readonly cost: number;
+  readonly worsened: readonly string[];
+}
+
+export interface ConstraintJson {
+  readonly kind: "reservation" | "red-line";
+  readonly party: string;
+  /** The reservation value (reservation constraints). */
+  readonly value?: number;
+  /** The red line and the issues it names (red-line constraints). */
+  readonly redLine?: RedLine;
+  readonly issues?: readonly string[];
+}
+
+export interface FrameworkReportEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly open: readonly string[];
+  readonly clashes: readonly { readonly issue: string; readonly points: readonly number[] }[];
+  readonly points: readonly {
+    readonly id: string;
+    readonly number: number;
+    readonly text: string;
+    readonly issues: readonly string[];
+    readonly stances: Readonly<Record<string, PointStanceJson>>;
+  }[];
+  readonly verdicts: Readonly<Record<string, VerdictJson>>;
+  readonly amendments: {
+    readonly basis: AmendmentBasis;
+    /** How many Pareto-improving one- and two-change amendments exist. */
+    readonly count: number;
+    /** The best of them by total gain. */
+    readonly best: readonly AmendmentJson[];
+    /** For every party whose verdict is not accept: the cheapest fixes. */
+    readonly fixes: Readonly<Record<string, { readonly verdict: Verdict; readonly fixes: readonly FixJson[] }>>;
+    readonly truncated: boolean;
+  };
+}
+
+export interface FrameworkReport {
+  readonly scenario: { readonly id: string; readonly name: string };
+  readonly parties: readonly string[];
+  readonly frameworks: readonly FrameworkReportEntry[];
+  readonly dealPossible: boolean;
+  readonly conflicts: { readonly sets: readonly (readonly ConstraintJson[])[]; readonly truncated: boolean } | null;
+  readonly deal: { readonly method: "enumerate" | "merge"; readonly rationalCount: number | null };
+}
+
+/**
+ * Everything `parley framework` shows, as plain JSON (documented in docs/framework-analysis.md):
+ * per framework the stance matrix, the verdicts and the best amendments; then the deal check.
+ */
+export function frameworkReport(input: Scenario | CompiledScenario, options: FrameworkReportOptions = {}): FrameworkReport {
+  const compiled = "radices" in input ? input : compileScenario(input);
+  const scenario = compiled.scenario;
+  const frameworks = options.framework !== undefined ? [findFramework(compiled, options.framework)] : scenario.frameworks;
+  const statements = scenario.statements ?? [];
+  const byParty = <T>(f: (p: number, id: string) => T): Record<string, T> =>
+    Object.fromEntries(compiled.parties.map((cp, p) => [cp.party.id, f(p, cp.party.id)]));
+  const amendmentJson = (a: Amendment): AmendmentJson => ({
+    changes: a.changes,
+    totalGain: a.totalGain,
+    gains: Object.fromEntries(a.parties.map((pc) => [pc.party, pc.gain])),
+    verdicts: Object.fromEntries(a.parties.map((pc) => [pc.party, pc.verdict])),
+  });
+
+  const entries = frameworks.map((fw): FrameworkReportEntry => {
+    const matrix = stanceMatrix(compiled, fw, statements);
+    const ev = evaluateFramework(compiled, fw);
+    const am = amendFramework(compiled, fw, { limit: 5, ...options.amendments });
+    return {
+      id: fw.id,
+      name: fw.name,
+      open: ev.open,
+      clashes: ev.clashes,
+      points: matrix.rows.map((row) => ({
+        id: row.point.id,
+        number: row.point.number,
+        text: row.point.text,
+        issues: row.issues,
+        stances: byParty((p) => {
+          const s = row.stances[p]!;
+          return { value: s.value, redLine: s.redLine, declared: s.declared, modelled: s.modelled, mismatch: s.mismatch, redLines: s.redLines };
+        }),
+      })),
+      verdicts: byParty((p, id) => {
+        const pe = ev.parties[p]!;
+        return {
+          utility: pe.utility.min,
+          utilityRange: pe.utility,
+          accepts: pe.verdict === "accept",
+          verdict: pe.verdict,
+          reservation: pe.reservation,
+          redLinesCrossed: pe.redLinesCrossed,
+          declared: declaredFrameworkStance(fw, id, statements),
+        };
+      }),
+      amendments: {
+        basis: am.basis,
+        count: am.improvementCount,
+        best: am.improvements.map(amendmentJson),
+        fixes: Object.fromEntries(
+          am.fixes.map((pf) => [
+            pf.party,
+            { verdict: pf.verdict, fixes: pf.fixes.map((f): FixJson => ({ ...amendmentJson(f), cost: f.cost, worsened: f.worsened })) },
+          ]),
+        ),
+        truncated: am.truncated,
+      },
+    };
+  });
+
+  const deal = dealCheck(compiled, options.deal ?? {});
+  return {
+    scenario: { id: scenario.id, name: scenario.name },
+    parties: compiled.parties.map((cp) => cp.party.id),
+    frameworks: entries,
+    dealPossible: deal.possible,
+    conflicts: deal.conflicts ? { sets: deal.conflicts.sets.map((set) => set.map(constraintJson)), truncated: deal.conflicts.truncated } : null,
+    deal: { method: deal.method, rationalCount: deal.rationalCount },
+  };
+}
+
+/** A conflict constraint as JSON, naming the issues a red line is about. */
+export function constraintJson(c: Constraint): ConstraintJson {
+  if (c.kind === "reservation") return { kind: c.kind, party: c.party, value: c.value };
+  const r = c.redLine;
+  return { kind: c.kind, party: c.party, redLine: r, issues: r.kind === "forbid" ? [r.issue] : [...new Set([r.if.issue, r.then.issue])] };
+}
+

@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeScenario, compileScenario, createRng, outcomeIndicesAt, outcomeUtilities, type Scenario } from "@parley/core";
+import { arbitraryScenario } from "../../test/arbitraries.js";
+import { robustness } from "./index.js";
+import { nashBranchAndBound } from "./robustness.js";
+
+const table = (scores: Record<string, number>) => ({ kind: "table" as const, scores });
+
+// P weighs a and b equally; with reservation 0.5, the draft (a1, b0) gives it exactly 0.5: a coin flip
+// once the weights move. Q only cares about a.
+const scenario: Scenario = {
+  id: "robust",
+  name: "Robust",
+  issues: [
+    { kind: "categorical", id: "a", options: ["a0", "a1"] },
+    { kind: "categorical", id: "b", options: ["b0", "b1"] },
+  ],
+  parties: [
+    {
+      id: "P",
+      name: "P",
+      role: "party",
+      preferences: {
+        utility: { kind: "linear-additive", weights: { a: 0.5, b: 0.5 }, values: { a: table({ a1: 1 }), b: table({ b1: 1 }) } },
+        reservation: 0.5,
+      },
+    },
+    {
+      id: "Q",
+      name: "Q",
+      role: "party",
+      preferences: { utility: { kind: "linear-additive", weights: { a: 1 }, values: { a: table({ a1: 1, a0: 0.2 }) } }, reservation: 0.1 },
+    },
+  ],
+  frameworks: [{ id: "D", name: "Draft", points: [{ id: "1", number: 1, text: "a1, b0", sets: { a: "a1", b: "b0" } }] }],
+};
+
+describe("robustness", () => {
+  it("robustness with no weight uncertainty reproduces the nominal verdicts and Nash package", () => {
+    const r = robustness(scenario, { samples: 20, rng: createRng(1), range: 0 });
+    expect(r.frameworks[0]!.parties.map((p) => [p.party, p.nominal, p.accept, p.depends, p.reject])).toEqual([
+      ["P", "accept", 1, 0, 0],
+      ["Q", "accept", 1, 0, 0],
+    ]);
+    expect(r.nash.nominal!.outcome).toEqual({ a: "a1", b: "b1" });
+    expect(r.nash.stable).toBe(1);
+    expect(r.nash.outcomes).toEqual([{ outcome: { a: "a1", b: "b1" }, fraction: 1 }]);
+  });
+
+  it("robustness samples weights within the ranges, seeded", () => {
+    const r = robustness(scenario, { samples: 2000, rng: createRng(7) });
+    const p = r.frameworks[0]!.parties[0]!;
+    // P's utility of the draft is its (renormalised) weight on a: above 0.5 half of the time.
+    expect(p.accept).toBeGreaterThan(0.45);
+    expect(p.accept).toBeLessThan(0.55);
+    expect(p.accept + p.reject).toBe(1);
+    expect(r.nash.stable).toBe(1); // (a1, b1) is everyone's best
+    expect(robustness(scenario, { samples: 50, rng: createRng(3) })).toEqual(robustness(scenario, { samples: 50, rng: createRng(3) }));
+  });
+
+  it("robustness takes per-party and per-issue ranges (absolute pairs, relative numbers)", () => {
+    // P's weights pinned to a: 1, b: 0 → the draft is worth 1 to P.
+    const r = robustness(scenario, { samples: 30, rng: createRng(1), weightRanges: { P: { a: [1, 1], b: [0, 0] } } });
+    expect(r.frameworks[0]!.parties[0]!.accept).toBe(1);
+    const s = robustness(scenario, { samples: 30, rng: createRng(1), weightRanges: { P: 0 } });
+    expect(s.frameworks[0]!.parties[0]!.accept).toBe(1); // nominal weights: exactly 0.5 ≥ 0.5
+  });
+
+  it("robustness rejects bad ranges and unknown names", () => {
+    const rng = createRng(1);
+    expect(() => robustness(scenario, { samples: 0, rng })).toThrow(expect.objectContaining({ code: "PARLEY_ERR_BAD_ARGUMENT" }));
+    expect(() => robustness(scenario, { samples: 5, rng, range: -1 })).toThrow(expect.objectContaining({ code: "PARLEY_ERR_BAD_ARGUMENT" }));
+    expect(() => robustness(scenario, { samples: 5, rng, weightRanges: { P: [2, 1] } })).toThrow(expect.objectContaining({ code: "PARLEY_ERR_BAD_ARGUMENT" }));
+    expect(() => robustness(scenario, { samples: 5, rng, weightRanges: { Z: 0.1 } })).toThrow(expect.objectContaining({ code: "PARLEY_ERR_UNKNOWN_PARTY" }));
+    expect(() => robustness(scenario, { samples: 5, rng, weightRanges: { P: { zz: 0.1 } } })).toThrow(
+      expect.objectContaining({ code: "PARLEY_ERR_UNKNOWN_ISSUE" }),
+    );
+    expect(() => robustness(scenario, { samples: 5, rng, frameworks: ["nope"] })).toThrow(expect.objectContaining({ code: "PARLEY_ERR_UNKNOWN_FRAMEWORK" }));
+  });
+
+  it("robustness agrees between the exact search and the merge frontier", () => {
+    const a = robustness(scenario, { samples: 100, rng: createRng(5) });
+    const b = robustness(scenario, { samples: 100, rng: createRng(5), enumerationLimit: 0 });
+    expect(b.nash.stable).toBe(a.nash.stable);
+    expect(b.frameworks).toEqual(a.frameworks);
+  });
+});
+
+describe("nashBranchAndBound (properties)", () => {
+  it("nashBranchAndBound finds the outcome with the largest Nash product (then welfare, then first), as a full scan does", () => {
+    fc.assert(
+      fc.property(arbitraryScenario({ maxOutcomes: 2000, redLines: true, reservations: true, coarse: true }), fc.nat(), (s, warm) => {
+        const compiled = compileScenario(s);
+        const all = outcomeUtilities(compiled);
+        let index = -1;
+        let product = -Infinity;
+        let welfare = -Infinity;
+        for (let j = 0; j < all.size; j++) {
+          if (!all.rational[j]) continue;
+          const prod = compiled.parties.reduce((x, p, i) => x * (all.utilities[i]![j]! - p.reservation), 1);
+          const sum = compiled.parties.reduce((x, _, i) => x + all.utilities[i]![j]!, 0);
+          if (prod > product || (prod === product && sum > welfare)) {
+            product = prod;
+            welfare = sum;
+            index = j;
+          }
+        }
+        const found = nashBranchAndBound(compiled);
+        expect(found.index).toBe(index);
+        // a warm start (any outcome, rational or not) changes nothing but the speed
+        const start = nashBranchAndBound(compiled, outcomeIndicesAt(compiled, warm % compiled.size));
+        expect(start).toEqual(found);
+        if (index >= 0) {
+          expect(found.product).toBe(product);
+          // and it is a Nash package of the full analysis (Pareto-optimal even when the best product is 0)
+          const nash = analyzeScenario(compiled).nash.map((n) => n.utilities);
+          expect(nash).toContainEqual(compiled.parties.map((_, i) => all.utilities[i]![index]!));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,369 @@
+import { analyzeScenario, type SolutionPoint } from "../analysis/analyze-scenario.js";
+import { evaluateFramework, type Verdict } from "../analysis/evaluate-framework.js";
+import { mergeFrontier } from "../analysis/merge-frontier.js";
+import { DEFAULT_ENUMERATION_LIMIT, outcomeUtilities } from "../analysis/outcome-utilities.js";
+import { nashPoints } from "../analysis/solutions.js";
+import { ParleyError } from "../errors.js";
+import type { Value } from "../model/issue.js";
+import type { Scenario } from "../model/scenario.js";
+import { crossesRedLine, type CompiledRedLine } from "../preferences/compile-red-lines.js";
+import { valueScore } from "../preferences/value-function.js";
+import type { Rng } from "../random/rng.js";
+import {
+  compileScenario,
+  outcomeFromIndices,
+  outcomeIndices,
+  outcomeIndicesAt,
+  type CompiledParty,
+  type CompiledScenario,
+} from "../space/compile-scenario.js";
+
+/**
+ * The range a weight is drawn from: a number r is relative (w · [1 − r, 1 + r]); a pair [lo, hi]
+ * is absolute. Draws are uniform; then the party's weights are rescaled to their nominal sum.
+ */
+export type WeightRange = number | readonly [number, number];
+
+export interface RobustnessOptions {
+  /** How many weight vectors to draw. */
+  readonly samples: number;
+  readonly rng: Rng;
+  /** The default relative range for every weight. Default 0.25 (±25%). */
+  readonly range?: number;
+  /** Per party: one range for all its weights, or ranges by issue id (other issues take the default). */
+  readonly weightRanges?: Readonly<Record<string, WeightRange | Readonly<Record<string, WeightRange>>>>;
+  /** Only these frameworks (ids). Default: all. */
+  readonly frameworks?: readonly string[];
+  /**
+   * Find each sample's Nash package by the exact outcome search (branch and bound, warm-started at
+   * the nominal package) up to this many outcomes, else by the merge frontier. Default 10,000,000.
+   */
+  readonly enumerationLimit?: number;
+}
+
+export interface FrameworkRobustness {
+  readonly framework: { readonly id: string; readonly name: string };
+  readonly parties: readonly {
+    readonly party: string;
+    /** The verdict with the nominal weights. */
+    readonly nominal: Verdict;
+    /** Fractions of the samples with each verdict (they sum to 1). */
+    readonly accept: number;
+    readonly depends: number;
+    readonly reject: number;
+  }[];
+}
+
+export interface RobustnessReport {
+  readonly samples: number;
+  readonly range: number;
+  readonly parties: readonly string[];
+  readonly frameworks: readonly FrameworkRobustness[];
+  readonly nash: {
+    /** The Nash package with the nominal weights (the first of `analyzeScenario`'s), null when nothing is rational. */
+    readonly nominal: SolutionPoint | null;
+    /** The fraction of samples in which the nominal Nash package is still a Nash package (null when there is none). */
+    readonly stable: number | null;
+    /** The samples' Nash packages (ties: the largest sum of utilities, then the first in outcome order), most frequent first; null outcome: none rational. */
+    readonly outcomes: readonly { readonly outcome: Readonly<Record<string, Value>> | null; readonly fraction: number }[];
+  };
+  readonly notes: readonly string[];
+}
+
+const NASH_TOLERANCE = 1e-12;
+/** The nominal analysis enumerates up to this many outcomes (additive spaces beyond: merge frontier). */
+const NOMINAL_ENUMERATION_LIMIT = 1_000_000;
+
+/**
+ * How far the framework verdicts and the Nash package depend on the weights, which are assumptions:
+ * draw `samples` weight vectors per linear-additive party within the stated ranges (seeded), and
+ * count the verdicts and how often the nominal Nash package stays a Nash package.
+ */
+export function robustness(input: Scenario | CompiledScenario, options: RobustnessOptions): RobustnessReport {
+  const compiled = "radices" in input ? input : compileScenario(input);
+  const range = options.range ?? 0.25;
+  if (!Number.isSafeInteger(options.samples) || options.samples <= 0)
+    throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", `the number of samples must be a positive whole number (got ${options.samples})`);
+  checkRange(range, "the default weight range");
+  const frameworks = (options.frameworks ?? compiled.scenario.frameworks.map((f) => f.id)).map((id) => {
+    const f = compiled.scenario.frameworks.find((x) => x.id === id);
+    if (!f)
+      throw new ParleyError(
+        "PARLEY_ERR_UNKNOWN_FRAMEWORK",
+        `scenario "${compiled.scenario.id}" has no framework "${id}"; frameworks: ${compiled.scenario.frameworks.map((x) => x.id).join(", ") || "none"}`,
+      );
+    return f;
+  });
+  const notes: string[] = [];
+  const samplers = weightSamplers(compiled, range, options.weightRanges ?? {}, notes);
+
+  const additive = compiled.parties.every((p) => p.utility.contributions !== null);
+  // The full analysis with the nominal weights (merge frontier for large additive spaces: enumerating
+  // millions of outcomes would cost more than all the samples together).
+  const nominalReport = analyzeScenario(compiled, additive && compiled.size > NOMINAL_ENUMERATION_LIMIT ? { method: "merge" } : {});
+  const nominal = nominalReport.nash[0] ?? null;
+  const nominalIdx = nominal ? Int32Array.from(outcomeIndices(compiled, nominal.outcome)) : null;
+  const nominalVerdicts = frameworks.map((f) => evaluateFramework(compiled, f).parties.map((p) => p.verdict));
+
+  const counts = frameworks.map(() => compiled.parties.map(() => ({ accept: 0, depends: 0, reject: 0 })));
+  let stable = 0;
+  const nashCounts = new Map<string, { outcome: Record<string, Value> | null; count: number }>();
+  const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
+
+  for (let s = 0; s < options.samples; s++) {
+    const sample: CompiledScenario = { ...compiled, parties: compiled.parties.map((cp, p) => samplers[p]!(options.rng)) };
+    frameworks.forEach((f, fi) => {
+      evaluateFramework(sample, f).parties.forEach((pe, p) => counts[fi]![p]![pe.verdict]++);
+    });
+    const found = sampleNash(sample, nominalIdx, limit, additive);
+    if (found.stable) stable++;
+    const outcome = found.best ? outcomeFromIndices(compiled, found.best) : null;
+    const key = outcome ? JSON.stringify(outcome) : "";
+    const entry = nashCounts.get(key) ?? { outcome, count: 0 };
+    entry.count++;
+    nashCounts.set(key, entry);
+  }
+
+  const n = options.samples;
+  return {
+    samples: n,
+    range,
+    parties: compiled.parties.map((cp) => cp.party.id),
+    frameworks: frameworks.map((f, fi) => ({
+      framework: { id: f.id, name: f.name },
+      parties: compiled.parties.map((cp, p) => {
+        const c = counts[fi]![p]!;
+        return { party: cp.party.id, nominal: nominalVerdicts[fi]![p]!, accept: c.accept / n, depends: c.depends / n, reject: c.reject / n };
+      }),
+    })),
+    nash: {
+      nominal,
+      stable: nominal ? stable / n : null,
+      outcomes: [...nashCounts.values()]
+        .sort((a, b) => b.count - a.count)
+        .map((e) => ({ outcome: e.outcome, fraction: e.count / n })),
+    },
+    notes,
+  };
+}
+
+/** Per party, a function drawing a reweighted copy of it (non-additive parties are returned unchanged). */
+function weightSamplers(
+  compiled: CompiledScenario,
+  range: number,
+  ranges: Readonly<Record<string, WeightRange | Readonly<Record<string, WeightRange>>>>,
+  notes: string[],
+): ((rng: Rng) => CompiledParty)[] {
+  for (const id of Object.keys(ranges))
+    if (!compiled.parties.some((cp) => cp.party.id === id))
+      throw new ParleyError("PARLEY_ERR_UNKNOWN_PARTY", `weight ranges name "${id}", which is not a party with preferences`);
+  return compiled.parties.map((cp) => {
+    const utility = cp.party.preferences!.utility;
+    if (utility.kind !== "linear-additive" || !cp.utility.contributions) {
+      notes.push(`party "${cp.party.id}" has a ${utility.kind} utility: its preferences are kept as they are`);
+      return () => cp;
+    }
+    const own = ranges[cp.party.id];
+    const byIssue = own !== undefined && typeof own !== "number" && !Array.isArray(own) ? (own as Readonly<Record<string, WeightRange>>) : null;
+    if (byIssue)
+      for (const id of Object.keys(byIssue))
+        if (!compiled.issues.some((i) => i.id === id))
+          throw new ParleyError("PARLEY_ERR_UNKNOWN_ISSUE", `weight ranges for "${cp.party.id}" name unknown issue "${id}"`);
+    const bounds = compiled.issues.map((issue): [number, number] => {
+      const w = utility.weights[issue.id] ?? 0;
+      const r: WeightRange = (byIssue ? byIssue[issue.id] : (own as WeightRange | undefined)) ?? range;
+      if (typeof r === "number") {
+        checkRange(r, `the weight range of "${cp.party.id}" on "${issue.id}"`);
+        return [Math.max(0, w * (1 - r)), w * (1 + r)];
+      }
+      if (!(r[0] >= 0 && r[1] >= r[0] && Number.isFinite(r[1])))
+        throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", `the weight range of "${cp.party.id}" on "${issue.id}" must be [lo, hi] with 0 ≤ lo ≤ hi`);
+      return [r[0], r[1]];
+    });
+    const nominalSum = compiled.issues.reduce((s, issue) => s + (utility.weights[issue.id] ?? 0), 0);
+    // Unweighted scores per issue and option (the compiled contributions are weight · score).
+    const scores = compiled.issues.map((issue, i) => {
+      const fn = utility.values[issue.id];
+      return Float64Array.from(compiled.values[i]!, (v) => (fn ? valueScore(fn, issue, v) : 0));
+    });
+    return (rng) => {
+      const w = bounds.map(([lo, hi]) => lo + (hi - lo) * rng());
+      const sum = w.reduce((a, b) => a + b, 0);
+      const scale = sum > 0 ? nominalSum / sum : 0;
+      const contributions = scores.map((col, i) => col.map((x) => w[i]! * scale * x));
+      const n = contributions.length;
+      return {
+        ...cp,
+        utility: {
+          contributions,
+          evaluate(indices: ArrayLike<number>) {
+            let s = 0;
+            for (let i = 0; i < n; i++) s += contributions[i]![indices[i]!]!;
+            return s > 1 ? 1 : s;
+          },
+        },
+      };
+    };
+  });
+}
+
+function checkRange(r: number, what: string): void {
+  if (!(r >= 0 && Number.isFinite(r))) throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", `${what} must be a number ≥ 0 (got ${r})`);
+}
+
+/**
+ * The sample's Nash package (ties: the largest sum of utilities, then the first in outcome order;
+ * on the merge path the first tied frontier point) and whether the nominal package
+ * reaches the maximal Nash product within 1e-12.
+ */
+function sampleNash(
+  sample: CompiledScenario,
+  nominal: Int32Array | null,
+  limit: number,
+  additive: boolean,
+): { best: Int32Array | null; stable: boolean } {
+  const d = sample.parties.map((p) => p.reservation);
+  let bestProduct = -Infinity;
+  let best: Int32Array | null = null;
+  if (additive && sample.size <= limit) {
+    const bestJ = nashBranchAndBound(sample, nominal);
+    if (bestJ.index >= 0) {
+      best = outcomeIndicesAt(sample, bestJ.index);
+      bestProduct = bestJ.product;
+    }
+  } else if (sample.size <= limit || !additive) {
+    // Non-additive preferences (up to the default enumeration limit): every outcome's utilities.
+    const all = outcomeUtilities(sample, sample.size <= limit ? { limit } : {});
+    let bestJ = -1;
+    let bestSum = -Infinity;
+    for (let j = 0; j < all.size; j++) {
+      if (!all.rational[j]) continue;
+      let prod = 1;
+      let sum = 0;
+      for (let p = 0; p < d.length; p++) {
+        prod *= all.utilities[p]![j]! - d[p]!;
+        sum += all.utilities[p]![j]!;
+      }
+      if (prod > bestProduct || (prod === bestProduct && sum > bestSum)) {
+        bestProduct = prod;
+        bestSum = sum;
+        bestJ = j;
+      }
+    }
+    if (bestJ >= 0) best = outcomeIndicesAt(sample, bestJ);
+  } else {
+    const merged = mergeFrontier(sample);
+    const vectors = merged.points.map((p) => p.utilities);
+    const ix = nashPoints(vectors, d, { tolerance: 0 });
+    if (ix.length > 0) {
+      best = merged.points[ix[0]!]!.outcome;
+      bestProduct = vectors[ix[0]!]!.reduce((prod, x, p) => prod * (x - d[p]!), 1);
+    }
+  }
+  if (!best || !nominal) return { best, stable: false };
+  let prod = 1;
+  for (let p = 0; p < sample.parties.length; p++) {
+    const cp = sample.parties[p]!;
+    const u = cp.utility.evaluate(nominal);
+    if (u < cp.reservation || cp.redLines.some((line) => crossesRedLine(line, nominal))) return { best, stable: false };
+    prod *= u - cp.reservation;
+  }
+  return { best, stable: prod >= bestProduct - NASH_TOLERANCE };
+}
+
+/**
+ * The outcome with the largest Nash product Πᵢ(uᵢ − dᵢ) among the rational outcomes — among equal
+ * products the one with the largest Σᵢ uᵢ (so it is Pareto-optimal, even when the best product is
+ * 0), then the first in outcome order; linear-additive parties only. A depth-first branch and bound over the issues in order
+ * (so the first maximiser found is the first in outcome order): options a `forbid` removes are
+ * skipped, `require` rules are checked as soon as both their issues are assigned, and a branch is
+ * cut when some party cannot reach its reservation value even with its best options on the
+ * remaining issues, or when that optimistic bound on the Nash product cannot beat the best found.
+ * Partial sums run in issue order, as in outcomeUtilities, so utilities are bit-for-bit the same.
+ */
+export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Array | null = null): { index: number; product: number } {
+  const parties = sample.parties;
+  const tables = parties.map((p) => p.utility.contributions!);
+  const d = Float64Array.from(parties, (p) => p.reservation);
+  const k = tables.length;
+  const n = sample.radices.length;
+  const radices = sample.radices;
+  const allowed = radices.map((r) => new Uint8Array(r).fill(1));
+  for (const p of parties) for (const line of p.redLines) if (line.kind === "forbid") line.mask.forEach((m, x) => m && (allowed[line.issue]![x] = 0));
+  const rulesAt: CompiledRedLine[][] = radices.map(() => []);
+  for (const p of parties)
+    for (const line of p.redLines) if (line.kind === "require") rulesAt[Math.max(line.ifIssue, line.thenIssue)]!.push(line);
+  // rest[i·k + p]: party p's best possible sum over issues i … n − 1 (allowed options only).
+  const rest = new Float64Array((n + 1) * k);
+  for (let i = n - 1; i >= 0; i--)
+    for (let p = 0; p < k; p++) {
+      let best = -Infinity;
+      const col = tables[p]![i]!;
+      for (let x = 0; x < col.length; x++) if (allowed[i]![x] && col[x]! > best) best = col[x]!;
+      rest[i * k + p] = rest[(i + 1) * k + p]! + best;
+    }
+  const prefix = new Float64Array((n + 1) * k);
+  const idx = new Int32Array(n);
+  let bestIndex = -1;
+  let bestProduct = -Infinity;
+  let bestSum = -Infinity;
+  if (warmStart && parties.every((p) => !p.redLines.some((line) => crossesRedLine(line, warmStart)))) {
+    // Start from a good guess (the nominal Nash package): a high incumbent cuts far more branches.
+    let prod = 1;
+    let sum = 0;
+    let rational = true;
+    for (let p = 0; p < k; p++) {
+      let u = 0;
+      for (let i = 0; i < n; i++) u += tables[p]![i]![warmStart[i]!]!;
+      if (u > 1) u = 1;
+      if (u < d[p]!) rational = false;
+      prod *= u - d[p]!;
+      sum += u;
+    }
+    if (rational) {
+      bestProduct = prod;
+      bestSum = sum;
+      bestIndex = warmStart.reduce((j, x, i) => j * radices[i]! + x, 0);
+    }
+  }
+  const visit = (i: number, j: number): void => {
+    if (i === n) {
+      let prod = 1;
+      let sum = 0;
+      for (let p = 0; p < k; p++) {
+        let u = prefix[n * k + p]!;
+        if (u > 1) u = 1;
+        if (u < d[p]!) return;
+        prod *= u - d[p]!;
+        sum += u;
+      }
+      if (prod > bestProduct || (prod === bestProduct && (sum > bestSum || (sum === bestSum && j < bestIndex)))) {
+        bestProduct = prod;
+        bestSum = sum;
+        bestIndex = j;
+      }
+      return;
+    }
+    const r = radices[i]!;
+    const rules = rulesAt[i]!;
+    outer: for (let x = 0; x < r; x++) {
+      if (!allowed[i]![x]) continue;
+      idx[i] = x;
+      for (const line of rules) if (line.kind === "require" && line.ifMask[idx[line.ifIssue]!] && !line.thenMask[idx[line.thenIssue]!]) continue outer;
+      let bound = 1;
+      for (let p = 0; p < k; p++) {
+        const s = prefix[i * k + p]! + tables[p]![i]![x]!;
+        prefix[(i + 1) * k + p] = s;
+        let top = s + rest[(i + 1) * k + p]!;
+        if (top > 1) top = 1;
+        // A small margin keeps rounding in the optimistic sums from cutting a true maximiser.
+        if (top < d[p]! - 1e-12) continue outer;
+        bound *= Math.max(0, top - d[p]!) + 1e-12;
+      }
+      if (bound < bestProduct) continue;
+      visit(i + 1, j * r + x);
+    }
+  };
+  visit(0, 0);
+  return { index: bestIndex, product: bestProduct };
+}
