@@ -42,28 +42,44 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
   );
 
   h(`Pareto frontier: ${report.pareto.count} point${report.pareto.count === 1 ? "" : "s"}`);
+  const wide = report.issues.length > 5; // outcomes go below the table, one numbered block each
+  const outcomeCell = (o: Readonly<Record<string, Value>>, label: string) => (wide ? label : describeOutcome(o));
+  const outcomeBlock = (items: readonly [string, Readonly<Record<string, Value>>][], ownLine = false) => {
+    if (!wide) return;
+    for (const [label, o] of items)
+      out.push(ownLine ? `  ${c.dim(label)}\n${wrap(describeOutcome(o), "      ", "      ")}` : wrap(`${label}  ${describeOutcome(o)}`, "  ", "      "));
+  };
   if (report.pareto.count > 0) {
     const shown = report.pareto.points.slice(0, options.top);
     out.push(
       renderTable(
-        [...report.parties, "outcome"],
-        shown.map((p) => [...p.utilities.map(fmt), describeOutcome(p.outcomes[0]!)]),
+        ["#", ...report.parties, ...(wide ? [] : ["outcome"])],
+        shown.map((p, k) => [`${k + 1}`, ...p.utilities.map(fmt), outcomeCell(p.outcomes[0]!, `see #${k + 1} below`)]).map((r) =>
+          wide ? r.slice(0, -1) : r,
+        ),
       ),
     );
+    outcomeBlock(shown.map((p, k) => [`#${k + 1}`, p.outcomes[0]!]));
     if (report.pareto.count > shown.length) out.push(c.dim(`  … ${report.pareto.count - shown.length} more (use --top N or --json)`));
   }
 
   h("Solutions");
   const rows: string[][] = [];
+  const blocks: [string, Readonly<Record<string, Value>>][] = [];
   const add = (name: string, points: readonly SolutionPoint[]) => {
     if (points.length === 0) rows.push([name, ...report.parties.map(() => "—"), "none"]);
-    points.forEach((p, i) => rows.push([i === 0 ? name : "", ...p.utilities.map(fmt), describeOutcome(p.outcome)]));
+    points.forEach((p, i) => {
+      const label = points.length > 1 ? `${name} ${i + 1}` : name;
+      rows.push([i === 0 ? name : "", ...p.utilities.map(fmt), ...(wide ? [] : [describeOutcome(p.outcome)])]);
+      blocks.push([label, p.outcome]);
+    });
   };
   add("Nash", report.nash);
   add("Kalai–Smorodinsky", report.kalaiSmorodinsky);
   add("Egalitarian", report.egalitarian);
   add("Max welfare", report.maxWelfare);
-  out.push(renderTable(["concept", ...report.parties, "outcome"], rows));
+  out.push(renderTable(["concept", ...report.parties, ...(wide ? [] : ["outcome"])], rows));
+  outcomeBlock(blocks, true);
   if (report.opposition !== null) out.push(`  opposition level ${fmt(report.opposition)}` + c.dim("  (0 = no conflict of interest, 1 = no gain over walking away)"));
 
   for (const fw of report.frameworks) {
@@ -77,14 +93,32 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
           p.party,
           p.utility.min === p.utility.max ? fmt(p.utility.min) : `${fmt(p.utility.min)}–${fmt(p.utility.max)}`,
           fmt(p.reservation),
-          p.redLinesCrossed.length ? c.red(p.redLinesCrossed.map(describeRedLine).join("; ")) : "none",
+          p.redLinesCrossed.length ? c.red(`${p.redLinesCrossed.length} (below)`) : "none",
           p.verdict === "accept" ? c.green("accept") : p.verdict === "reject" ? c.red("reject") : c.yellow("depends"),
         ]),
       ),
     );
+    for (const p of fw.parties)
+      for (const line of p.redLinesCrossed) out.push(`  ${p.party} ${c.red("crosses")} ${describeRedLine(line)}`);
   }
   for (const note of report.notes) out.push(c.dim(`note: ${note}`));
   return out.join("\n") + "\n";
+}
+
+/** Wrap text at `width` columns on ", " boundaries, with a first-line and a continuation indent. */
+function wrap(text: string, first: string, rest: string, width = 110): string {
+  const parts = text.split(", ");
+  const lines: string[] = [];
+  let line = first;
+  for (const [k, part] of parts.entries()) {
+    const piece = k < parts.length - 1 ? `${part},` : part;
+    if (line.trim().length > 0 && line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = rest + piece;
+    } else line += (line.trim().length > 0 ? " " : "") + piece;
+  }
+  lines.push(line);
+  return lines.join("\n");
 }
 
 function describeOutcome(outcome: Readonly<Record<string, Value>>): string {
