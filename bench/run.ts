@@ -10,6 +10,7 @@ import { randomAdditiveScenario } from "./random-scenario.js";
 import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
 import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
 import { builtinFrameworkBenchmark } from "./framework.js";
+import { serverBenchmarks } from "./server.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
@@ -66,3 +67,4 @@ log(
 for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
 log(builtinFrameworkBenchmark(runs));
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);
+for (const m of await serverBenchmarks(smoke)) log(m);

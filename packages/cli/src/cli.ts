@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { analyzeCommand } from "./commands/analyze.js";
 import { convertCommand } from "./commands/convert.js";
 import { schemaCommand } from "./commands/schema.js";
+import { registerServeCommand } from "./commands/serve.js";
 import { registerFrameworkCommands } from "./commands/framework.js";
 import { registerSimulateCommand } from "./commands/simulate.js";
 import { registerTimelineCommand } from "./commands/timeline.js";
@@ -73,6 +74,7 @@ function createProgram(io: CliIo): Command {
   registerTournamentCommand(program, io);
   registerTimelineCommand(program, io);
   registerFrameworkCommands(program, io);
+  registerServeCommand(program, io);
 
   program.addHelpText(
     "after",

@@ -1,0 +1,357 @@
+// The API contract: zod schemas of every request and response (validation, TypeScript types and the
+// OpenAPI document at /docs/json come from these). Imports zod only, so the web app can import its
+// types: `import type { ScenarioSummary } from "@parley/server/api"`.
+import { z } from "zod";
+
+// ── shared ─────────────────────────────────────────────────────────────────
+
+export const issueSchema = z
+  .object({
+    code: z.string().describe("PARLEY_FMT_* for file problems, PARLEY_HTTP_VALIDATION for request fields"),
+    file: z.string().optional(),
+    line: z.number().int().optional().describe("1-based line in the uploaded file"),
+    column: z.number().int().optional(),
+    path: z.array(z.union([z.string(), z.number()])).describe("field path, e.g. [\"parties\", 1, \"preferences\"] or [\"body\", \"format\"]"),
+    message: z.string(),
+    severity: z.enum(["error", "warning"]),
+  })
+  .meta({ id: "Issue" });
+
+export const errorSchema = z
+  .object({
+    statusCode: z.number().int(),
+    code: z.string().describe("stable code: PARLEY_HTTP_*, PARLEY_ERR_* (docs/errors.md)"),
+    error: z.string().describe("HTTP reason phrase"),
+    message: z.string(),
+    issues: z.array(issueSchema).optional(),
+  })
+  .meta({ id: "Error" });
+
+/** Error responses every route may give. */
+export const errorResponses = {
+  400: errorSchema,
+  404: errorSchema,
+  413: errorSchema,
+  422: errorSchema,
+  429: errorSchema,
+  500: errorSchema,
+} as const;
+
+const positiveInt = z.coerce.number().int().positive();
+const versionQuery = positiveInt.optional().describe("a version number (default: the current version)");
+const jobStatus = z.enum(["queued", "running", "done", "failed"]);
+const jobError = z.object({ code: z.string(), message: z.string() }).nullable();
+
+// ── health, registry ───────────────────────────────────────────────────────
+
+export const healthSchema = z.object({
+  status: z.literal("ok"),
+  version: z.string(),
+  store: z.enum(["sqlite", "postgres"]),
+  uptimeSeconds: z.number(),
+  jobs: z.object({
+    simulations: z.object({ running: z.number().int(), queued: z.number().int() }),
+    tournaments: z.object({ running: z.number().int(), queued: z.number().int() }),
+  }),
+});
+
+export const agentParameterSchema = z.object({
+  name: z.string(),
+  type: z.enum(["number", "boolean", "enum"]),
+  description: z.string(),
+  default: z.union([z.number(), z.boolean(), z.string(), z.null()]).describe("null stands for infinity"),
+  min: z.number().optional(),
+  minExclusive: z.boolean().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
+  infinite: z.boolean().optional().describe("inf is allowed (write inf in a spec)"),
+  values: z.array(z.string()).optional(),
+  summary: z.string().describe("the parameter as one line, e.g. e (number ≥ 0, default 0.2): …"),
+});
+
+export const agentSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  source: z.string(),
+  rational: z.boolean(),
+  parameters: z.array(agentParameterSchema),
+});
+export const agentsSchema = z.array(agentSchema);
+
+export const protocolSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  minSeats: z.number().int(),
+  maxSeats: z.number().int().nullable().describe("null: no upper limit"),
+  mediated: z.boolean(),
+  options: z.array(z.string()).describe("request fields that apply: exclude, mediator, framework"),
+});
+export const protocolsSchema = z.array(protocolSchema);
+
+// ── scenarios ──────────────────────────────────────────────────────────────
+
+export const scenarioUploadSchema = z
+  .discriminatedUnion("format", [
+    z.object({
+      format: z.literal("yaml"),
+      text: z.string().describe("a native scenario file (YAML)"),
+    }),
+    z.object({
+      format: z.literal("json"),
+      text: z.string().describe("a native scenario file (JSON)"),
+    }),
+    z.object({
+      format: z.literal("genius"),
+      files: z
+        .array(z.object({ name: z.string().min(1).max(255), text: z.string() }))
+        .min(1)
+        .max(64)
+        .describe("the files of a GENIUS folder: one domain, one profile per party (file-name order)"),
+      id: z.string().min(1).max(200).optional().describe("the scenario's id (default: the domain file's name)"),
+      name: z.string().min(1).max(200).optional(),
+    }),
+  ])
+  .meta({ id: "ScenarioUpload" });
+
+export const scenarioCreatedSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  warnings: z.array(issueSchema),
+});
+
+export const scenarioSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.number().int().describe("the current version"),
+    parties: z.array(z.string()).describe("party ids"),
+    issues: z.number().int().describe("how many issues"),
+    frameworks: z.number().int().describe("how many frameworks"),
+    builtin: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "ScenarioSummary" });
+export const scenarioListSchema = z.array(scenarioSummarySchema);
+
+export const scenarioDetailSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    format: z.enum(["yaml", "json", "genius"]).describe("how this version was uploaded"),
+    scenario: z.record(z.string(), z.unknown()).describe("the core model (Scenario) as JSON"),
+    yaml: z.string().describe("the native YAML text (as uploaded for YAML)"),
+    createdAt: z.string(),
+  })
+  .meta({ id: "ScenarioVersion" });
+
+export const versionInfoSchema = z.object({
+  version: z.number().int(),
+  name: z.string(),
+  format: z.enum(["yaml", "json", "genius"]),
+  createdAt: z.string(),
+});
+export const versionListSchema = z.array(versionInfoSchema);
+
+export const scenarioIdParams = z.object({ id: z.string().min(1).max(200) });
+export const scenarioVersionParams = z.object({ id: z.string().min(1).max(200), version: positiveInt });
+export const scenarioGetQuery = z.object({ version: versionQuery });
+
+// ── analyses ───────────────────────────────────────────────────────────────
+
+export const analysisQuery = z.object({
+  version: versionQuery,
+  framework: z.string().min(1).optional().describe("evaluate only this framework"),
+  method: z.enum(["auto", "enumerate", "merge", "sample"]).default("auto"),
+  limit: positiveInt.optional().describe("enumerate at most this many outcomes (capped by the server's limit)"),
+  maxFrontier: positiveInt.optional().describe("merge method: give up past this many frontier points"),
+  samples: positiveInt.optional().describe("sample method: outcomes to draw (default 100000)"),
+  seed: z.coerce.number().int().min(0).max(0xffffffff).default(1).describe("sample method: the random seed"),
+});
+
+const point = z.object({ utilities: z.array(z.number()), outcome: z.record(z.string(), z.unknown()) });
+/** The `parley analyze --json` object (README, "analyze --json"). */
+export const analysisSchema = z
+  .looseObject({
+    scenario: z.object({ id: z.string(), name: z.string() }),
+    parties: z.array(z.string()),
+    issues: z.array(z.string()),
+    outcomes: z.number(),
+    method: z.enum(["enumerate", "merge", "sample"]),
+    exact: z.boolean(),
+    reservation: z.array(z.number()),
+    ideal: z.array(z.number()),
+    rational: z.object({ count: z.number().nullable(), fraction: z.number().nullable() }),
+    pareto: z.object({
+      count: z.number(),
+      points: z.array(z.array(z.number())),
+      outcomes: z.array(z.record(z.string(), z.unknown())),
+      outcomeCounts: z.array(z.number().nullable()),
+    }),
+    nash: z.array(point),
+    kalaiSmorodinsky: z.array(point),
+    egalitarian: z.array(point),
+    maxWelfare: z.array(point),
+    opposition: z.number().nullable(),
+    conflicts: z.unknown(),
+    frameworks: z.array(z.unknown()),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: "Analysis" });
+
+export const outcomesQuery = z.object({
+  version: versionQuery,
+  parties: z.string().optional().describe("comma-separated party ids (default: every party with preferences)"),
+  limit: positiveInt.optional().describe("at most this many outcomes (default and cap: the server's outcomes limit)"),
+  seed: z.coerce.number().int().min(0).max(0xffffffff).default(1).describe("seeds the sample taken when the space is larger than the limit"),
+});
+
+export const outcomesSchema = z.object({
+  parties: z.array(z.string()),
+  count: z.number().int().describe("outcomes returned"),
+  total: z.number().describe("outcomes in the space"),
+  utilities: z.array(z.array(z.number())).describe("one column per party: utilities[p][j] is party p's utility of outcome j"),
+  rational: z.array(z.number().int()).describe("1 when outcome j is rational for every party with preferences"),
+  truncated: z.boolean().describe("true when the space is larger than the limit: a uniform random sample (seeded) was taken"),
+});
+
+export const frameworksQuery = z.object({
+  version: versionQuery,
+  framework: z.string().min(1).optional().describe("report on this framework only"),
+});
+export const frameworksSchema = z.looseObject({
+  scenario: z.object({ id: z.string(), name: z.string() }),
+  parties: z.array(z.string()),
+  frameworks: z.array(z.unknown()),
+  dealPossible: z.boolean(),
+});
+
+export const timelineQuery = z.object({
+  version: versionQuery,
+  party: z.string().min(1).optional(),
+  issue: z.string().min(1).optional(),
+  point: z.string().min(1).optional().describe("FRAMEWORK/POINT"),
+  from: z.string().min(1).optional().describe("an ISO date or a prefix of one"),
+  to: z.string().min(1).optional(),
+});
+export const timelineSchema = z.object({
+  scenario: z.object({ id: z.string(), name: z.string() }),
+  entries: z.array(z.looseObject({ type: z.enum(["statement", "event"]), date: z.string() })),
+});
+
+// ── simulations ────────────────────────────────────────────────────────────
+
+export const simulationRequestSchema = z
+  .object({
+    scenarioId: z.string().min(1).max(200),
+    version: z.number().int().positive().optional().describe("default: the current version"),
+    protocol: z.enum(["sao", "stacked", "single-text", "shuttle"]).optional().describe("default: sao for two seats, else stacked"),
+    seats: z.array(z.string().min(1)).min(1).max(32).optional().describe("party ids in seat order (default: the parties with role party)"),
+    agents: z.array(z.string().min(1).max(200)).min(1).max(32).optional().describe("one agent spec per seat, e.g. boulware, conceder(e=3) (default: linear)"),
+    rounds: z.number().int().positive().default(100).describe("the deadline in rounds (capped by the server's limit)"),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    exclude: z.array(z.string().min(1)).optional().describe("shuttle: seats asked only to ratify"),
+    mediator: z.enum(["random-flip", "hill-climb"]).optional().describe("single-text: how the mediator picks changes"),
+    framework: z.string().min(1).optional().describe("single-text / shuttle: open from this framework"),
+  })
+  .meta({ id: "SimulationRequest" });
+
+export const jobCreatedSchema = z.object({ id: z.string(), status: jobStatus });
+
+export const simulationResultSchema = z.looseObject({
+  scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
+  protocol: z.string(),
+  status: z.string().describe("agreement, timeout, ended, rejected or error"),
+  seats: z.array(z.string()),
+  agents: z.array(z.string()),
+  agreement: z.record(z.string(), z.unknown()).nullable(),
+  utilities: z.array(z.number()),
+  paretoDistance: z.number().nullable(),
+  nashDistance: z.number().nullable(),
+  welfare: z.number(),
+  trace: z.array(z.unknown()),
+});
+
+export const simulationSchema = z
+  .object({
+    id: z.string(),
+    scenarioId: z.string(),
+    version: z.number().int(),
+    status: jobStatus,
+    request: z.unknown(),
+    result: simulationResultSchema.nullable(),
+    error: jobError,
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "Simulation" });
+
+// ── tournaments ────────────────────────────────────────────────────────────
+
+export const tournamentRequestSchema = z
+  .object({
+    competitors: z.array(z.string().min(1).max(200)).min(1).max(64).describe("agent specs, each a distinct name"),
+    scenarios: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(200).describe("a scenario id of this server"),
+          version: z.number().int().positive().optional(),
+          seats: z.array(z.string().min(1)).min(1).max(16).optional().describe("party ids to seat (default: the parties with role party)"),
+        }),
+      )
+      .min(1)
+      .max(64),
+    protocol: z.enum(["sao", "stacked"]).default("sao"),
+    rounds: z.number().int().positive().default(100),
+    repetitions: z.number().int().positive().max(1000).default(1),
+    rotate: z.boolean().default(true),
+    selfPlay: z.boolean().default(false),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+  })
+  .meta({ id: "TournamentRequest" });
+
+export const tournamentSchema = z
+  .object({
+    id: z.string(),
+    status: jobStatus,
+    config: z.unknown(),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+    results: z
+      .looseObject({
+        plan: z.string().describe("the plan hash"),
+        scores: z.unknown().describe("leaderboard and overall figures (scoreTournament)"),
+        runs: z.array(z.unknown()),
+      })
+      .nullable(),
+    error: jobError,
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "Tournament" });
+
+export const jobIdParams = z.object({ id: z.string().min(1).max(200) });
+
+// ── types ──────────────────────────────────────────────────────────────────
+
+export type ApiIssue = z.infer<typeof issueSchema>;
+export type ApiError = z.infer<typeof errorSchema>;
+export type Health = z.infer<typeof healthSchema>;
+export type AgentInfo = z.infer<typeof agentSchema>;
+export type ProtocolInfo = z.infer<typeof protocolSchema>;
+export type ScenarioUpload = z.infer<typeof scenarioUploadSchema>;
+export type ScenarioCreated = z.infer<typeof scenarioCreatedSchema>;
+export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
+export type ScenarioDetail = z.infer<typeof scenarioDetailSchema>;
+export type VersionInfo = z.infer<typeof versionInfoSchema>;
+export type AnalysisQuery = z.input<typeof analysisQuery>;
+export type Analysis = z.infer<typeof analysisSchema>;
+export type OutcomesQuery = z.input<typeof outcomesQuery>;
+export type Outcomes = z.infer<typeof outcomesSchema>;
+export type SimulationRequest = z.input<typeof simulationRequestSchema>;
+export type Simulation = z.infer<typeof simulationSchema>;
+export type TournamentRequest = z.input<typeof tournamentRequestSchema>;
+export type Tournament = z.infer<typeof tournamentSchema>;
+export type JobStatus = z.infer<typeof jobStatus>;

@@ -1,0 +1,179 @@
+// buildApp(options): the Parley server as a Fastify instance. It never listens (see start.ts); tests
+// drive it with app.inject().
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { ResultCache } from "./analysis/result-cache.js";
+import { defaultLimits, type ParleyApp, type ServerContext, type ServerLimits } from "./context.js";
+import { errorBody, HttpError, httpErrors, toErrorReply } from "./errors.js";
+import { JobEvents } from "./jobs/job-events.js";
+import { JobQueue } from "./jobs/job-queue.js";
+import { analysisRoutes } from "./routes/analyses.js";
+import { jobRoutes } from "./routes/jobs.js";
+import { registryRoutes, serverVersion } from "./routes/registry.js";
+import { scenarioRoutes } from "./routes/scenarios.js";
+import type { StreamRegistry } from "./sse.js";
+import { builtinSources, defaultExamplesDir, loadBuiltins } from "./store/builtins.js";
+import { Store } from "./store/store.js";
+
+export interface BuildAppOptions {
+  /** An open store (the caller closes it). Default: one opened at `db`, closed with the app. */
+  readonly store?: Store;
+  /** Where the data lives when no store is given: a SQLite file, `:memory:`, or a postgres:// URL. Default `:memory:`. */
+  readonly db?: string;
+  /** The web app's build (packages/web/dist): served at / with index.html for every other non-API GET. */
+  readonly staticDir?: string;
+  readonly limits?: Partial<ServerLimits>;
+  /** Fastify's logger (pino to stdout). Default false. */
+  readonly logger?: boolean;
+  /** The clock, in ms since the epoch (timestamps, uptime). Default Date.now. */
+  readonly now?: () => number;
+  /** Load the built-in scenario and the examples that are absent (default true). */
+  readonly builtins?: boolean;
+  /** Where the example scenarios are (default: the repository's examples/ folder, when present; null: none). */
+  readonly examplesDir?: string | null;
+}
+
+const formatWindow = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}` : `${ms / 1000} seconds`);
+
+/**
+ * The Parley server: REST API under /api, OpenAPI docs at /docs, and the web app's files. Opens the
+ * store (and migrates it), fails jobs a previous process left unfinished, loads absent built-in
+ * scenarios. Never listens.
+ */
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const limits: ServerLimits = { ...defaultLimits, ...options.limits };
+  const now = options.now ?? Date.now;
+  const ownsStore = options.store === undefined;
+  const store = options.store ?? (await Store.open(options.db ?? ":memory:", { now }));
+  try {
+    await store.failInterruptedJobs({ code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message });
+    if (options.builtins !== false) {
+      const examples = options.examplesDir === undefined ? defaultExamplesDir : options.examplesDir;
+      await loadBuiltins(store, builtinSources(examples));
+    }
+  } catch (error) {
+    if (ownsStore) await store.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.bodyBytes,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const streams: StreamRegistry = new Set();
+  const ctx: ServerContext = {
+    store,
+    cache: new ResultCache(store, Math.floor(limits.cacheMemoryBytes / 2)),
+    limits,
+    simulations: new JobQueue({ name: "simulation", concurrency: 1, maxJobs: limits.simulationJobs }),
+    tournaments: new JobQueue({ name: "tournament", concurrency: 1, maxJobs: limits.tournamentJobs }),
+    events: new JobEvents(),
+    streams,
+    startedAt: now(),
+    now,
+    heavy: limits.rateLimit ? { rateLimit: { max: limits.rateLimit.max, timeWindow: limits.rateLimit.windowMs } } : {},
+    log: app.log,
+    versions: new Map(),
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const { body, internal } = toErrorReply(error, limits);
+    if (internal !== undefined) request.log.error({ err: internal }, "internal error");
+    if (body.statusCode === 429 || body.statusCode === 413) request.log.info({ code: body.code }, body.message);
+    return reply.code(body.statusCode).type("application/json; charset=utf-8").send(JSON.stringify(body) as never);
+  });
+
+  const staticRoot = options.staticDir !== undefined && existsSync(options.staticDir) && statSync(options.staticDir).isDirectory() ? path.resolve(options.staticDir) : undefined;
+  const hasIndex = staticRoot !== undefined && existsSync(path.join(staticRoot, "index.html"));
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split("?")[0] ?? "/";
+    const api = url === "/api" || url.startsWith("/api/");
+    if (!api && hasIndex && (request.method === "GET" || request.method === "HEAD")) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    const body = errorBody(404, "PARLEY_HTTP_NOT_FOUND", new HttpError("PARLEY_HTTP_NOT_FOUND", [request.method, url]).message);
+    return reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(body) as never);
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError("PARLEY_HTTP_RATE_LIMITED", [context.max, formatWindow(limits.rateLimit ? limits.rateLimit.windowMs : 60_000), context.after]),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Parley API",
+        version: serverVersion,
+        description:
+          "Mediated multi-party negotiation: scenarios (versioned), exact analyses, simulations and tournaments. Every error is `{ statusCode, code, error, message, issues? }` with a stable code (docs/errors.md).",
+      },
+      tags: [
+        { name: "scenarios", description: "Upload, version and read scenarios" },
+        { name: "analyses", description: "Exact analyses of a scenario version (cached)" },
+        { name: "simulations", description: "Simulated negotiations (background jobs)" },
+        { name: "tournaments", description: "Tournaments between agents (background jobs, one at a time)" },
+        { name: "registry", description: "Agents, protocols, the scenario schema" },
+        { name: "server", description: "Health" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+
+  await app.register(
+    async (api) => {
+      const zapi = api as unknown as ParleyApp;
+      registryRoutes(zapi, ctx);
+      scenarioRoutes(zapi, ctx);
+      analysisRoutes(zapi, ctx);
+      jobRoutes(zapi, ctx);
+    },
+    { prefix: "/api" },
+  );
+
+  if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, prefix: "/", wildcard: true, index: ["index.html"] });
+  else
+    app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type("text/html; charset=utf-8")
+        .send(
+          `<!doctype html><meta charset="utf-8"><title>Parley</title><h1>Parley server</h1><p>The API is under <a href="/api/health">/api</a>; its documentation is at <a href="/docs">/docs</a>. The web app is not built (npm run build -w @parley/web).</p>` as never,
+        ),
+    );
+
+  // Shutting down: refuse new jobs and stop the running ones (their streams get the final result),
+  // end the other event streams (they would keep the server open), then close the store.
+  app.addHook("preClose", async () => {
+    const dropped = [...(await ctx.simulations.close()), ...(await ctx.tournaments.close())];
+    const interrupted = { code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message };
+    for (const id of dropped) {
+      await store.failSimulation(id, interrupted);
+      await store.failTournament(id, interrupted);
+      ctx.events.emit(id, "result", (await store.getSimulation(id)) ?? (await store.getTournament(id)));
+    }
+    for (const stream of [...streams]) stream.close();
+  });
+  app.addHook("onClose", async () => {
+    if (ownsStore) await store.close();
+  });
+
+  return app;
+}

@@ -1,0 +1,106 @@
+// What every route plugin shares: the store, the result cache, the job queues, the limits.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ResultCache } from "./analysis/result-cache.js";
+import { httpError } from "./errors.js";
+import type { JobEvents } from "./jobs/job-events.js";
+import type { JobQueue } from "./jobs/job-queue.js";
+import type { StreamRegistry } from "./sse.js";
+import type { ScenarioVersion, Store } from "./store/store.js";
+
+export type ParleyApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** The server's limits (docs/server.md, "Limits"). */
+export interface ServerLimits {
+  /** Largest request body, in bytes (413 PARLEY_HTTP_BODY_TOO_LARGE). Default 5 MB. */
+  readonly bodyBytes: number;
+  /** Most outcomes GET …/outcomes returns (a seeded sample beyond). Default 200,000. */
+  readonly outcomes: number;
+  /** Most outcomes an analysis enumerates (its `limit` is capped here). Default 10,000,000. */
+  readonly enumeration: number;
+  /** Most frontier points of the merge method. Default 200,000. */
+  readonly maxFrontier: number;
+  /** Most samples of the sample method. Default 1,000,000. */
+  readonly samples: number;
+  /** Most rounds of a simulation or tournament run. Default 10,000. */
+  readonly rounds: number;
+  /** Simulations waiting or running (429 PARLEY_HTTP_QUEUE_FULL beyond). Default 32. */
+  readonly simulationJobs: number;
+  /** Tournaments waiting or running (429 PARLEY_HTTP_QUEUE_FULL beyond). Default 4. */
+  readonly tournamentJobs: number;
+  /** Most runs of one tournament (422 PARLEY_HTTP_TOO_MANY_RUNS beyond). Default 20,000. */
+  readonly tournamentRuns: number;
+  /** Requests per client per window on the heavy endpoints (429 PARLEY_HTTP_RATE_LIMITED), or false. Default 600 per minute. */
+  readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
+  /** Memory for cached analysis results, in bytes (the store keeps every result regardless). Default 64 MB. */
+  readonly cacheMemoryBytes: number;
+}
+
+export const defaultLimits: ServerLimits = {
+  bodyBytes: 5 * 1024 * 1024,
+  outcomes: 200_000,
+  enumeration: 10_000_000,
+  maxFrontier: 200_000,
+  samples: 1_000_000,
+  rounds: 10_000,
+  simulationJobs: 32,
+  tournamentJobs: 4,
+  tournamentRuns: 20_000,
+  rateLimit: { max: 600, windowMs: 60_000 },
+  cacheMemoryBytes: 64 * 1024 * 1024,
+};
+
+export interface ServerContext {
+  readonly store: Store;
+  readonly cache: ResultCache;
+  readonly limits: ServerLimits;
+  readonly simulations: JobQueue;
+  readonly tournaments: JobQueue;
+  readonly events: JobEvents;
+  readonly streams: StreamRegistry;
+  readonly startedAt: number;
+  readonly now: () => number;
+  /** Route config that rate-limits a heavy endpoint (empty when rate limiting is off). */
+  readonly heavy: Record<string, unknown>;
+  readonly log: FastifyBaseLogger;
+  /** Scenario versions read recently (immutable), by `id\u0000version`. */
+  readonly versions: Map<string, ScenarioVersion>;
+}
+
+/**
+ * The version number a request means: `version` when the scenario has it, else the current one.
+ * 404 (PARLEY_HTTP_SCENARIO_NOT_FOUND / PARLEY_HTTP_VERSION_NOT_FOUND) otherwise. One light query.
+ */
+export async function resolveVersion(ctx: ServerContext, id: string, version?: number): Promise<number> {
+  const current = await ctx.store.currentVersion(id);
+  if (current === undefined) throw httpError("PARLEY_HTTP_SCENARIO_NOT_FOUND", id);
+  if (version === undefined) return current;
+  if (version > current) throw httpError("PARLEY_HTTP_VERSION_NOT_FOUND", id, version);
+  return version;
+}
+
+/** A stored scenario version (versions never change, so they are kept in memory once read), or 404. */
+export async function findVersion(ctx: ServerContext, id: string, version?: number): Promise<ScenarioVersion> {
+  const v = await resolveVersion(ctx, id, version);
+  const key = `${id}\u0000${v}`;
+  const hit = ctx.versions.get(key);
+  if (hit) {
+    ctx.versions.delete(key);
+    ctx.versions.set(key, hit);
+    return hit;
+  }
+  const found = await ctx.store.readVersion(id, v);
+  if (!found) throw httpError("PARLEY_HTTP_VERSION_NOT_FOUND", id, v);
+  ctx.versions.set(key, found);
+  if (ctx.versions.size > 64) ctx.versions.delete(ctx.versions.keys().next().value!);
+  return found;
+}
+
+/**
+ * Send JSON that is already text (cached results): no serialisation, no response validation. The
+ * route's response schema still documents it.
+ */
+export function sendJsonText<R>(reply: { type(contentType: string): { send(payload: never): R } }, text: string): R {
+  return reply.type("application/json; charset=utf-8").send(text as never);
+}

@@ -1,0 +1,137 @@
+// The only module that listens (and the only one that reads the environment or handles signals).
+// Run directly: `tsx --conditions=@parley/source packages/server/src/start.ts`, or `parley serve`.
+//   PARLEY_PORT   port on 127.0.0.1 (default 4600; 0 picks a free one)
+//   PARLEY_DB     SQLite file (default ./data/parley.sqlite, folder created) or a postgres:// URL
+//   DATABASE_URL  PostgreSQL URL, used when PARLEY_DB is not set
+//   PARLEY_STATIC_DIR  the web app's build (default packages/web/dist when present)
+//   PARLEY_RATE_LIMIT  requests per minute per client on the heavy endpoints (default 600; "off")
+//   PARLEY_LOG=1  request logging (pino JSON on stdout)
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { buildApp, type BuildAppOptions } from "./app.js";
+import type { ServerLimits } from "./context.js";
+import { isPostgresUrl, redactUrl } from "./store/connect.js";
+
+export const DEFAULT_PORT = 4600;
+export const DEFAULT_DB = "./data/parley.sqlite";
+/** packages/web/dist, from src/ or dist/ of this package. */
+export const defaultStaticDir = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly db: string;
+  readonly staticDir?: string;
+  readonly logger: boolean;
+  /** From PARLEY_RATE_LIMIT, when set. */
+  readonly rateLimit?: ServerLimits["rateLimit"];
+}
+
+/** The configuration the environment gives (see the top of this file). Throws for a bad PARLEY_PORT. */
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const portText = env["PARLEY_PORT"];
+  const port = portText === undefined || portText === "" ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PARLEY_PORT must be a port number (0–65535), got "${portText}"`);
+  const db = env["PARLEY_DB"] || env["DATABASE_URL"] || DEFAULT_DB;
+  const staticDir = env["PARLEY_STATIC_DIR"] || (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);
+  const rateText = env["PARLEY_RATE_LIMIT"];
+  let rateLimit: ServerLimits["rateLimit"] | undefined;
+  if (rateText !== undefined && rateText !== "") {
+    const max = Number(rateText);
+    if (rateText === "off" || max === 0) rateLimit = false;
+    else if (Number.isInteger(max) && max > 0) rateLimit = { max, windowMs: 60_000 };
+    else throw new Error(`PARLEY_RATE_LIMIT must be a number of requests per minute or "off", got "${rateText}"`);
+  }
+  return { port, db, ...(staticDir ? { staticDir } : {}), logger: env["PARLEY_LOG"] === "1", ...(rateLimit !== undefined ? { rateLimit } : {}) };
+}
+
+export interface StartOptions extends Omit<BuildAppOptions, "store"> {
+  /** Default: PARLEY_PORT, else 4600. 0 picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1 (loopback only). */
+  readonly host?: string;
+  /** Close gracefully on SIGINT and SIGTERM (default true). */
+  readonly signals?: boolean;
+  /** Where the start-up line goes (default stdout). */
+  readonly print?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  /** Stop listening, let running jobs stop, close the store. */
+  close(): Promise<void>;
+  /** Resolves once the server has closed (by close() or a signal). */
+  readonly closed: Promise<void>;
+}
+
+/** Build the app and listen on 127.0.0.1; options override the environment. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = serverConfigFromEnv();
+  const print = options.print ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const db = options.db ?? env.db;
+  const staticDir = options.staticDir ?? env.staticDir;
+  const app = await buildApp({
+    ...options,
+    db,
+    ...(staticDir !== undefined ? { staticDir } : {}),
+    logger: options.logger ?? env.logger,
+    limits: { ...(env.rateLimit !== undefined ? { rateLimit: env.rateLimit } : {}), ...options.limits },
+  });
+  const host = options.host ?? "127.0.0.1";
+  try {
+    await app.listen({ host, port: options.port ?? env.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? env.port);
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  let closing: Promise<void> | undefined;
+  const signals = options.signals ?? true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) {
+      print(`${signal} again: exiting now`);
+      process.exit(130);
+    }
+    print(`${signal}: shutting down (running jobs are stopped; press again to exit now)`);
+    void close();
+  };
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      if (signals) {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
+      try {
+        await app.close();
+      } finally {
+        resolveClosed();
+      }
+    })();
+    return closing;
+  };
+  if (signals) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+
+  const store = isPostgresUrl(db) ? `PostgreSQL ${redactUrl(db)}` : `SQLite ${db}`;
+  print(`Parley server on ${url}  (API ${url}/api, docs ${url}/docs; store: ${store}${staticDir ? `; web app: ${staticDir}` : ""})`);
+  return { url, app, close, closed };
+}
+
+// Run directly (not imported): start from the environment and exit when closed.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const server = await startServer();
+    await server.closed;
+  } catch (error) {
+    process.stderr.write(`parley server: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,88 @@
+// The ONE database schema, for SQLite and PostgreSQL alike (kysely). Migrations: ./migrations.ts.
+//
+// Portable on purpose: text and integer columns only (timestamps are ISO-8601 text, JSON is text,
+// booleans are 0/1), text primary keys (no autoincrement), so the same queries run on both dialects.
+
+/** A scenario: the stable identity behind its versions. Soft-deleted (deleted_at), so ids are never reused. */
+export interface ScenarioTable {
+  id: string;
+  /** The name of the current version. */
+  name: string;
+  /** The current (latest) version, 1-based. */
+  version: number;
+  /** 1 for the scenarios loaded at start (the built-in one and the examples). */
+  builtin: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** One version of a scenario: every update is a new row; rows never change. */
+export interface ScenarioVersionTable {
+  scenario_id: string;
+  version: number;
+  name: string;
+  /** How it was uploaded: "yaml", "json" or "genius". */
+  format: string;
+  /** The native YAML text: as uploaded for "yaml", written by stringifyScenario otherwise. */
+  yaml: string;
+  /** The core model (Scenario) as JSON. */
+  model: string;
+  /** JSON array of party ids, for the list. */
+  parties: string;
+  issue_count: number;
+  framework_count: number;
+  created_at: string;
+}
+
+/** Cached analysis results: (scenario, version, kind, params hash) → JSON. Versions are immutable, so entries never go stale. */
+export interface AnalysisTable {
+  scenario_id: string;
+  version: number;
+  /** "analysis", "frameworks", "reference", … */
+  kind: string;
+  params_hash: string;
+  /** The normalised parameters as JSON (what the hash is of). */
+  params: string;
+  result: string;
+  created_at: string;
+}
+
+/** A simulation job and its result (with the full trace). */
+export interface SimulationTable {
+  id: string;
+  scenario_id: string;
+  version: number;
+  /** "queued" | "running" | "done" | "failed". */
+  status: string;
+  /** The request as JSON. */
+  request: string;
+  result: string | null;
+  /** `{ code, message }` as JSON when status is "failed". */
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** A tournament job: config, progress, results. */
+export interface TournamentTable {
+  id: string;
+  status: string;
+  config: string;
+  done: number;
+  total: number;
+  results: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface Database {
+  scenarios: ScenarioTable;
+  scenario_versions: ScenarioVersionTable;
+  analyses: AnalysisTable;
+  simulations: SimulationTable;
+  tournaments: TournamentTable;
+}

@@ -1,0 +1,86 @@
+// The ONE migration list, for SQLite and PostgreSQL (kysely Migrator with an in-code provider).
+// Migrations are append-only: never edit or reorder one that has shipped; add a new one.
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("scenarios")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("builtin", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("deleted_at", "text")
+        .execute();
+
+      await db.schema
+        .createTable("scenario_versions")
+        .addColumn("scenario_id", "text", (c) => c.notNull().references("scenarios.id"))
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("format", "text", (c) => c.notNull())
+        .addColumn("yaml", "text", (c) => c.notNull())
+        .addColumn("model", "text", (c) => c.notNull())
+        .addColumn("parties", "text", (c) => c.notNull())
+        .addColumn("issue_count", "integer", (c) => c.notNull())
+        .addColumn("framework_count", "integer", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("scenario_versions_pk", ["scenario_id", "version"])
+        .execute();
+
+      await db.schema
+        .createTable("analyses")
+        .addColumn("scenario_id", "text", (c) => c.notNull().references("scenarios.id"))
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("params_hash", "text", (c) => c.notNull())
+        .addColumn("params", "text", (c) => c.notNull())
+        .addColumn("result", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("analyses_pk", ["scenario_id", "version", "kind", "params_hash"])
+        .execute();
+
+      await db.schema
+        .createTable("simulations")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("scenario_id", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("request", "text", (c) => c.notNull())
+        .addColumn("result", "text")
+        .addColumn("error", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("started_at", "text")
+        .addColumn("finished_at", "text")
+        .execute();
+      await db.schema.createIndex("simulations_status").on("simulations").column("status").execute();
+
+      await db.schema
+        .createTable("tournaments")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("config", "text", (c) => c.notNull())
+        .addColumn("done", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("total", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("results", "text")
+        .addColumn("error", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("started_at", "text")
+        .addColumn("finished_at", "text")
+        .execute();
+      await db.schema.createIndex("tournaments_status").on("tournaments").column("status").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["tournaments", "simulations", "analyses", "scenario_versions", "scenarios"])
+        await db.schema.dropTable(table).execute();
+    },
+  },
+};
+
+/** The provider for kysely's Migrator: the list above, in code (no migration folder to ship). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};
