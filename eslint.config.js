@@ -14,6 +14,15 @@ export default tseslint.config(
     },
   },
   {
+    // The workbench runs in the browser (and a Web Worker): no Node modules.
+    files: ["packages/web/src/**/*.{ts,tsx}"],
+    ignores: ["packages/web/src/**/*.test.ts"],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "packages/web/src runs in the browser: no Node modules." }] }],
+    },
+  },
+  {
     // The core is deterministic: randomness and time are parameters.
     files: ["packages/core/src/**/*.ts"],
     ignores: ["packages/core/src/**/*.test.ts"],

@@ -11,6 +11,7 @@ import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
 import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
 import { builtinFrameworkBenchmark } from "./framework.js";
 import { serverBenchmarks } from "./server.js";
+import { webBenchmarks } from "./web.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
@@ -68,3 +69,4 @@ for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
 log(builtinFrameworkBenchmark(runs));
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);
 for (const m of await serverBenchmarks(smoke)) log(m);
+for (const m of await webBenchmarks(runs, smoke)) log(m);

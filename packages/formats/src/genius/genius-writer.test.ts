@@ -49,8 +49,10 @@ const label = fc.string({
   unit: fc.constantFrom("a", "b", "Z", " ", "&", "<", ">", '"', "'", "\n", "\t", "é", "→", "😀", "#", "1"),
   maxLength: 4,
 });
-const weight = fc.double({ min: 0, max: 1.5, noNaN: true });
-const unit = fc.double({ min: 0, max: 1, noNaN: true });
+/** Numbers as people write them: no subnormals (GENIUS files carry plain decimals). */
+const tidy = (x: number): number => (Math.abs(x) < 1e-12 ? 0 : x);
+const weight = fc.double({ min: 0, max: 1.5, noNaN: true }).map(tidy);
+const unit = fc.double({ min: 0, max: 1, noNaN: true }).map(tidy);
 
 const issueArb = (id: string): fc.Arbitrary<Issue> =>
   fc.oneof(
@@ -67,7 +69,7 @@ const issueArb = (id: string): fc.Arbitrary<Issue> =>
 const valueFunctionArb = (issue: Issue): fc.Arbitrary<ValueFunction | undefined> => {
   const table = (keys: readonly string[]): fc.Arbitrary<ValueFunction> =>
     fc
-      .tuple(...keys.map(() => fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: undefined })), fc.constant(0))
+      .tuple(...keys.map(() => fc.option(fc.double({ min: 0, max: 2, noNaN: true }).map(tidy), { nil: undefined })), fc.constant(0))
       .map((scores) => ({
         kind: "table",
         scores: Object.fromEntries(keys.flatMap((k, i) => (scores[i] === undefined ? [] : [[k, scores[i]!]]))),
@@ -75,26 +77,26 @@ const valueFunctionArb = (issue: Issue): fc.Arbitrary<ValueFunction | undefined>
   if (issue.kind === "categorical") return fc.option(table(issue.options), { nil: undefined });
   const linear = fc.record({
     kind: fc.constant("linear" as const),
-    slope: fc.double({ min: -1, max: 1, noNaN: true }),
-    offset: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+    slope: fc.double({ min: -1, max: 1, noNaN: true }).map(tidy),
+    offset: fc.double({ min: -0.5, max: 1.5, noNaN: true }).map(tidy),
   });
   const values = issue.kind === "integer" ? Array.from({ length: issue.max - issue.min + 1 }, (_, k) => issue.min + k) : [];
   if (issue.kind === "integer") return fc.option(fc.oneof(linear, table(values.map(String))), { nil: undefined });
   const { min, max } = issue;
   const peaked = fc
-    .uniqueArray(fc.double({ min, max, noNaN: true }), { minLength: 3, maxLength: 3 })
+    .uniqueArray(fc.double({ min, max, noNaN: true }).map(tidy), { minLength: 3, maxLength: 3 })
     .map((xs): ValueFunction => {
       const [low, peak, high] = [...xs].sort((a, b) => a - b) as [number, number, number];
       return { kind: "peaked", low, peak, high };
     });
   const piecewise = fc
-    .array(fc.tuple(fc.double({ min, max, noNaN: true }), unit), { minLength: 1, maxLength: 4 })
+    .array(fc.tuple(fc.double({ min, max, noNaN: true }).map(tidy), unit), { minLength: 1, maxLength: 4 })
     .map((pts): ValueFunction => ({ kind: "piecewise", points: [...pts].sort((a, b) => a[0] - b[0]) }));
   return fc.option(fc.oneof(linear, peaked, piecewise), { nil: undefined });
 };
 
 const preferencesTail = fc.record(
-  { reservation: unit, discount: fc.double({ min: 0.01, max: 1, noNaN: true }) },
+  { reservation: unit, discount: fc.double({ min: 0.01, max: 1, noNaN: true }).map(tidy) },
   { requiredKeys: [] },
 );
 
@@ -129,19 +131,19 @@ const integerScenarioArb: fc.Arbitrary<Scenario> = fc
   .chain((specs) => {
     const issues: Issue[] = specs.map(({ min, size }, i) => ({ kind: "integer", id: `i${i}`, min, max: min + size - 1 }));
     const bound = fc
-      .tuple(fc.constantFrom(...issues), fc.double({ min: -4, max: 6, noNaN: true }), fc.double({ min: -4, max: 6, noNaN: true }))
+      .tuple(fc.constantFrom(...issues), fc.double({ min: -4, max: 6, noNaN: true }).map(tidy), fc.double({ min: -4, max: 6, noNaN: true }).map(tidy))
       .map(([issue, a, b]) => ({ issue: issue.id, min: Math.min(a, b), max: Math.max(a, b) }));
     const rect = fc.record(
       {
         // No subnormal utilities: a subnormal normaliser makes the core's 1/normaliser infinite.
-        utility: fc.double({ min: -1, max: 3, noNaN: true }).map((x) => (Math.abs(x) < 1e-3 ? 0 : x)),
+        utility: fc.double({ min: -1, max: 3, noNaN: true }).map(tidy).map((x) => (Math.abs(x) < 1e-3 ? 0 : x)),
         includes: fc.array(bound, { maxLength: 3 }),
         excludes: fc.array(bound, { maxLength: 3 }),
       },
       { requiredKeys: ["utility", "includes"] },
     );
     const rects: fc.Arbitrary<Utility> = fc.record(
-      { kind: fc.constant("hyper-rectangles" as const), rectangles: fc.array(rect, { maxLength: 5 }), normalizer: fc.oneof(fc.constantFrom(0, -1), fc.double({ min: 0.01, max: 6, noNaN: true })) },
+      { kind: fc.constant("hyper-rectangles" as const), rectangles: fc.array(rect, { maxLength: 5 }), normalizer: fc.oneof(fc.constantFrom(0, -1), fc.double({ min: 0.01, max: 6, noNaN: true }).map(tidy)) },
       { requiredKeys: ["kind", "rectangles"] },
     );
     const entry = fc
@@ -152,7 +154,7 @@ const integerScenarioArb: fc.Arbitrary<Scenario> = fc
       { requiredKeys: ["kind", "entries"] },
     );
     const linear: fc.Arbitrary<Utility> = fc
-      .tuple(...issues.map(() => fc.tuple(weight, fc.double({ min: -1, max: 1, noNaN: true }), unit)))
+      .tuple(...issues.map(() => fc.tuple(weight, fc.double({ min: -1, max: 1, noNaN: true }).map(tidy), unit)))
       .map((xs) => ({
         kind: "linear-additive",
         weights: Object.fromEntries(issues.map((i, k) => [i.id, xs[k]![0]])),

@@ -1,0 +1,147 @@
+// The only module that talks to the network: typed calls to the Parley HTTP API (fetch) and its
+// server-sent event streams (EventSource). Pages and state never call fetch themselves.
+import type {
+  AgentInfo,
+  AnalysisJson,
+  ApiErrorBody,
+  ApiIssue,
+  Created,
+  FrameworksJson,
+  JobCreated,
+  JobEvent,
+  OutcomesJson,
+  ProtocolInfo,
+  ScenarioDetail,
+  ScenarioSummary,
+  ScenarioUpload,
+  SimulationJson,
+  SimulationRequest,
+  TimelineEntryJson,
+  TimelineJson,
+  TournamentJson,
+  TournamentRequest,
+} from "./types.js";
+
+/** A failed request: the HTTP status and the server's error body (with file problems for uploads). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly issues: readonly ApiIssue[];
+
+  constructor(status: number, body: Partial<ApiErrorBody> | null, fallback: string) {
+    super(body?.message ?? fallback);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = body?.code;
+    this.issues = body?.issues ?? [];
+  }
+}
+
+export interface ApiClient {
+  listScenarios(): Promise<ScenarioSummary[]>;
+  getScenario(id: string): Promise<ScenarioDetail>;
+  createScenario(upload: ScenarioUpload): Promise<Created>;
+  deleteScenario(id: string): Promise<void>;
+  analysis(id: string, framework?: string): Promise<AnalysisJson>;
+  outcomes(id: string, parties: readonly string[], limit?: number): Promise<OutcomesJson>;
+  frameworks(id: string): Promise<FrameworksJson>;
+  timeline(id: string): Promise<TimelineEntryJson[]>;
+  agents(): Promise<AgentInfo[]>;
+  protocols(): Promise<ProtocolInfo[]>;
+  startSimulation(request: SimulationRequest): Promise<JobCreated>;
+  simulation(id: string): Promise<SimulationJson>;
+  startTournament(request: TournamentRequest): Promise<JobCreated>;
+  tournament(id: string): Promise<TournamentJson>;
+  /** Follow a job's server-sent events; returns a function that closes the stream. */
+  follow(kind: "simulations" | "tournaments", id: string, onEvent: (event: JobEvent) => void, onError?: () => void): () => void;
+}
+
+const enc = encodeURIComponent;
+
+/** A client for the API at `base` (default: the page's own origin). */
+export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}/api${path}`, {
+        method,
+        headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new ApiError(0, null, `cannot reach the Parley server (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const text = await response.text();
+    let json: unknown = null;
+    if (text !== "") {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+    }
+    if (!response.ok) throw new ApiError(response.status, json as Partial<ApiErrorBody> | null, `${method} ${path}: HTTP ${response.status}`);
+    return json as T;
+  }
+
+  const query = (params: Record<string, string | number | undefined>): string => {
+    const parts = Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => `${enc(k)}=${enc(String(v))}`);
+    return parts.length ? `?${parts.join("&")}` : "";
+  };
+
+  return {
+    listScenarios: () => request("GET", "/scenarios"),
+    getScenario: (id) => request("GET", `/scenarios/${enc(id)}`),
+    createScenario: (upload) => request("POST", "/scenarios", upload),
+    deleteScenario: async (id) => {
+      await request<unknown>("DELETE", `/scenarios/${enc(id)}`);
+    },
+    analysis: (id, framework) => request("GET", `/scenarios/${enc(id)}/analysis${query({ framework })}`),
+    outcomes: (id, parties, limit) => request("GET", `/scenarios/${enc(id)}/outcomes${query({ parties: parties.join(","), limit })}`),
+    frameworks: (id) => request("GET", `/scenarios/${enc(id)}/frameworks`),
+    timeline: async (id) => {
+      const body = await request<TimelineEntryJson[] | TimelineJson>("GET", `/scenarios/${enc(id)}/timeline`);
+      return Array.isArray(body) ? body : [...body.entries];
+    },
+    agents: async () => {
+      const body = await request<AgentInfo[] | { agents: AgentInfo[] }>("GET", "/agents");
+      return Array.isArray(body) ? body : body.agents;
+    },
+    protocols: async () => {
+      const body = await request<ProtocolInfo[] | { protocols: ProtocolInfo[] }>("GET", "/protocols");
+      return Array.isArray(body) ? body : body.protocols;
+    },
+    startSimulation: (req) => request("POST", "/simulations", req),
+    simulation: (id) => request("GET", `/simulations/${enc(id)}`),
+    startTournament: (req) => request("POST", "/tournaments", req),
+    tournament: (id) => request("GET", `/tournaments/${enc(id)}`),
+    follow(kind, id, onEvent, onError) {
+      if (typeof EventSource === "undefined") {
+        onError?.();
+        return () => {};
+      }
+      const source = new EventSource(`${base}/api/${kind}/${enc(id)}/events`);
+      const forward = (type: string) => (message: MessageEvent) => {
+        let data: unknown = message.data;
+        try {
+          data = JSON.parse(String(message.data));
+        } catch {
+          // a plain-text event
+        }
+        onEvent({ type, data });
+      };
+      source.onmessage = forward("message");
+      for (const type of ["progress", "run", "trace", "status", "done", "result", "error-event"]) source.addEventListener(type, forward(type) as EventListener);
+      source.onerror = () => {
+        // EventSource reconnects by itself; the caller decides (e.g. falls back to polling).
+        onError?.();
+      };
+      return () => source.close();
+    },
+  };
+}
+
+/** The client the app uses: same origin as the page. */
+export const api: ApiClient = createApiClient();

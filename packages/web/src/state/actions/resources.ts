@@ -1,0 +1,34 @@
+// The fetched-data cache: one Resource per key (see resourceKey).
+import type { Action } from "../action.js";
+
+export const resourceKey = {
+  scenarios: "scenarios",
+  scenario: (id: string) => `scenario:${id}`,
+  analysis: (id: string) => `analysis:${id}`,
+  frameworks: (id: string) => `frameworks:${id}`,
+  timeline: (id: string) => `timeline:${id}`,
+  agents: "agents",
+  protocols: "protocols",
+} as const;
+
+export const resourceRequested: Action<{ key: string }> = (state, { key }) =>
+  state.resources[key]?.status === "loading" ? state : { ...state, resources: { ...state.resources, [key]: { status: "loading" } } };
+
+export const resourceLoaded: Action<{ key: string; data: unknown }> = (state, { key, data }) => ({
+  ...state,
+  resources: { ...state.resources, [key]: { status: "ready", data } },
+});
+
+export const resourceFailed: Action<{ key: string; error: string; code?: string }> = (state, { key, error, code }) => ({
+  ...state,
+  resources: { ...state.resources, [key]: code !== undefined ? { status: "error", error, code } : { status: "error", error } },
+});
+
+/** Forget cached data (every key starting with one of the prefixes), so the next reader refetches. */
+export const resourcesInvalidated: Action<{ prefixes: readonly string[] }> = (state, { prefixes }) => {
+  const keys = Object.keys(state.resources).filter((k) => prefixes.some((p) => k === p || k.startsWith(p)));
+  if (keys.length === 0) return state;
+  const resources = { ...state.resources };
+  for (const k of keys) delete resources[k];
+  return { ...state, resources };
+};

@@ -1,0 +1,26 @@
+// The analysis worker: runs ./tasks.ts off the main thread. Utility columns come back as
+// transferred typed arrays (no copy).
+import type { WorkerRequest, WorkerResponse } from "./protocol.js";
+import { analyzeInBrowser, outcomeSpace, SpaceCache } from "./tasks.js";
+
+const cache = new SpaceCache();
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+};
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  try {
+    if (message.type === "space") {
+      const result = outcomeSpace(message.request, cache);
+      scope.postMessage({ id: message.id, ok: true, type: "space", result }, [...result.columns.map((c) => c.buffer), result.rational.buffer]);
+    } else {
+      const result = analyzeInBrowser(message.scenario, message.seed);
+      scope.postMessage({ id: message.id, ok: true, type: "analyze", result });
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    scope.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) });
+  }
+};

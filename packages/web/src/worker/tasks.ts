@@ -1,0 +1,175 @@
+// The analyses the workbench runs in the browser, on @parley/core: every outcome's utilities for the
+// outcome-space plot, and a full analysis (the `analyze --json` shape) for what-if weights. Pure and
+// synchronous: analysis.worker.ts runs them off the main thread; the page runs them inline only when
+// no worker can be started.
+import {
+  analyzeScenario,
+  compileScenario,
+  createRng,
+  crossesRedLine,
+  outcomeUtilities,
+  type AnalysisReport,
+  type CompiledScenario,
+  type Scenario,
+} from "@parley/core";
+import type { AnalysisJson } from "../api/types.js";
+
+/** Spaces up to this size are enumerated exactly for the plot; larger ones are sampled. */
+export const PLOT_ENUMERATION_LIMIT = 5_000_000;
+/** Outcomes drawn when the space is sampled. */
+export const PLOT_SAMPLE_SIZE = 200_000;
+
+export interface SpaceRequest {
+  /** Identifies the scenario's content (e.g. id@version + what-if weights): results are cached by it. */
+  readonly key: string;
+  readonly scenario: Scenario;
+  /** Party ids whose utility columns are wanted, in this order. */
+  readonly parties: readonly string[];
+  readonly seed?: number;
+}
+
+export interface SpaceResult {
+  readonly key: string;
+  readonly parties: readonly string[];
+  /** Outcomes in the space. */
+  readonly size: number;
+  /** Outcomes returned (all of them, or the sample). */
+  readonly count: number;
+  readonly sampled: boolean;
+  /** One column per requested party: utilities in [0, 1]. */
+  readonly columns: readonly Float32Array[];
+  /** 1 for rational outcomes (reservation values met, no red line crossed). */
+  readonly rational: Uint8Array;
+  readonly rationalCount: number;
+  /** Time spent computing (ms). */
+  readonly ms: number;
+}
+
+interface CachedSpace {
+  readonly compiled: CompiledScenario;
+  readonly size: number;
+  readonly sampled: boolean;
+  readonly columns: readonly Float32Array[];
+  readonly rational: Uint8Array;
+  readonly rationalCount: number;
+}
+
+/** Keeps the last few enumerated spaces, so switching axes does not recompute them. */
+export class SpaceCache {
+  private readonly entries = new Map<string, CachedSpace>();
+  constructor(private readonly capacity = 2) {}
+  get(key: string): CachedSpace | undefined {
+    const e = this.entries.get(key);
+    if (e) {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+  set(key: string, value: CachedSpace): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+function computeSpace(scenario: Scenario, seed: number): CachedSpace {
+  const compiled = compileScenario(scenario);
+  if (compiled.size <= PLOT_ENUMERATION_LIMIT) {
+    const all = outcomeUtilities(compiled, { limit: PLOT_ENUMERATION_LIMIT });
+    // Kept as float32: half the memory, and what the plot needs.
+    const columns = all.utilities.map((c) => Float32Array.from(c));
+    return { compiled, size: all.size, sampled: false, columns, rational: all.rational, rationalCount: all.rationalCount };
+  }
+  // Too many outcomes to draw them all: a uniform, seeded sample.
+  const rng = createRng(seed);
+  const n = PLOT_SAMPLE_SIZE;
+  const parties = compiled.parties;
+  const columns = parties.map(() => new Float32Array(n));
+  const rational = new Uint8Array(n);
+  let rationalCount = 0;
+  const idx = new Int32Array(compiled.radices.length);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < idx.length; i++) idx[i] = Math.floor(rng() * compiled.radices[i]!);
+    let ok = true;
+    for (let p = 0; p < parties.length; p++) {
+      const party = parties[p]!;
+      const u = party.utility.evaluate(idx);
+      columns[p]![j] = u;
+      if (u < party.reservation) ok = false;
+      if (ok) for (const r of party.redLines) if (crossesRedLine(r, idx)) ok = false;
+    }
+    if (ok) {
+      rational[j] = 1;
+      rationalCount++;
+    }
+  }
+  return { compiled, size: compiled.size, sampled: true, columns, rational, rationalCount };
+}
+
+/** The utilities of every outcome (or of a sample) for the requested parties. */
+export function outcomeSpace(request: SpaceRequest, cache: SpaceCache = new SpaceCache()): SpaceResult {
+  const t0 = performance.now();
+  let space = cache.get(request.key);
+  if (!space) {
+    space = computeSpace(request.scenario, request.seed ?? 1);
+    cache.set(request.key, space);
+  }
+  const ids = space.compiled.parties.map((p) => p.party.id);
+  const columns = request.parties.map((id) => {
+    const p = ids.indexOf(id);
+    if (p < 0) throw new Error(`party "${id}" has no preferences in this scenario; parties: ${ids.join(", ")}`);
+    return space.columns[p]!.slice();
+  });
+  return {
+    key: request.key,
+    parties: [...request.parties],
+    size: space.size,
+    count: space.rational.length,
+    sampled: space.sampled,
+    columns,
+    rational: space.rational.slice(),
+    rationalCount: space.rationalCount,
+    ms: performance.now() - t0,
+  };
+}
+
+/** The `parley analyze --json` object of a core AnalysisReport (the shape GET …/analysis returns). */
+export function analysisJsonOf(report: AnalysisReport): AnalysisJson {
+  const solution = (points: AnalysisReport["nash"]) => points.map((p) => ({ utilities: p.utilities, outcome: p.outcome }));
+  return {
+    scenario: report.scenario,
+    parties: report.parties,
+    issues: report.issues,
+    outcomes: report.outcomes,
+    method: report.method,
+    exact: report.exact,
+    reservation: report.reservation,
+    ideal: report.ideal,
+    rational: report.rational,
+    pareto: {
+      count: report.pareto.count,
+      points: report.pareto.points.map((p) => p.utilities),
+      outcomes: report.pareto.points.map((p) => p.outcomes[0] ?? {}),
+    },
+    nash: solution(report.nash),
+    kalaiSmorodinsky: solution(report.kalaiSmorodinsky),
+    egalitarian: solution(report.egalitarian),
+    maxWelfare: solution(report.maxWelfare),
+    opposition: report.opposition,
+    frameworks: report.frameworks,
+    notes: report.notes,
+  };
+}
+
+/** Analyse a scenario in the browser: exact when it can be (enumeration or merge), else sampled. */
+export function analyzeInBrowser(scenario: Scenario, seed = 1): AnalysisJson {
+  const options = { enumerationLimit: PLOT_ENUMERATION_LIMIT, maxFrontier: 50_000 };
+  try {
+    return analysisJsonOf(analyzeScenario(scenario, options));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== "PARLEY_ERR_SPACE_TOO_LARGE" && code !== "PARLEY_ERR_FRONTIER_TOO_LARGE") throw error;
+    return analysisJsonOf(analyzeScenario(scenario, { ...options, method: "sample", sampleSize: PLOT_SAMPLE_SIZE, rng: createRng(seed) }));
+  }
+}
