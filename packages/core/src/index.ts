@@ -80,6 +80,7 @@ export {
   type FrontierPoint,
   type SolutionPoint,
 } from "./analysis/analyze-scenario.js";
+export { analysisReportJson, type AnalysisReportJson } from "./analysis/report-json.js";
 export * from "./negotiation/index.js";
 export * from "./tournament/index.js";
 export { timeline, resolvePoint, type TimelineEntry, type TimelineFilter, type PointRef } from "./timeline/index.js";

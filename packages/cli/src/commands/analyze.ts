@@ -1,8 +1,7 @@
-import { analyzeScenario, compileScenario, createRng, type AnalysisOptions } from "@parley/core";
+import { analysisReportJson, analyzeScenario, compileScenario, createRng, type AnalysisOptions } from "@parley/core";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { createProgress } from "../progress.js";
-import { reportJson } from "../render/report-json.js";
 import { reportText } from "../render/report-text.js";
 import { formatIssues } from "../user-error.js";
 
@@ -38,6 +37,6 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   } finally {
     progress.stop();
   }
-  if (flags.json) io.stdout(JSON.stringify(reportJson(report), null, 2) + "\n");
+  if (flags.json) io.stdout(JSON.stringify(analysisReportJson(report), null, 2) + "\n");
   else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top }));
 }

@@ -1,8 +1,7 @@
 // Analyses of a stored scenario version: the analyze --json report (cached), outcome utilities for
 // scatter plots, the framework report (cached) and the timeline.
-import { analyzeScenario, compileScenario, createRng, frameworkReport, timeline, type AnalysisOptions, type TimelineFilter } from "@parley/core";
+import { analysisReportJson, analyzeScenario, compileScenario, createRng, frameworkReport, timeline, type AnalysisOptions, type TimelineFilter } from "@parley/core";
 import { outcomeScatter } from "../analysis/outcomes.js";
-import { analysisJson } from "../analysis/report-json.js";
 import { paramsHash } from "../analysis/result-cache.js";
 import {
   analysisQuery,
@@ -63,7 +62,7 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
           ...(params.seed !== null ? { rng: createRng(params.seed) } : {}),
           ...(params.framework !== null ? { framework: params.framework } : {}),
         };
-        return analysisJson(analyzeScenario(source.scenario, options));
+        return analysisReportJson(analyzeScenario(source.scenario, options));
       });
       reply.header(CACHE_HEADER, cached.hit ? "hit" : "miss");
       return sendJsonText(reply, cached.text);

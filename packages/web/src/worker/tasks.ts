@@ -3,6 +3,7 @@
 // synchronous: analysis.worker.ts runs them off the main thread; the page runs them inline only when
 // no worker can be started.
 import {
+  analysisReportJson,
   analyzeScenario,
   compileScenario,
   createRng,
@@ -136,30 +137,7 @@ export function outcomeSpace(request: SpaceRequest, cache: SpaceCache = new Spac
 
 /** The `parley analyze --json` object of a core AnalysisReport (the shape GET …/analysis returns). */
 export function analysisJsonOf(report: AnalysisReport): AnalysisJson {
-  const solution = (points: AnalysisReport["nash"]) => points.map((p) => ({ utilities: p.utilities, outcome: p.outcome }));
-  return {
-    scenario: report.scenario,
-    parties: report.parties,
-    issues: report.issues,
-    outcomes: report.outcomes,
-    method: report.method,
-    exact: report.exact,
-    reservation: report.reservation,
-    ideal: report.ideal,
-    rational: report.rational,
-    pareto: {
-      count: report.pareto.count,
-      points: report.pareto.points.map((p) => p.utilities),
-      outcomes: report.pareto.points.map((p) => p.outcomes[0] ?? {}),
-    },
-    nash: solution(report.nash),
-    kalaiSmorodinsky: solution(report.kalaiSmorodinsky),
-    egalitarian: solution(report.egalitarian),
-    maxWelfare: solution(report.maxWelfare),
-    opposition: report.opposition,
-    frameworks: report.frameworks,
-    notes: report.notes,
-  };
+  return analysisReportJson(report) as AnalysisJson;
 }
 
 /** Analyse a scenario in the browser: exact when it can be (enumeration or merge), else sampled. */

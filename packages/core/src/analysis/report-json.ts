@@ -1,10 +1,11 @@
-import type { AnalysisReport, SolutionPoint } from "@parley/core";
+import type { AnalysisReport, SolutionPoint } from "./analyze-scenario.js";
 
 /**
- * The documented `parley analyze --json` object (README, "JSON output"). Other tools read it:
- * add fields freely, never rename or remove one.
+ * The documented `parley analyze --json` object (README, "analyze --json"), also returned by the
+ * server's analysis endpoint and built in the workbench's worker. Other tools read it: add fields
+ * freely, never rename or remove one.
  */
-export function reportJson(report: AnalysisReport) {
+export function analysisReportJson(report: AnalysisReport) {
   const solution = (points: readonly SolutionPoint[]) => points.map((p) => ({ utilities: p.utilities, outcome: p.outcome }));
   return {
     scenario: report.scenario,
@@ -43,3 +44,5 @@ export function reportJson(report: AnalysisReport) {
     notes: report.notes,
   };
 }
+
+export type AnalysisReportJson = ReturnType<typeof analysisReportJson>;
