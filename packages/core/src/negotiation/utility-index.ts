@@ -60,7 +60,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Indices 0..n−1 sorted by ascending key, stable. Keys ≥ 0 (utilities) take an LSD radix sort on
- * their IEEE-754 bits (monotone for non-negative doubles): four 16-bit passes, O(n).
+ * their IEEE-754 bits (monotone for non-negative doubles): four 16-bit passes, O(n); below 32k
+ * keys a comparison sort is faster (the passes cost 4 × 65,536 bucket steps whatever n is).
  */
 export function sortIndices(keys: Float64Array): Uint32Array {
   const n = keys.length;
@@ -68,7 +69,7 @@ export function sortIndices(keys: Float64Array): Uint32Array {
   for (let j = 0; j < n; j++) idx[j] = j;
   let nonNegative = true;
   for (let j = 0; j < n; j++) if (!(keys[j]! >= 0) || Object.is(keys[j], -0)) nonNegative = false;
-  if (!nonNegative || n < 256 || !LITTLE_ENDIAN) {
+  if (!nonNegative || n < 1 << 15 || !LITTLE_ENDIAN) {
     return idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
   }
   // Sort (index, lo word, hi word) triples, so every pass reads its digits sequentially.
