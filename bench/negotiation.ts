@@ -79,7 +79,9 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
  * compiled scenario each time, so the negotiators build their sorted indices again (NegMAS's run()
  * includes its negotiators' sorting of outcomes). Times are per negotiation, setup included.
  */
-function measurePair(scenario: Scenario, agents: readonly NegotiatorFactory[], runs: number) {
+function measurePair(scenario: Scenario, agents: readonly NegotiatorFactory[], requestedRuns: number) {
+  // Negotiations of a few milliseconds need more samples for a stable median on a shared VM.
+  const runs = compileScenario(scenario).size < 10_000 ? Math.max(requestedRuns, 21) : requestedRuns;
   const once = (compiled: ReturnType<typeof compileScenario>) =>
     runNegotiation(compiled, agents, { protocol: (n) => saoProtocol(n, { rounds: 1000 }), seed: 1 });
   let t0 = performance.now();

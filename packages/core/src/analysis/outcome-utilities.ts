@@ -72,12 +72,14 @@ export function outcomeUtilities(compiled: CompiledScenario, options: Enumeratio
     };
     refresh(0);
     let blockForbidden = false;
+    const anyForbid = forbid.some((m, i) => m !== null && i < last);
     const refreshForbidden = () => {
       blockForbidden = false;
       for (let i = 0; i < last; i++) if (forbid[i]?.[idx[i]!]) blockForbidden = true;
     };
-    refreshForbidden();
+    if (anyForbid) refreshForbidden();
     const base = last * k;
+    let blocks = 0;
     const simple = k === 2 && !lastForbid && rules.length === 0;
     const [U0, U1] = [utilities[0]!, utilities[1] ?? utilities[0]!];
     const [L0, L1] = [lastTables[0]!, lastTables[1] ?? lastTables[0]!];
@@ -128,9 +130,9 @@ export function outcomeUtilities(compiled: CompiledScenario, options: Enumeratio
       }
       if (i >= 0) {
         refresh(i);
-        refreshForbidden();
+        if (anyForbid) refreshForbidden();
       }
-      if (options.onProgress && ((j0 / R) & 1023) === 1023) options.onProgress(j0 + R, size);
+      if (options.onProgress && ++blocks % 1024 === 0) options.onProgress(j0 + R, size);
     }
     options.onProgress?.(size, size);
     return { size, utilities, rational, rationalCount };
