@@ -14,6 +14,14 @@ export default tseslint.config(
     },
   },
   {
+    // The core and the universal part of the formats run in browsers and Web Workers too.
+    files: ["packages/core/src/**/*.ts", "packages/formats/src/*.ts", "packages/formats/src/native/**/*.ts", "packages/formats/src/genius/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "os", "url", "child_process"], message: "Universal code: no Node modules (file access lives in packages/formats/src/node)." }] }],
+    },
+  },
+  {
     // The workbench runs in the browser (and a Web Worker): no Node modules.
     files: ["packages/web/src/**/*.{ts,tsx}"],
     ignores: ["packages/web/src/**/*.test.ts"],
