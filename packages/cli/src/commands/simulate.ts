@@ -4,10 +4,10 @@ import {
   compileScenario,
   isParleyError,
   negotiationReference,
-  outcomeIndices,
   protocolNames,
-  runMetrics,
   runNegotiation,
+  summarizeRun,
+  type NegotiationReference,
 } from "@parley/core";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { CliIo } from "../io.js";
@@ -78,41 +78,21 @@ export async function simulateCommand(scenarioArg: string | undefined, flags: Si
   });
   const result = runNegotiation(compiled, factories, { seats, protocol: protocol.create, seed: flags.seed });
 
-  let metrics: ReturnType<typeof runMetrics> | null = null;
+  let reference: NegotiationReference | null = null;
   const notes: string[] = [];
   try {
-    metrics = runMetrics(result, negotiationReference(compiled, seats));
+    reference = negotiationReference(compiled, seats);
   } catch (error) {
     if (!isParleyError(error)) throw error;
     notes.push(`no Pareto or Nash distance: ${error.message}`);
   }
-  // Parties with preferences that are not seated (e.g. a mediator): their utility of the agreement.
-  const others = compiled.parties
-    .filter((p) => !seats.includes(p.party.id))
-    .map((p) => ({
-      party: p.party.id,
-      role: p.party.role,
-      utility: result.agreement ? p.utility.evaluate(outcomeIndices(compiled, result.agreement)) : p.reservation,
-    }));
   const report: SimulationReport = {
     scenario: { id: compiled.scenario.id, name: compiled.scenario.name, source: loaded.source },
     protocol: protocol.name,
-    status: result.status,
-    seats: result.seats,
     agents: specs,
     seed: flags.seed,
     steps: flags.steps,
-    agreement: result.agreement,
-    utilities: result.utilities,
-    reservation: seats.map((id) => compiled.parties.find((p) => p.party.id === id)!.reservation),
-    rounds: result.rounds,
-    paretoDistance: metrics?.paretoDistance ?? null,
-    nashDistance: metrics?.nashDistance ?? null,
-    welfare: result.utilities.reduce((a, b) => a + b, 0),
-    others,
-    ...(result.errorSeat !== undefined ? { errorSeat: result.errorSeat } : {}),
-    notes,
-    trace: result.trace,
+    ...summarizeRun(compiled, result, reference, notes),
   };
   if (flags.trace !== undefined) await writeFile(path.resolve(io.cwd, flags.trace), JSON.stringify(report, null, 2) + "\n");
   if (flags.json) io.stdout(JSON.stringify(report, null, 2) + "\n");

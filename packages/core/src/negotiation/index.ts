@@ -83,3 +83,4 @@ export {
   type NegotiatorParameters,
 } from "./strategies/registry.js";
 export { parseAgentSpec, parseAgentSpecs, formatAgentSpec, negotiatorFromSpec, type AgentSpec } from "./strategies/agent-spec.js";
+export { summarizeRun, type RunSummary } from "./run-summary.js";

@@ -5,13 +5,11 @@ import {
   createProtocol,
   createRng,
   deriveSeed,
-  isParleyError,
   MEDIATOR_STREAM,
   negotiatorFromSpec,
-  outcomeIndices,
   protocolRegistry,
-  runMetrics,
   runNegotiation,
+  summarizeRun,
   type CompiledScenario,
   type NegotiationReference,
   type NegotiatorFactory,
@@ -146,41 +144,13 @@ export function planSimulation(source: ScenarioVersion, request: SimulationReque
 export function runSimulation(plan: SimulationPlan, reference: NegotiationReference | null, referenceNote?: string) {
   const { compiled, seats } = plan;
   const result = runNegotiation(compiled, plan.factories, { seats, protocol: plan.create, seed: plan.seed });
-  const notes: string[] = referenceNote ? [referenceNote] : [];
-  let metrics: ReturnType<typeof runMetrics> | null = null;
-  if (reference)
-    try {
-      metrics = runMetrics(result, reference);
-    } catch (error) {
-      if (!isParleyError(error)) throw error;
-      notes.push(`no Pareto or Nash distance: ${error.message}`);
-    }
-  const others = compiled.parties
-    .filter((p) => !seats.includes(p.party.id))
-    .map((p) => ({
-      party: p.party.id,
-      role: p.party.role,
-      utility: result.agreement ? p.utility.evaluate(outcomeIndices(compiled, result.agreement)) : p.reservation,
-    }));
   return {
     scenario: { id: plan.source.id, name: compiled.scenario.name, version: plan.source.version },
     protocol: plan.protocol,
-    status: result.status,
-    seats: result.seats,
     agents: plan.agents,
     seed: plan.seed,
     steps: plan.rounds,
-    agreement: result.agreement,
-    utilities: result.utilities,
-    reservation: seats.map((id) => compiled.parties.find((p) => p.party.id === id)!.reservation),
-    rounds: result.rounds,
-    paretoDistance: metrics?.paretoDistance ?? null,
-    nashDistance: metrics?.nashDistance ?? null,
-    welfare: result.utilities.reduce((a, b) => a + b, 0),
-    others,
-    ...(result.errorSeat !== undefined ? { errorSeat: result.errorSeat } : {}),
-    notes,
-    trace: result.trace,
+    ...summarizeRun(compiled, result, reference, referenceNote ? [referenceNote] : []),
   };
 }
 
