@@ -45,6 +45,7 @@ export { compileUtility, type CompiledUtility } from "./preferences/compile-util
 export { compileRedLines, crossesRedLine, type CompiledRedLine } from "./preferences/compile-red-lines.js";
 
 export { createRng, deriveSeed, type Rng } from "./random/rng.js";
+export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH, listOf, describeValue } from "./text/index.js";
 
 export {
   outcomeUtilities,

@@ -7,7 +7,7 @@
  * own) are still checked, so one run reports as many problems as possible. References to an issue
  * that exists but is itself broken are not reported again.
  */
-import { issueValueIndex, issueValues } from "@parley/core";
+import { describeValue, didYouMean, issueValueIndex, issueValues, listOf } from "@parley/core";
 import type {
   Framework,
   FrameworkPoint,
@@ -59,7 +59,6 @@ import {
   type ValueFunctionFile,
   type ValuesFile,
 } from "./scenario-schema.js";
-import { didYouMean, listOf, show } from "./suggest.js";
 
 /** Parley enumerates every value of an issue; more than this many is refused. */
 export const maxIssueValues = 1_000_000;
@@ -405,7 +404,7 @@ class Context {
       this.problems.error(
         "PARLEY_FMT_REFERENCE",
         path,
-        `${show(label)} is not an option of issue "${issue.id}".${didYouMean(label, issue.options)} Options are: ${listOf(issue.options)}.`,
+        `${describeValue(label)} is not an option of issue "${issue.id}".${didYouMean(label, issue.options)} Options are: ${listOf(issue.options)}.`,
         at,
       );
       return undefined;
@@ -414,7 +413,7 @@ class Context {
       this.problems.error(
         "PARLEY_FMT_VALUE",
         path,
-        `Issue "${issue.id}" is numeric: write a number from ${issue.min} to ${issue.max}, not ${show(v)}.`,
+        `Issue "${issue.id}" is numeric: write a number from ${issue.min} to ${issue.max}, not ${describeValue(v)}.`,
         at,
       );
       return undefined;
@@ -701,7 +700,7 @@ function convertValueFunction(fn: ValueFunctionFile, known: KnownIssue, path: Pa
       );
     const peak = obj.peak;
     if (typeof peak !== "number") {
-      p.error("PARLEY_FMT_SCHEMA", [...path, "peak"], `Expected a number, but found ${show(peak)}.`);
+      p.error("PARLEY_FMT_SCHEMA", [...path, "peak"], `Expected a number, but found ${describeValue(peak)}.`);
       return undefined;
     }
     if (peak < issue.min || peak > issue.max) {
@@ -728,7 +727,7 @@ function scoreTable(map: Readonly<Record<string, unknown>>, known: KnownIssue, p
   for (const [key, s] of Object.entries(map)) {
     if (typeof s !== "number" || !(s >= 0 && s <= 1)) {
       ok = false;
-      p.error("PARLEY_FMT_VALUE", [...path, key], `A score must be a number between 0 and 1, but found ${show(s)}.`);
+      p.error("PARLEY_FMT_VALUE", [...path, key], `A score must be a number between 0 and 1, but found ${describeValue(s)}.`);
     }
     let canonical: string | undefined;
     if (issue.kind === "categorical") {
@@ -740,7 +739,7 @@ function scoreTable(map: Readonly<Record<string, unknown>>, known: KnownIssue, p
         p.error(
           "PARLEY_FMT_VALUE",
           [...path, key],
-          `${show(key)} is not a value of issue "${issue.id}"; ${describeValues(issue)}.`,
+          `${describeValue(key)} is not a value of issue "${issue.id}"; ${describeValues(issue)}.`,
           "key",
         );
       else canonical = String(known.values[k]);
@@ -904,7 +903,7 @@ function convertBounds(
       const hi = coordinate(b, known, ppath, ctx);
       if (lo === undefined || hi === undefined) continue;
       if (lo > hi) {
-        ctx.problems.error("PARLEY_FMT_VALUE", ppath, `The bound runs from ${show(a)} down to ${show(b)}; write it as [low, high].`);
+        ctx.problems.error("PARLEY_FMT_VALUE", ppath, `The bound runs from ${describeValue(a)} down to ${describeValue(b)}; write it as [low, high].`);
         continue;
       }
       out.push({ issue: issueId, min: lo, max: hi });
@@ -917,7 +916,7 @@ function convertBounds(
 function coordinate(v: LabelFile, known: KnownIssue, path: Path, ctx: Context): number | undefined {
   if (typeof v === "number") return v;
   if (known.issue.kind !== "categorical") {
-    ctx.problems.error("PARLEY_FMT_VALUE", path, `Issue "${known.issue.id}" is numeric: bound it by numbers, not ${show(v)}.`);
+    ctx.problems.error("PARLEY_FMT_VALUE", path, `Issue "${known.issue.id}" is numeric: bound it by numbers, not ${describeValue(v)}.`);
     return undefined;
   }
   const label = ctx.value(known, v, path);
@@ -936,7 +935,7 @@ function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework |
   const p = ctx.problems;
   const file = f.file;
   if (file?.date !== undefined && !validDate(file.date))
-    p.error("PARLEY_FMT_VALUE", [...path, "date"], `${show(file.date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
+    p.error("PARLEY_FMT_VALUE", [...path, "date"], `${describeValue(file.date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
   const numbers = new Map<number, number>();
   const ids = new Map<string, number>();
   const setBy = new Map<string, { value: Value; point: number }>();
@@ -973,7 +972,7 @@ function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework |
         p.error(
           "PARLEY_FMT_VALUE",
           spath,
-          `Point ${number} sets issue "${issueId}" to ${show(value)}, but point ${earlier.point} already sets it to ${show(earlier.value)}; a framework settles each issue once.`,
+          `Point ${number} sets issue "${issueId}" to ${describeValue(value)}, but point ${earlier.point} already sets it to ${describeValue(earlier.value)}; a framework settles each issue once.`,
         );
       else if (!earlier) setBy.set(issueId, { value, point: number });
       sets[issueId] = value;
@@ -1001,7 +1000,7 @@ function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework |
 
 function checkDate(date: string, path: Path, ctx: Context): boolean {
   if (validDate(date)) return true;
-  ctx.problems.error("PARLEY_FMT_VALUE", path, `${show(date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
+  ctx.problems.error("PARLEY_FMT_VALUE", path, `${describeValue(date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
   return false;
 }
 
@@ -1070,7 +1069,7 @@ function convertSubject(file: SubjectFile, path: Path, ctx: Context): StatementS
     p.error(
       "PARLEY_FMT_REFERENCE",
       path,
-      `${show(file)} is not an issue, a framework or FRAMEWORK/POINT.${didYouMean(file, known)} Write an issue id, a framework id, or a framework id and a point id joined by "/" (e.g. ${show(`${[...ctx.frameworks.keys()][0] ?? "draft"}/1`)}).`,
+      `${describeValue(file)} is not an issue, a framework or FRAMEWORK/POINT.${didYouMean(file, known)} Write an issue id, a framework id, or a framework id and a point id joined by "/" (e.g. ${describeValue(`${[...ctx.frameworks.keys()][0] ?? "draft"}/1`)}).`,
     );
     return undefined;
   }
@@ -1091,7 +1090,7 @@ function convertSubject(file: SubjectFile, path: Path, ctx: Context): StatementS
       p.error(
         "PARLEY_FMT_REFERENCE",
         [...path, "point"],
-        `${show(point)} names no framework point: add \`framework\`, or write FRAMEWORK/POINT (e.g. ${show(`${[...ctx.frameworks.keys()][0] ?? "draft"}/1`)}).`,
+        `${describeValue(point)} names no framework point: add \`framework\`, or write FRAMEWORK/POINT (e.g. ${describeValue(`${[...ctx.frameworks.keys()][0] ?? "draft"}/1`)}).`,
       );
       ok = false;
     } else ({ framework, point } = ref);

@@ -7,8 +7,8 @@
  * Unions are built with `choice`, which records how to pick the branch a writer meant, so that a
  * failing union is reported with the errors of that branch rather than "Invalid input".
  */
+import { closestWord } from "@parley/core";
 import { z } from "zod";
-import { closest } from "./suggest.js";
 
 /** Metadata for the JSON Schema: an `id` puts the schema in `$defs`. */
 export const schemaRegistry = z.registry<{ id?: string; description?: string; [key: string]: unknown }>();
@@ -278,7 +278,7 @@ export const redLineSchema = doc(
       select: (x) => {
         if (!isObject(x)) return undefined;
         const keys = Object.keys(x);
-        const near = (word: string) => keys.some((k) => k === word || closest(k, [word]) !== undefined);
+        const near = (word: string) => keys.some((k) => k === word || closestWord(k, [word]) !== undefined);
         if ("forbid" in x) return 0;
         if ("if" in x || "then" in x) return 1;
         if (near("forbid")) return 0;

@@ -1,7 +1,7 @@
+import { closestWord, describeValue, didYouMean, listOf } from "@parley/core";
 import type { z } from "zod";
 import { choiceInfo, knownFields } from "./scenario-schema.js";
 import type { Path, Problems } from "./problems.js";
-import { closest, didYouMean, listOf, show } from "./suggest.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -43,7 +43,7 @@ export function reportZodIssues(
     if (issue.code === "unrecognized_keys") {
       const fields = knownFields.get(issue.keys) ?? [];
       for (const key of issue.keys) {
-        const meant = closest(key, fields);
+        const meant = closestWord(key, fields);
         if (meant !== undefined) misspelt.add(JSON.stringify([...issue.path, meant]));
       }
     }
@@ -95,12 +95,12 @@ function reportOne(issue: ZodIssue, root: unknown, problems: Problems, format: "
         problems.error(
           "PARLEY_FMT_SCHEMA",
           path,
-          `A scenario file is a map of fields (parley: 1, id, name, issues, parties, …), but this document is ${show(input)}.`,
+          `A scenario file is a map of fields (parley: 1, id, name, issues, parties, …), but this document is ${describeValue(input)}.`,
         );
         return;
       }
       const what = issue.message.startsWith("Invalid input") ? `Expected ${expected}` : capitalise(issue.message);
-      problems.error("PARLEY_FMT_SCHEMA", path, `${what}, but found ${show(input)}.${hint}`);
+      problems.error("PARLEY_FMT_SCHEMA", path, `${what}, but found ${describeValue(input)}.${hint}`);
       return;
     }
     case "unrecognized_keys": {
@@ -132,7 +132,7 @@ function reportOne(issue: ZodIssue, root: unknown, problems: Problems, format: "
       problems.error(
         "PARLEY_FMT_SCHEMA",
         path,
-        `${custom}Expected ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}, but found ${show(input)}.${guess}`,
+        `${custom}Expected ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}, but found ${describeValue(input)}.${guess}`,
       );
       return;
     }
@@ -145,7 +145,7 @@ function reportOne(issue: ZodIssue, root: unknown, problems: Problems, format: "
           problems.error("PARLEY_FMT_SCHEMA", path, `Missing field "kind": add one of ${list}.`);
         } else {
           const guess = typeof input === "string" ? didYouMean(input, options) : "";
-          problems.error("PARLEY_FMT_SCHEMA", path, `Unknown kind ${show(input)}; use one of ${list}.${guess}`);
+          problems.error("PARLEY_FMT_SCHEMA", path, `Unknown kind ${describeValue(input)}; use one of ${list}.${guess}`);
         }
         return;
       }
@@ -156,7 +156,7 @@ function reportOne(issue: ZodIssue, root: unknown, problems: Problems, format: "
         return;
       }
       const expected = info?.expected ?? "one of the allowed forms";
-      problems.error("PARLEY_FMT_SCHEMA", path, `Expected ${expected}, but found ${show(input)}.`);
+      problems.error("PARLEY_FMT_SCHEMA", path, `Expected ${expected}, but found ${describeValue(input)}.`);
       return;
     }
     case "too_small":
@@ -167,7 +167,7 @@ function reportOne(issue: ZodIssue, root: unknown, problems: Problems, format: "
       const generic = /^(Too (small|big)|Invalid)/.test(issue.message);
       const message = generic ? describeBound(issue) : capitalise(issue.message);
       const code = issue.code === "invalid_format" || issue.code === "custom" ? "PARLEY_FMT_SCHEMA" : "PARLEY_FMT_VALUE";
-      const found = typeof input === "number" || typeof input === "string" ? ` Found ${show(input)}.` : "";
+      const found = typeof input === "number" || typeof input === "string" ? ` Found ${describeValue(input)}.` : "";
       problems.error(code, path, `${message}${message.endsWith(".") ? "" : "."}${found}`);
       return;
     }

@@ -1,5 +1,6 @@
 import { ParleyError } from "../../errors.js";
-import { didYouMean } from "./suggest.js";
+import { describeValue } from "../../text/describe-value.js";
+import { didYouMean } from "../../text/suggest.js";
 
 /** A numeric parameter: finite (unless `infinite`), within [min, max], whole when `integer`. */
 export interface NumberParameter {
@@ -53,11 +54,9 @@ export function describeParameter(name: string, spec: ParameterSpec): string {
   return `${name} (${describeType(spec)}, default ${String(spec.default)}): ${spec.description}`;
 }
 
-const show = (value: unknown): string => (typeof value === "string" ? JSON.stringify(value) : String(value));
-
 function coerce(owner: string, name: string, spec: ParameterSpec, raw: unknown): ParameterValue {
   const bad = (): never => {
-    throw new ParleyError("PARLEY_ERR_BAD_PARAMETER", `${owner}: parameter ${name} must be a ${describeType(spec)}, got ${show(raw)}`);
+    throw new ParleyError("PARLEY_ERR_BAD_PARAMETER", `${owner}: parameter ${name} must be a ${describeType(spec)}, got ${describeValue(raw)}`);
   };
   switch (spec.type) {
     case "boolean":
@@ -70,7 +69,7 @@ function coerce(owner: string, name: string, spec: ParameterSpec, raw: unknown):
       if (typeof raw === "string")
         throw new ParleyError(
           "PARLEY_ERR_BAD_PARAMETER",
-          `${owner}: parameter ${name} must be one of ${spec.values.join(", ")}, got ${show(raw)}.${didYouMean(raw, spec.values)}`.replace(/\.$/, ""),
+          `${owner}: parameter ${name} must be one of ${spec.values.join(", ")}, got ${describeValue(raw)}.${didYouMean(raw, spec.values)}`.replace(/\.$/, ""),
         );
       return bad();
     case "number": {

@@ -20,7 +20,7 @@ import { randomOffering } from "./offering/random-offering.js";
 import { timeDependentOffering } from "./offering/time-dependent.js";
 import { titForTatOffering } from "./offering/tit-for-tat.js";
 import { resolveParameters, type ParameterSpecs, type ParameterValues } from "./parameters.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../../text/suggest.js";
 
 /** A named negotiator: what it does, where it comes from, its parameters and how to make it. */
 export interface NegotiatorEntry<S extends ParameterSpecs = ParameterSpecs> {

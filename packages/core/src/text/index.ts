@@ -1,0 +1,4 @@
+// Wording shared by every message that names what the user wrote: suggestions, lists, values.
+export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH } from "./suggest.js";
+export { listOf } from "./list-of.js";
+export { describeValue } from "./describe-value.js";
