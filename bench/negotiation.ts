@@ -182,6 +182,7 @@ async function tournamentBenchmark(smoke: boolean): Promise<NegotiationMeasureme
       plan: trimmed,
       context: { scenarios: scenarios.map((s) => s.scenario), protocol: "sao", rounds: 1000 },
       references,
+      compiled: scenarios.map((s) => compileScenario(s.scenario)),
       threads: 2,
       timeLimitMs: 60_000,
     });

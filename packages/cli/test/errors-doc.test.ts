@@ -2,19 +2,19 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parleyErrorCodes } from "@parley/core";
+import { parleyErrorCodes, runErrorCodes } from "@parley/core";
 import { formatIssueCodes } from "@parley/formats";
 import { httpErrorCodes } from "@parley/server";
 
 const doc = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/errors.md"), "utf8");
-const documented = [...doc.matchAll(/^### (PARLEY_[A-Z_]+)$/gm)].map((m) => m[1]!);
+const documented = [...doc.matchAll(/^### ((?:PARLEY|AGENT|RUN)_[A-Z_]+)$/gm)].map((m) => m[1]!);
 
 describe("docs/errors.md", () => {
   it("documents every error code", () => {
-    for (const code of [...parleyErrorCodes, ...formatIssueCodes, ...httpErrorCodes]) expect(documented).toContain(code);
+    for (const code of [...parleyErrorCodes, ...runErrorCodes, ...formatIssueCodes, ...httpErrorCodes]) expect(documented).toContain(code);
   });
   it("documents no code that does not exist", () => {
-    const known = new Set<string>([...parleyErrorCodes, ...formatIssueCodes, ...httpErrorCodes]);
+    const known = new Set<string>([...parleyErrorCodes, ...runErrorCodes, ...formatIssueCodes, ...httpErrorCodes]);
     for (const code of documented) expect(known.has(code), code).toBe(true);
   });
 });

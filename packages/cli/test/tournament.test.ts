@@ -128,6 +128,7 @@ colour: blue
       plan,
       context: { scenarios: [loaded.value], protocol: "sao", rounds: 10 },
       references: [reference],
+      compiled: [compileScenario(loaded.value)],
       threads: 2,
       timeLimitMs: 300,
       workerFile: pathToFileURL(path.join(repoRoot, "packages/cli/test/fixtures/hanging-worker.mjs")).href,

@@ -16,6 +16,8 @@ export const parleyErrorCodes = [
   "PARLEY_ERR_BAD_ARGUMENT",
   "PARLEY_ERR_UNKNOWN_STRATEGY",
   "PARLEY_ERR_BAD_PARAMETER",
+  "PARLEY_ERR_UNKNOWN_PROTOCOL",
+  "PARLEY_ERR_LIMIT",
 ] as const;
 
 export type ParleyErrorCode = (typeof parleyErrorCodes)[number];

@@ -50,6 +50,7 @@ export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH, listOf, desc
 export {
   outcomeUtilities,
   DEFAULT_ENUMERATION_LIMIT,
+  analysisDefaults,
   type OutcomeUtilities,
   type EnumerationOptions,
   type ProgressCallback,
@@ -81,8 +82,46 @@ export {
   type FrontierPoint,
   type SolutionPoint,
 } from "./analysis/analyze-scenario.js";
+export { sampleOutcomes, sampledOutcome, type OutcomeSample } from "./analysis/sample-outcomes.js";
 export { analysisReportJson, type AnalysisReportJson } from "./analysis/report-json.js";
 export * from "./negotiation/index.js";
 export * from "./tournament/index.js";
 export { timeline, resolvePoint, type TimelineEntry, type TimelineFilter, type PointRef } from "./timeline/index.js";
 export * from "./framework/index.js";
+
+// Use cases: what the CLI, the server and the browser do, each written once.
+export {
+  planSimulation,
+  runSimulation,
+  resolveSeats,
+  openingText,
+  simulationReference,
+  singleTextMediators,
+  DEFAULT_AGENT,
+  type SimulationRequest,
+  type SimulationPlan,
+  type SimulationPlanOptions,
+  type SimulationFieldNames,
+  type SimulationReference,
+  type SimulationSummary,
+} from "./usecases/simulation.js";
+export {
+  checkTournament,
+  planTournamentOrThrow,
+  playTournamentRun,
+  failedRun,
+  tournamentRunRecord,
+  scoreRecords,
+  runErrorCodes,
+  tournamentProtocols,
+  type RunErrorCode,
+  type TournamentProtocol,
+  type TournamentRequest,
+  type TournamentScenarioEntry,
+  type TournamentLimits,
+  type TournamentProblem,
+  type TournamentCheck,
+  type TournamentRunOutcome,
+  type TournamentSettings,
+  type TournamentRunRecord,
+} from "./usecases/tournament.js";

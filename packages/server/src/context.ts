@@ -29,7 +29,7 @@ export interface ServerLimits {
   readonly simulationJobs: number;
   /** Tournaments waiting or running (429 PARLEY_HTTP_QUEUE_FULL beyond). Default 4. */
   readonly tournamentJobs: number;
-  /** Most runs of one tournament (422 PARLEY_HTTP_TOO_MANY_RUNS beyond). Default 20,000. */
+  /** Most runs of one tournament (422 PARLEY_ERR_LIMIT beyond). Default 20,000. */
   readonly tournamentRuns: number;
   /** Requests per client per window on the heavy endpoints (429 PARLEY_HTTP_RATE_LIMITED), or false. Default 600 per minute. */
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;

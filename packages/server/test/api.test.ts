@@ -363,12 +363,12 @@ describeStores("the Parley API", (fresh: FreshDatabase, dialect) => {
 
     it("bad simulation requests → 400 with a code, before any job is created", async () => {
       const cases: [unknown, string][] = [
-        [{ scenarioId: "ceasefire-talks", seats: ["government", "movement"], agents: ["boulware"] }, "PARLEY_HTTP_BAD_REQUEST"],
+        [{ scenarioId: "ceasefire-talks", seats: ["government", "movement"], agents: ["boulware"] }, "PARLEY_ERR_BAD_ARGUMENT"],
         [{ scenarioId: "ceasefire-talks", seats: ["government", "movement"], agents: ["nobody", "linear"] }, "PARLEY_ERR_UNKNOWN_STRATEGY"],
         [{ scenarioId: "ceasefire-talks", seats: ["government", "movement"], agents: ["boulware(e=-1)", "linear"] }, "PARLEY_ERR_BAD_PARAMETER"],
-        [{ scenarioId: "ceasefire-talks", seats: ["government", "movement", "kessa"], protocol: "sao", agents: ["linear", "linear", "linear"] }, "PARLEY_HTTP_BAD_REQUEST"],
-        [{ scenarioId: "ceasefire-talks", seats: ["government", "nobody"] }, "PARLEY_HTTP_BAD_REQUEST"],
-        [{ scenarioId: "ceasefire-talks", seats: ["government", "movement"], mediator: "hill-climb" }, "PARLEY_HTTP_BAD_REQUEST"],
+        [{ scenarioId: "ceasefire-talks", seats: ["government", "movement", "kessa"], protocol: "sao", agents: ["linear", "linear", "linear"] }, "PARLEY_ERR_BAD_ARGUMENT"],
+        [{ scenarioId: "ceasefire-talks", seats: ["government", "nobody"] }, "PARLEY_ERR_UNKNOWN_PARTY"],
+        [{ scenarioId: "ceasefire-talks", seats: ["government", "movement"], mediator: "hill-climb" }, "PARLEY_ERR_BAD_ARGUMENT"],
         [{ scenarioId: "ceasefire-talks", protocol: "tennis" }, "PARLEY_HTTP_VALIDATION"],
         [{ scenarioId: "ceasefire-talks", rounds: 0 }, "PARLEY_HTTP_VALIDATION"],
       ];
@@ -410,19 +410,19 @@ describeStores("the Parley API", (fresh: FreshDatabase, dialect) => {
       expect(t.config.scenarios[0]).toMatchObject({ id: "water-sharing", version: 2, seats: ["upstream", "downstream"] });
     });
 
-    it("bad tournaments → 400; too many runs → 422 PARLEY_HTTP_TOO_MANY_RUNS", async () => {
+    it("bad tournaments → 400 with the core's code; too many runs → 422 PARLEY_ERR_LIMIT", async () => {
       const bad = await post("/api/tournaments", { competitors: ["boulware", "boulware"], scenarios: [{ id: "water-sharing" }] });
-      expect(json(bad)["code"]).toBe("PARLEY_HTTP_BAD_REQUEST");
+      expect(json(bad)["code"]).toBe("PARLEY_ERR_BAD_ARGUMENT");
       const unknown = await post("/api/tournaments", { competitors: ["boulware", "nobody"], scenarios: [{ id: "water-sharing" }] });
       expect(json(unknown)["code"]).toBe("PARLEY_ERR_UNKNOWN_STRATEGY");
       const none = await post("/api/tournaments", { competitors: ["boulware"], scenarios: [{ id: "water-sharing" }] });
-      expect(json(none)["code"]).toBe("PARLEY_HTTP_BAD_REQUEST");
+      expect(json(none)["code"]).toBe("PARLEY_ERR_BAD_ARGUMENT");
       const missing = await post("/api/tournaments", { competitors: ["boulware", "linear"], scenarios: [{ id: "nope" }] });
       expect(missing.statusCode).toBe(404);
       const six = ["boulware", "linear", "conceder", "hardliner", "random", "nice"];
       const big = await post("/api/tournaments", { competitors: six, scenarios: [{ id: "water-sharing" }], repetitions: 1000, selfPlay: true });
       expect(big.statusCode).toBe(422);
-      expect(json(big)["code"]).toBe("PARLEY_HTTP_TOO_MANY_RUNS");
+      expect(json(big)["code"]).toBe("PARLEY_ERR_LIMIT");
     });
   });
 

@@ -105,7 +105,7 @@ describe("server limits", () => {
     }
   });
 
-  it("a tournament over the run limit → 422 PARLEY_HTTP_TOO_MANY_RUNS", async () => {
+  it("a tournament over the run limit → 422 PARLEY_ERR_LIMIT", async () => {
     const app = await testApp(":memory:", { limits: { tournamentRuns: 10 } });
     try {
       const r = await app.inject({
@@ -114,7 +114,7 @@ describe("server limits", () => {
         payload: { competitors: ["boulware", "conceder", "linear"], scenarios: [{ id: "ceasefire-talks", seats: ["government", "movement"] }], repetitions: 2 },
       });
       expect(r.statusCode).toBe(422);
-      expect(json(r)).toMatchObject({ code: "PARLEY_HTTP_TOO_MANY_RUNS", error: "Unprocessable Entity" });
+      expect(json(r)).toMatchObject({ code: "PARLEY_ERR_LIMIT", error: "Unprocessable Entity" });
       expect(json<{ message: string }>(r).message).toContain("12 runs");
     } finally {
       await app.close();
@@ -128,7 +128,8 @@ describe("server limits", () => {
       const o = json<{ count: number; total: number; truncated: boolean }>(await app.inject({ method: "GET", url: "/api/scenarios/water-sharing/outcomes?limit=1000" }));
       expect(o).toEqual(expect.objectContaining({ count: 50, total: 93, truncated: true }));
       const sim = await app.inject({ method: "POST", url: "/api/simulations", payload: { scenarioId: "water-sharing", rounds: 500 } });
-      expect(sim.statusCode).toBe(400);
+      expect(sim.statusCode).toBe(422);
+      expect(json(sim)).toMatchObject({ code: "PARLEY_ERR_LIMIT" });
       expect(json<{ message: string }>(sim).message).toContain("limit of 100");
       // 93 outcomes > 50: enumeration is refused (422), the additive merge method still works.
       const e = await app.inject({ method: "GET", url: "/api/scenarios/water-sharing/analysis?method=enumerate" });

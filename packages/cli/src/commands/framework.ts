@@ -5,7 +5,9 @@ import {
   compileScenario,
   createProtocol,
   createRng,
+  negotiatorFromSpec,
   runNegotiation,
+  splitAgentList,
   type CompiledScenario,
   excludeParty,
   frameworkReport,
@@ -29,9 +31,8 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
-import { resolveAgents, splitList } from "../simulation.js";
 import { fmt, renderTable } from "../render/table.js";
-import { formatIssues } from "../user-error.js";
+import { formatIssues, UserError } from "../user-error.js";
 
 const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
 
@@ -150,8 +151,10 @@ export async function excludeCommand(party: string, scenarioArg: string | undefi
   const agreement = flags.simulate
     ? (restricted: CompiledScenario) => {
         const seats = restricted.parties.map((p) => p.party.id);
-        const specs = splitList(flags.agents);
-        const factories = resolveAgents(specs.length === 1 ? seats.map(() => specs[0]!) : specs, seats);
+        const specs = splitAgentList(flags.agents);
+        const factories = (specs.length === 1 ? seats.map(() => specs[0]!) : specs).map((spec) => negotiatorFromSpec(spec));
+        if (factories.length !== seats.length)
+          throw new UserError(`--agents: give one agent for every seat (${seats.join(", ")}), or one agent for all of them`);
         const run = runNegotiation(restricted, factories, {
           seats,
           protocol: createProtocol("shuttle", { rounds: flags.steps, seed: flags.seed }),

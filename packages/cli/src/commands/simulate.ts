@@ -1,20 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  compileScenario,
-  isParleyError,
-  negotiationReference,
-  protocolNames,
-  runNegotiation,
-  summarizeRun,
-  type NegotiationReference,
-} from "@parley/core";
+import { compileScenario, planSimulation, protocolNames, runSimulation, singleTextMediators, splitAgentList } from "@parley/core";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { simulationText, type SimulationReport } from "../render/simulation-text.js";
-import { resolveAgents, resolveProtocol, resolveSeats, splitList } from "../simulation.js";
-import { formatIssues, UserError } from "../user-error.js";
+import { formatIssues } from "../user-error.js";
 
 export interface SimulateFlags {
   readonly protocol?: string;
@@ -39,7 +30,13 @@ const seedInt = (value: string) => {
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
   return n;
 };
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...splitList(value)];
+/** Party ids as given to --seats or --exclude. */
+const commaList = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...commaList(value)];
 
 /** `parley simulate`: run one negotiation between automated agents and report how it went. */
 export function registerSimulateCommand(program: Command, io: CliIo): Command {
@@ -53,46 +50,44 @@ export function registerSimulateCommand(program: Command, io: CliIo): Command {
     .option("--steps <n>", "the deadline in rounds", positiveInt("--steps"), 100)
     .option("--seed <n>", "random seed (agents and mediator)", seedInt, 1)
     .option("--exclude <party>", "shuttle: a seat left out of the talks, asked only to ratify the result (repeatable)", collect)
-    .addOption(new Option("--mediator <kind>", "single-text: how the mediator picks changes").choices(["random-flip", "hill-climb"]))
+    .addOption(new Option("--mediator <kind>", "single-text: how the mediator picks changes").choices(singleTextMediators))
     .option("--framework <id>", "single-text / shuttle: open from this framework (its open issues filled at random)")
     .option("--trace <file>", "write the result with its full trace as JSON to this file")
     .option("--json", "print one JSON object instead of the report")
     .action(async (scenario: string | undefined, flags: SimulateFlags) => simulateCommand(scenario, flags, io));
 }
 
+/** How the request's fields are called on the command line, for the core's messages. */
+const flagNames = {
+  protocol: "--protocol",
+  seats: "--seats",
+  agents: "--agents",
+  rounds: "--steps",
+  exclude: "--exclude",
+  mediator: "--mediator",
+  framework: "--framework",
+} as const;
+
 export async function simulateCommand(scenarioArg: string | undefined, flags: SimulateFlags, io: CliIo): Promise<void> {
   const loaded = await loadScenario(scenarioArg, io.cwd);
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
-  const compiled = compileScenario(loaded.scenario);
-  if (compiled.parties.length === 0) throw new UserError(`${loaded.source}: no party has preferences, so there is no one to seat`);
-  const seats = resolveSeats(compiled, flags.seats !== undefined ? splitList(flags.seats) : undefined);
-  const specs = flags.agents !== undefined ? splitList(flags.agents) : seats.map(() => "linear");
-  const factories = resolveAgents(specs, seats);
-  const protocol = resolveProtocol(compiled, seats, {
-    ...(flags.protocol !== undefined ? { protocol: flags.protocol } : {}),
-    rounds: flags.steps,
-    seed: flags.seed,
-    ...(flags.exclude ? { exclude: flags.exclude } : {}),
-    ...(flags.mediator !== undefined ? { mediator: flags.mediator } : {}),
-    ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
-  });
-  const result = runNegotiation(compiled, factories, { seats, protocol: protocol.create, seed: flags.seed });
-
-  let reference: NegotiationReference | null = null;
-  const notes: string[] = [];
-  try {
-    reference = negotiationReference(compiled, seats);
-  } catch (error) {
-    if (!isParleyError(error)) throw error;
-    notes.push(`no Pareto or Nash distance: ${error.message}`);
-  }
+  const plan = planSimulation(
+    compileScenario(loaded.scenario),
+    {
+      protocol: flags.protocol,
+      seats: flags.seats !== undefined ? commaList(flags.seats) : undefined,
+      agents: flags.agents !== undefined ? splitAgentList(flags.agents) : undefined,
+      rounds: flags.steps,
+      seed: flags.seed,
+      exclude: flags.exclude,
+      mediator: flags.mediator,
+      framework: flags.framework,
+    },
+    { fieldNames: flagNames },
+  );
   const report: SimulationReport = {
-    scenario: { id: compiled.scenario.id, name: compiled.scenario.name, source: loaded.source },
-    protocol: protocol.name,
-    agents: specs,
-    seed: flags.seed,
-    steps: flags.steps,
-    ...summarizeRun(compiled, result, reference, notes),
+    scenario: { id: plan.compiled.scenario.id, name: plan.compiled.scenario.name, source: loaded.source },
+    ...runSimulation(plan),
   };
   if (flags.trace !== undefined) await writeFile(path.resolve(io.cwd, flags.trace), JSON.stringify(report, null, 2) + "\n");
   if (flags.json) io.stdout(JSON.stringify(report, null, 2) + "\n");

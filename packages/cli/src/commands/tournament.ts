@@ -2,31 +2,33 @@ import { mkdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
+  checkTournament,
   compileScenario,
-  hashText,
-  canonicalJson,
-  isParleyError,
-  negotiationReference,
-  planTournament,
-  protocolRegistry,
-  scoreTournament,
-  type NegotiationReference,
+  scoreRecords,
+  simulationReference,
+  type ParleyErrorCode,
   type Scenario,
+  type TournamentScenarioEntry,
 } from "@parley/core";
 import type { FormatIssue } from "@parley/formats";
 import cliProgress from "cli-progress";
 import { InvalidArgumentError, type Command } from "commander";
 import pc from "picocolors";
-import { AgentSpecError, parseAgentSpec } from "../agent-spec.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { fmt, renderTable } from "../render/table.js";
-import { resolveSeats } from "../simulation.js";
 import { parseTournamentConfig } from "../tournament/config.js";
 import { writeResults } from "../tournament/output.js";
 import { runTournament } from "../tournament/run-tournament.js";
 import { UserError } from "../user-error.js";
+
+/** A core problem of the config as a file problem: a name that refers to nothing, or a value that does not fit. */
+function formatCode(code: ParleyErrorCode): FormatIssue["code"] {
+  return code === "PARLEY_ERR_UNKNOWN_STRATEGY" || code === "PARLEY_ERR_UNKNOWN_PARTY" || code === "PARLEY_ERR_NO_PREFERENCES" || code === "PARLEY_ERR_UNKNOWN_PROTOCOL"
+    ? "PARLEY_FMT_REFERENCE"
+    : "PARLEY_FMT_VALUE";
+}
 
 export interface TournamentFlags {
   readonly out?: string;
@@ -67,21 +69,9 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
   const problem = (p: (string | number)[], message: string, code: FormatIssue["code"] = "PARLEY_FMT_VALUE") =>
     issues.push({ code, file: configArg, ...locate(p), path: p, message, severity: "error" });
 
-  // Competitors: known agents, each once.
-  config.competitors.forEach((spec, i) => {
-    try {
-      parseAgentSpec(spec);
-    } catch (error) {
-      if (!(error instanceof AgentSpecError)) throw error;
-      problem(["competitors", i], error.message, "PARLEY_FMT_REFERENCE");
-    }
-    if (config.competitors.indexOf(spec) !== i) problem(["competitors", i], `"${spec}" is listed twice; list each competitor once.`, "PARLEY_FMT_DUPLICATE");
-  });
-
-  // Scenarios: relative to the config file; seats default as in `parley simulate`.
+  // Scenarios: relative to the config file. The core checks the rest (competitors, seats, protocol).
   const base = path.dirname(configPath);
-  const entry = protocolRegistry[config.protocol];
-  const scenarios: { id: string; scenario: Scenario; seats: string[]; reference?: NegotiationReference }[] = [];
+  const loaded: { at: number; entry: TournamentScenarioEntry }[] = [];
   for (const [i, item] of config.scenarios.entries()) {
     const file = typeof item === "string" ? item : item.path;
     const at = typeof item === "string" ? ["scenarios", i] : ["scenarios", i, "path"];
@@ -93,42 +83,23 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
       problem(at, `Cannot load scenario ${file}: ${error.message.replace(/^.*?: /, "")}${error.issues.length ? ` (${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}: run parley validate ${file})` : ""}.`, "PARLEY_FMT_IO");
       continue;
     }
-    const compiled = compileScenario(scenario);
-    let seats: string[];
-    try {
-      seats = resolveSeats(compiled, typeof item === "string" ? undefined : item.seats);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      problem(typeof item === "string" ? at : ["scenarios", i, "seats"], `${error.message}.`, "PARLEY_FMT_REFERENCE");
-      continue;
-    }
-    if (seats.length < entry.minSeats || seats.length > entry.maxSeats)
-      problem(at, `${file} has ${seats.length} seats (${seats.join(", ")}), but the ${config.protocol} protocol needs ${config.protocol === "sao" ? "exactly 2: use protocol: stacked, or list two seats" : "at least 2"}.`);
-    scenarios.push({ id: typeof item === "string" || !item.seats ? file : `${file} [${seats.join(",")}]`, scenario, seats });
+    const seats = typeof item === "string" ? undefined : item.seats;
+    loaded.push({ at: i, entry: { id: seats ? `${file} [${seats.join(",")}]` : file, compiled: compileScenario(scenario), seats } });
   }
-  if (issues.length) throw new UserError(`${configArg}: the tournament config is not valid`, ExitCode.usage, issues);
-
-  const plan = planTournament({
-    competitors: config.competitors,
-    scenarios: scenarios.map((s) => ({ id: s.id, seats: s.seats, fingerprint: hashText(canonicalJson(s.scenario)) })),
-    repetitions: config.repetitions,
-    rotate: config.rotate,
-    selfPlay: config.selfPlay,
-    seed: config.seed,
-    settings: { protocol: config.protocol, rounds: config.rounds },
-  });
-  if (plan.runs.length === 0)
-    throw new UserError(`${configArg}: no runs to play: ${config.competitors.length} competitor(s) cannot fill the seats without selfPlay: true`, ExitCode.usage);
-
-  const references = scenarios.map((s) => {
-    try {
-      return negotiationReference(compileScenario(s.scenario), s.seats);
-    } catch (error) {
-      if (!isParleyError(error)) throw error;
-      io.stderr(`parley: note: ${s.id}: no Pareto or Nash distances (${error.message})\n`);
-      const compiled = compileScenario(s.scenario);
-      return { seats: s.seats, reservation: s.seats.map((id) => compiled.parties.find((p) => p.party.id === id)!.reservation), frontier: [], nash: [], exact: false };
+  const checked = checkTournament({ ...config, scenarios: loaded.map((l) => l.entry) });
+  if (!checked.ok)
+    for (const p of checked.problems) {
+      // The core's paths index the loaded scenarios; the config's index them all.
+      const at = p.path[0] === "scenarios" && typeof p.path[1] === "number" ? ["scenarios", loaded[p.path[1]]!.at, ...p.path.slice(2)] : [...p.path];
+      problem(at, `${p.message.replace(/\.$/, "")}.`, formatCode(p.code));
     }
+  if (issues.length || !checked.ok) throw new UserError(`${configArg}: the tournament config is not valid`, ExitCode.usage, issues);
+  const { plan } = checked;
+  const compiled = loaded.map((l) => l.entry.compiled);
+  const references = compiled.map((c, s) => {
+    const { reference, notes } = simulationReference(c, checked.seats[s]!);
+    for (const note of notes) io.stderr(`parley: note: ${plan.runs.find((r) => r.scenario === s)?.scenarioId ?? s}: ${note}\n`);
+    return reference;
   });
 
   const outDir = flags.out !== undefined ? path.resolve(io.cwd, flags.out) : configPath.replace(/\.(ya?ml|json)$/i, "") + "-results";
@@ -147,8 +118,9 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
   try {
     result = await runTournament({
       plan,
-      context: { scenarios: scenarios.map((s) => s.scenario), protocol: config.protocol, rounds: config.rounds },
+      context: { scenarios: compiled.map((c) => c.scenario), protocol: config.protocol, rounds: config.rounds },
       references,
+      compiled,
       threads,
       timeLimitMs: config.timeLimitMs,
       journal: path.join(outDir, "runs.jsonl"),
@@ -163,18 +135,7 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
     bar?.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const scores = scoreTournament(
-    result.records.map((r) => ({
-      index: r.index,
-      competitors: r.competitors,
-      utilities: r.utilities,
-      agreement: r.agreement !== null,
-      status: r.status,
-      paretoDistance: r.paretoDistance,
-      nashDistance: r.nashDistance,
-      ...(r.errorSeat !== undefined ? { errorSeat: r.errorSeat } : {}),
-    })),
-  );
+  const scores = scoreRecords(result.records);
   const files = await writeResults(outDir, {
     plan: { hash: plan.hash, runs: plan.runs.length, input: plan.input },
     settings: { protocol: config.protocol, rounds: config.rounds, timeLimitMs: config.timeLimitMs },
@@ -187,7 +148,7 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
   io.stdout(
     c.bold(`Tournament: ${plan.runs.length} runs`) +
       c.dim(
-        ` — ${config.competitors.length} competitors, ${scenarios.length} scenario${scenarios.length === 1 ? "" : "s"}, ${config.protocol}, ${config.rounds} rounds, seed ${config.seed}; ` +
+        ` — ${config.competitors.length} competitors, ${compiled.length} scenario${compiled.length === 1 ? "" : "s"}, ${config.protocol}, ${config.rounds} rounds, seed ${config.seed}; ` +
           `${ran} run in ${seconds.toFixed(1)} s on ${threads} thread${threads === 1 ? "" : "s"}${result.resumed ? `, ${result.resumed} resumed from the journal` : ""}`,
       ) +
       "\n\n",

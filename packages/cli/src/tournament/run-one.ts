@@ -1,24 +1,17 @@
-// One tournament run, the same in a worker thread or in the main thread.
-import { compileScenario, createProtocol, partyUtilityIndex, runNegotiation, type CompiledScenario, type RunSpec, type Scenario, type Value } from "@parley/core";
-import { parseAgentSpec } from "../agent-spec.js";
+// One tournament run in a worker thread (or the main thread): the core's playTournamentRun on the
+// worker's compiled scenarios, timed.
+import { compileScenario, partyUtilityIndex, playTournamentRun, type CompiledScenario, type RunSpec, type Scenario, type TournamentProtocol, type TournamentRunOutcome } from "@parley/core";
 
 /** What every run of a tournament shares (sent once to each worker). */
 export interface RunContext {
   /** The scenarios of the plan, by index. */
   readonly scenarios: readonly Scenario[];
-  readonly protocol: "sao" | "stacked";
+  readonly protocol: TournamentProtocol;
   readonly rounds: number;
 }
 
 /** What a run returns (metrics are added by the caller, which holds the scenario references). */
-export interface RunOutcome {
-  readonly index: number;
-  readonly status: string;
-  readonly agreement: Readonly<Record<string, Value>> | null;
-  readonly utilities: readonly number[];
-  readonly rounds: number;
-  readonly errorSeat?: number;
-  readonly error?: { readonly code: string; readonly message: string };
+export interface RunOutcome extends TournamentRunOutcome {
   /** Wall time of the run in the worker, in ms (setup of the negotiators included). */
   readonly wallMs: number;
 }
@@ -48,36 +41,6 @@ export function warm(context: RunContext): number {
 /** Run one planned negotiation. Agent failures are recorded in the result, never thrown. */
 export function runOne(context: RunContext, run: RunSpec, now: () => number): RunOutcome {
   const t0 = now();
-  const compiled = compiledOf(context, run.scenario);
-  let factories;
-  try {
-    factories = run.competitors.map((spec) => parseAgentSpec(spec));
-  } catch (error) {
-    return {
-      index: run.index,
-      status: "error",
-      agreement: null,
-      utilities: run.seats.map((id) => compiled.parties.find((p) => p.party.id === id)?.reservation ?? 0),
-      rounds: 0,
-      error: { code: "AGENT_SPEC", message: error instanceof Error ? error.message : String(error) },
-      wallMs: now() - t0,
-    };
-  }
-  const result = runNegotiation(compiled, factories, {
-    seats: run.seats,
-    protocol: createProtocol(context.protocol, { rounds: context.rounds, seed: run.seed }),
-    seed: run.seed,
-    trace: "final",
-  });
-  const last = result.trace.at(-1);
-  return {
-    index: run.index,
-    status: result.status,
-    agreement: result.agreement,
-    utilities: result.utilities,
-    rounds: result.rounds,
-    ...(result.errorSeat !== undefined ? { errorSeat: result.errorSeat } : {}),
-    ...(result.status === "error" && last?.code ? { error: { code: last.code, message: last.message ?? "" } } : {}),
-    wallMs: now() - t0,
-  };
+  const outcome = playTournamentRun(compiledOf(context, run.scenario), run, { protocol: context.protocol, rounds: context.rounds });
+  return { ...outcome, wallMs: now() - t0 };
 }

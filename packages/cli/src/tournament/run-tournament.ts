@@ -1,37 +1,24 @@
 // Running a planned tournament on worker threads (piscina): per-run time limit, resume journal, progress.
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { Piscina } from "piscina";
-import { nearestDistance, welfare, type NegotiationReference, type RunSpec, type TournamentPlan, type Value } from "@parley/core";
+import { failedRun, tournamentRunRecord, type CompiledScenario, type NegotiationReference, type RunErrorCode, type RunSpec, type TournamentPlan, type TournamentRunRecord } from "@parley/core";
 import type { RunContext, RunOutcome } from "./run-one.js";
 import type { WorkerTask } from "./worker.js";
 
-/** One finished run as recorded in the journal and the results (JSON lines; CSV columns). */
-export interface RunRecord {
+/** One finished run as recorded in the journal and the results (JSON lines; CSV columns): the core's record, with the plan hash and the wall time. */
+export interface RunRecord extends TournamentRunRecord {
   /** The plan hash: a journal line counts only for a plan with the same hash. */
   readonly plan: string;
-  readonly index: number;
-  readonly scenario: string;
-  readonly seats: readonly string[];
-  readonly competitors: readonly string[];
-  readonly repetition: number;
-  readonly seed: number;
-  readonly status: string;
-  readonly agreement: Readonly<Record<string, Value>> | null;
-  readonly utilities: readonly number[];
-  readonly rounds: number;
   readonly wallMs: number;
-  readonly paretoDistance: number | null;
-  readonly nashDistance: number | null;
-  readonly welfare: number;
-  readonly errorSeat?: number;
-  readonly error?: { readonly code: string; readonly message: string };
 }
 
 export interface TournamentJob {
   readonly plan: TournamentPlan;
   readonly context: RunContext;
-  /** Per scenario of the plan: its frontier and Nash points for the seats (see negotiationReference). */
-  readonly references: readonly NegotiationReference[];
+  /** Per scenario of the plan: its frontier and Nash points for the seats (null when they could not be computed). */
+  readonly references: readonly (NegotiationReference | null)[];
+  /** Per scenario of the plan, compiled (for the record of a run that did not play out). */
+  readonly compiled: readonly CompiledScenario[];
   /** Worker threads (≥ 1). */
   readonly threads: number;
   /** A run still going after this long is stopped and recorded as error RUN_TIMEOUT. */
@@ -73,26 +60,8 @@ function workerFile(): string {
 }
 
 /** The record of a run: the worker's outcome and the metrics against the scenario's reference. */
-export function toRecord(plan: TournamentPlan, run: RunSpec, outcome: RunOutcome, reference: NegotiationReference): RunRecord {
-  return {
-    plan: plan.hash,
-    index: run.index,
-    scenario: run.scenarioId,
-    seats: run.seats,
-    competitors: run.competitors,
-    repetition: run.repetition,
-    seed: run.seed,
-    status: outcome.status,
-    agreement: outcome.agreement,
-    utilities: outcome.utilities,
-    rounds: outcome.rounds,
-    wallMs: outcome.wallMs,
-    paretoDistance: nearestDistance(outcome.utilities, reference.frontier),
-    nashDistance: nearestDistance(outcome.utilities, reference.nash),
-    welfare: welfare(outcome.utilities),
-    ...(outcome.errorSeat !== undefined ? { errorSeat: outcome.errorSeat } : {}),
-    ...(outcome.error ? { error: outcome.error } : {}),
-  };
+export function toRecord(plan: TournamentPlan, run: RunSpec, outcome: RunOutcome, reference: NegotiationReference | null): RunRecord {
+  return { plan: plan.hash, ...tournamentRunRecord(run, outcome, reference), wallMs: outcome.wallMs };
 }
 
 /**
@@ -129,7 +98,7 @@ export async function runTournament(job: TournamentJob): Promise<TournamentRun> 
       const lane = async (): Promise<void> => {
         while (next < todo.length) {
           const run = todo[next++]!;
-          const record = toRecord(plan, run, await runWithLimit(pool, run, job), references[run.scenario]!);
+          const record = toRecord(plan, run, await runWithLimit(pool, run, job), references[run.scenario] ?? null);
           done.set(run.index, record);
           if (job.journal) appendFileSync(job.journal, JSON.stringify(record) + "\n");
           job.onProgress?.(++finished, plan.runs.length);
@@ -148,13 +117,8 @@ async function runWithLimit(pool: Piscina<WorkerTask, RunOutcome | number>, run:
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), job.timeLimitMs);
   const t0 = performance.now();
-  const failed = (code: string, message: string): RunOutcome => ({
-    index: run.index,
-    status: "error",
-    agreement: null,
-    utilities: job.references[run.scenario]!.reservation,
-    rounds: 0,
-    error: { code, message },
+  const failed = (code: RunErrorCode, message: string): RunOutcome => ({
+    ...failedRun(job.compiled[run.scenario]!, run, code, message),
     wallMs: performance.now() - t0,
   });
   try {

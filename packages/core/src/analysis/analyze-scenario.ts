@@ -1,7 +1,6 @@
 import { ParleyError } from "../errors.js";
 import type { Value } from "../model/issue.js";
 import type { Scenario } from "../model/scenario.js";
-import { crossesRedLine } from "../preferences/compile-red-lines.js";
 import type { Rng } from "../random/rng.js";
 import {
   compileScenario,
@@ -12,8 +11,9 @@ import {
 import { findConflicts, type Constraint } from "./conflicts.js";
 import { evaluateFramework, type FrameworkEvaluation } from "./evaluate-framework.js";
 import { mergeFrontier } from "./merge-frontier.js";
-import { DEFAULT_ENUMERATION_LIMIT, outcomeUtilities } from "./outcome-utilities.js";
+import { analysisDefaults, outcomeUtilities } from "./outcome-utilities.js";
 import { paretoFrontier } from "./pareto-frontier.js";
+import { sampledOutcome, sampleOutcomes } from "./sample-outcomes.js";
 import {
   egalitarianPoints,
   idealPoint,
@@ -94,8 +94,8 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
   const parties = compiled.parties;
   if (parties.length === 0)
     throw new ParleyError("PARLEY_ERR_NO_PREFERENCES", `scenario "${scenario.id}" has no party with preferences to analyse`);
-  const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
-  const perPoint = options.outcomesPerPoint ?? 16;
+  const limit = options.enumerationLimit ?? analysisDefaults.enumerationLimit;
+  const perPoint = options.outcomesPerPoint ?? analysisDefaults.outcomesPerPoint;
   const additive = parties.every((p) => p.utility.contributions !== null);
   let method: AnalysisMethod;
   if (!options.method || options.method === "auto") {
@@ -150,12 +150,14 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
     } else {
       const rng = options.rng;
       if (!rng) throw new ParleyError("PARLEY_ERR_BAD_OUTCOME", "the sample method needs an rng (a seeded random source)");
-      const sample = sampleOutcomes(compiled, options.sampleSize ?? 100_000, rng);
+      const sample = sampleOutcomes(compiled, options.sampleSize ?? analysisDefaults.sampleSize, rng);
       columns = sample.columns;
-      candidates = sample.rational;
-      outcomeAt = (j) => sample.indices[j]!;
-      rational = { count: null, fraction: sample.rational.length / sample.indices.length };
-      notes.push(`sampled ${sample.indices.length} outcomes: the frontier and solutions are approximations`);
+      candidates = new Int32Array(sample.rationalCount);
+      let m = 0;
+      for (let j = 0; j < sample.count; j++) if (sample.rational[j]) candidates[m++] = j;
+      outcomeAt = (j) => sampledOutcome(sample, j);
+      rational = { count: null, fraction: sample.count > 0 ? sample.rationalCount / sample.count : 0 };
+      notes.push(`sampled ${sample.count} outcomes: the frontier and solutions are approximations`);
     }
     progress?.("pareto", 0, 1);
     const groups = paretoFrontier(columns, candidates);
@@ -206,24 +208,4 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
     frameworks,
     notes,
   };
-}
-
-function sampleOutcomes(compiled: CompiledScenario, count: number, rng: Rng) {
-  const parties = compiled.parties;
-  const indices: Int32Array[] = [];
-  const columns = parties.map(() => new Float64Array(count));
-  const rational: number[] = [];
-  for (let j = 0; j < count; j++) {
-    const idx = Int32Array.from(compiled.radices, (r) => Math.floor(rng() * r));
-    indices.push(idx);
-    let ok = true;
-    parties.forEach((p, pi) => {
-      const u = p.utility.evaluate(idx);
-      columns[pi]![j] = u;
-      if (u < p.reservation) ok = false;
-      if (p.redLines.some((line) => crossesRedLine(line, idx))) ok = false;
-    });
-    if (ok) rational.push(j);
-  }
-  return { indices, columns, rational: Int32Array.from(rational) };
 }

@@ -3,7 +3,7 @@ import type { Framework } from "../model/framework.js";
 import type { Value } from "../model/issue.js";
 import type { RedLine } from "../model/preferences.js";
 import type { CompiledScenario } from "../space/compile-scenario.js";
-import { issueValueIndex } from "../space/issue-values.js";
+import { settleFramework } from "../framework/settlement.js";
 
 export type Verdict = "accept" | "reject" | "depends";
 
@@ -39,29 +39,19 @@ const COMPLETION_LIMIT = 1_000_000;
 /** Evaluate a framework for every analysed party. Throws ParleyError when a point sets an unknown issue or value. */
 export function evaluateFramework(compiled: CompiledScenario, framework: Framework): FrameworkEvaluation {
   const n = compiled.issues.length;
-  const fixed = new Int32Array(n).fill(-1);
-  const setBy = new Map<number, number[]>();
+  const { fixed, points } = settleFramework(compiled, framework);
   const settled: Record<string, Value> = {};
-  const position = new Map(compiled.issues.map((issue, i) => [issue.id, i] as const));
-  for (const point of [...framework.points].sort((a, b) => a.number - b.number)) {
-    for (const [issueId, value] of Object.entries(point.sets)) {
-      const i = position.get(issueId);
-      if (i === undefined)
-        throw new ParleyError("PARLEY_ERR_UNKNOWN_ISSUE", `framework "${framework.id}" point ${point.number} sets unknown issue "${issueId}"`);
-      const k = issueValueIndex(compiled.issues[i]!, value);
-      if (k < 0)
-        throw new ParleyError(
-          "PARLEY_ERR_UNKNOWN_VALUE",
-          `framework "${framework.id}" point ${point.number} sets issue "${issueId}" to "${String(value)}", which is not one of its values`,
-        );
-      const by = setBy.get(i) ?? [];
-      if (fixed[i] !== -1 && fixed[i] !== k) by.push(point.number);
-      else if (by.length === 0) by.push(point.number);
-      setBy.set(i, by);
-      fixed[i] = k;
-      settled[issueId] = compiled.values[i]![k]!;
+  // Per issue: the points that set it, the first one and then each that changes its value.
+  const setBy = new Map<number, number[]>();
+  const current = new Int32Array(n).fill(-1);
+  for (const { point, settings } of points)
+    for (const { issue, value } of settings) {
+      const by = setBy.get(issue) ?? [];
+      if (by.length === 0 || current[issue] !== value) by.push(point.number);
+      setBy.set(issue, by);
+      current[issue] = value;
     }
-  }
+  for (let i = 0; i < n; i++) if (fixed[i]! >= 0) settled[compiled.issues[i]!.id] = compiled.values[i]![fixed[i]!]!;
   const clashes = [...setBy.entries()]
     .filter(([, pts]) => pts.length > 1)
     .map(([i, pts]) => ({ issue: compiled.issues[i]!.id, points: pts }));

@@ -1,7 +1,7 @@
 import { ParleyError } from "../errors.js";
 import type { CompiledScenario } from "../space/compile-scenario.js";
 import { paretoFrontier } from "./pareto-frontier.js";
-import type { ProgressCallback } from "./outcome-utilities.js";
+import { analysisDefaults, type ProgressCallback } from "./outcome-utilities.js";
 
 export interface MergeFrontierOptions {
   /** Give up (PARLEY_ERR_FRONTIER_TOO_LARGE) when an intermediate frontier grows past this. Default 200,000. */
@@ -35,7 +35,7 @@ export interface MergeFrontierResult {
  * lines are out of the space), the rational frontier is the frontier's rational part.
  */
 export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontierOptions = {}): MergeFrontierResult {
-  const maxFrontier = options.maxFrontier ?? 200_000;
+  const maxFrontier = options.maxFrontier ?? analysisDefaults.maxFrontier;
   const parties = compiled.parties;
   const k = parties.length;
   const n = compiled.radices.length;

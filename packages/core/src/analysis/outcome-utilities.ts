@@ -22,6 +22,23 @@ export interface OutcomeUtilities {
 
 export const DEFAULT_ENUMERATION_LIMIT = 10_000_000;
 
+/**
+ * The analysis's defaults, in one place: the CLI's option defaults, the server's query defaults and
+ * the browser's worker all read them from here.
+ */
+export const analysisDefaults = {
+  /** Enumerate at most this many outcomes. */
+  enumerationLimit: DEFAULT_ENUMERATION_LIMIT,
+  /** Merge path: give up past this many frontier points. */
+  maxFrontier: 200_000,
+  /** Sample path: outcomes drawn. */
+  sampleSize: 100_000,
+  /** Sample path: the seed. */
+  seed: 1,
+  /** Outcomes listed behind each frontier vector. */
+  outcomesPerPoint: 16,
+} as const;
+
 /** Enumerate the outcome space and evaluate every party on every outcome. */
 export function outcomeUtilities(compiled: CompiledScenario, options: EnumerationOptions = {}): OutcomeUtilities {
   const limit = options.limit ?? DEFAULT_ENUMERATION_LIMIT;

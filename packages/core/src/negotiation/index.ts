@@ -82,5 +82,5 @@ export {
   type NegotiatorName,
   type NegotiatorParameters,
 } from "./strategies/registry.js";
-export { parseAgentSpec, parseAgentSpecs, formatAgentSpec, negotiatorFromSpec, type AgentSpec } from "./strategies/agent-spec.js";
+export { parseAgentSpec, parseAgentSpecs, splitAgentList, formatAgentSpec, negotiatorFromSpec, type AgentSpec } from "./strategies/agent-spec.js";
 export { summarizeRun, type RunSummary } from "./run-summary.js";

@@ -1,7 +1,7 @@
 // /api/simulations and /api/tournaments: background jobs (202 + id), their state, and their
 // server-sent events (status, progress, then the final result).
 import { randomUUID } from "node:crypto";
-import { isParleyError, negotiationReference, type CompiledScenario, type NegotiationReference } from "@parley/core";
+import { isParleyError, negotiationReference, type CompiledScenario, type NegotiationReference, type SimulationReference } from "@parley/core";
 import { z } from "zod";
 import { paramsHash } from "../analysis/result-cache.js";
 import {
@@ -15,7 +15,7 @@ import {
 } from "../api/contract.js";
 import { findVersion, sendJsonText, type ParleyApp, type ServerContext } from "../context.js";
 import { HttpError, httpError, httpErrors } from "../errors.js";
-import { planSimulation, runSimulation, type SimulationPlan } from "../jobs/simulation.js";
+import { planSimulationJob, runSimulationJob, type SimulationJob } from "../jobs/simulation.js";
 import { planTournamentJob, runTournamentJob, type TournamentPlanned } from "../jobs/tournament.js";
 import { openEventStream } from "../sse.js";
 import type { JobError, JobStatus, ScenarioVersion } from "../store/store.js";
@@ -39,7 +39,7 @@ async function referenceFor(
   source: ScenarioVersion,
   compiled: CompiledScenario,
   seats: readonly string[],
-): Promise<{ reference: NegotiationReference | null; note?: string }> {
+): Promise<SimulationReference> {
   const params = { seats: [...seats] };
   try {
     const cached = await ctx.cache.getOrCompute(
@@ -47,10 +47,10 @@ async function referenceFor(
       params,
       () => negotiationReference(compiled, seats),
     );
-    return { reference: JSON.parse(cached.text) as NegotiationReference };
+    return { reference: JSON.parse(cached.text) as NegotiationReference, notes: [] };
   } catch (error) {
     if (!isParleyError(error)) throw error;
-    return { reference: null, note: `no Pareto or Nash distance: ${error.message}` };
+    return { reference: null, notes: [`no Pareto or Nash distance: ${error.message}`] };
   }
 }
 
@@ -61,12 +61,12 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
 
   // ── simulations ──────────────────────────────────────────────────────────
 
-  async function executeSimulation(id: string, plan: SimulationPlan): Promise<void> {
+  async function executeSimulation(id: string, job: SimulationJob): Promise<void> {
     try {
       await store.startSimulation(id);
       events.emit(id, "status", { status: "running" });
-      const { reference, note } = await referenceFor(ctx, plan.source, plan.compiled, plan.seats);
-      const result = runSimulation(plan, reference, note);
+      const reference = await referenceFor(ctx, job.source, job.plan.compiled, job.plan.seats);
+      const result = runSimulationJob(job, reference);
       await store.finishSimulation(id, result);
     } catch (error) {
       const e = jobError(error);
@@ -91,7 +91,7 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
     async (request, reply) => {
       const body = request.body;
       const source = await findVersion(ctx, body.scenarioId, body.version);
-      const plan = planSimulation(source, body, limits.rounds);
+      const job = planSimulationJob(source, body, limits.rounds);
       const slot = ctx.simulations.reserve();
       const id = randomUUID();
       try {
@@ -101,7 +101,7 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
         throw error;
       }
       try {
-        slot.push(id, () => executeSimulation(id, plan), (error) => ctx.log.error({ err: error, simulation: id }, "simulation job crashed"));
+        slot.push(id, () => executeSimulation(id, job), (error) => ctx.log.error({ err: error, simulation: id }, "simulation job crashed"));
       } catch (error) {
         await store.failSimulation(id, jobError(error)); // shutting down meanwhile
         throw error;
@@ -187,7 +187,7 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
       schema: {
         tags: ["tournaments"],
         summary: "Start a tournament (like examples/tournament.yaml, with scenarios by id); one runs at a time",
-        description: "202 with the job's id. 429 PARLEY_HTTP_QUEUE_FULL when too many tournaments wait; 422 PARLEY_HTTP_TOO_MANY_RUNS for a plan past the run limit.",
+        description: "202 with the job's id. 429 PARLEY_HTTP_QUEUE_FULL when too many tournaments wait; 400 with a core code (PARLEY_ERR_BAD_ARGUMENT, PARLEY_ERR_UNKNOWN_STRATEGY, …) for a request that does not fit its scenarios; 422 PARLEY_ERR_LIMIT for a plan past the run limit.",
         body: tournamentRequestSchema,
         response: { 202: jobCreatedSchema, ...errorResponses },
       },

@@ -50,10 +50,11 @@ export function parseAgentSpec(text: string): AgentSpec {
 }
 
 /**
- * Parse a comma-separated list of agent specs, as given to `--agents`: commas inside parentheses
- * separate parameters, not agents (`boulware,conceder(e=3,k=0.1)` is two agents).
+ * Split a comma-separated list of agent specs, as given to `--agents`, into their texts: commas
+ * inside parentheses separate parameters, not agents (`boulware,conceder(e=3,k=0.1)` is two
+ * agents). Items are trimmed; empty items are kept (as "") for the caller to report.
  */
-export function parseAgentSpecs(list: string): AgentSpec[] {
+export function splitAgentList(list: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let start = 0;
@@ -62,13 +63,19 @@ export function parseAgentSpecs(list: string): AgentSpec[] {
     if (c === "(") depth++;
     else if (c === ")") depth = Math.max(0, depth - 1);
     else if ((c === "," && depth === 0) || i === list.length) {
-      items.push(list.slice(start, i));
+      items.push(list.slice(start, i).trim());
       start = i + 1;
     }
   }
-  if (items.length === 1 && items[0]!.trim() === "") return bad(`no agents given: ${SYNTAX}`);
+  return items;
+}
+
+/** Parse a comma-separated list of agent specs (see `splitAgentList`). */
+export function parseAgentSpecs(list: string): AgentSpec[] {
+  const items = splitAgentList(list);
+  if (items.length === 1 && items[0] === "") return bad(`no agents given: ${SYNTAX}`);
   return items.map((item, k) => {
-    if (item.trim() === "") return bad(`agent ${k + 1} of "${list}" is empty: ${SYNTAX}`);
+    if (item === "") return bad(`agent ${k + 1} of "${list}" is empty: ${SYNTAX}`);
     return parseAgentSpec(item);
   });
 }
