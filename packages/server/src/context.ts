@@ -1,5 +1,6 @@
 // What every route plugin shares: the store, the result cache, the job queues, the limits.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { analysisDefaults } from "@parley/core";
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ResultCache } from "./analysis/result-cache.js";
@@ -40,8 +41,8 @@ export interface ServerLimits {
 export const defaultLimits: ServerLimits = {
   bodyBytes: 5 * 1024 * 1024,
   outcomes: 200_000,
-  enumeration: 10_000_000,
-  maxFrontier: 200_000,
+  enumeration: analysisDefaults.enumerationLimit,
+  maxFrontier: analysisDefaults.maxFrontier,
   samples: 1_000_000,
   rounds: 10_000,
   simulationJobs: 32,

@@ -1,12 +1,5 @@
 // Utilities of every outcome for chosen parties: the data of a scatter plot (one column per party).
-import {
-  createRng,
-  crossesRedLine,
-  outcomeIndicesAt,
-  outcomeUtilities,
-  ParleyError,
-  type CompiledScenario,
-} from "@parley/core";
+import { createRng, outcomeUtilities, ParleyError, sampleOutcomes, type CompiledScenario } from "@parley/core";
 
 export interface OutcomeScatter {
   readonly parties: string[];
@@ -20,7 +13,8 @@ export interface OutcomeScatter {
 /**
  * Every outcome's utility for `partyIds` (in that order) and whether it is rational for every party
  * with preferences. When the space has more than `limit` outcomes, `limit` outcomes drawn uniformly
- * at random (with replacement, seeded by `seed`) instead, and `truncated`.
+ * at random (with replacement, seeded by `seed`: the core's sampleOutcomes, so the same seed draws the
+ * same points as the browser's worker and `analyze --method sample`) instead, and `truncated`.
  */
 export function outcomeScatter(compiled: CompiledScenario, partyIds: readonly string[], limit: number, seed: number): OutcomeScatter {
   const columns = partyIds.map((id) => {
@@ -43,22 +37,8 @@ export function outcomeScatter(compiled: CompiledScenario, partyIds: readonly st
       truncated: false,
     };
   }
-  const rng = createRng(seed);
-  const parties = compiled.parties;
-  const utilities = columns.map(() => new Array<number>(limit));
-  const rational = new Array<number>(limit);
-  const idx = new Int32Array(compiled.radices.length);
-  const u = new Float64Array(parties.length);
-  for (let j = 0; j < limit; j++) {
-    outcomeIndicesAt(compiled, Math.floor(rng() * total), idx);
-    let ok = 1;
-    for (let p = 0; p < parties.length; p++) {
-      const party = parties[p]!;
-      u[p] = party.utility.evaluate(idx);
-      if (u[p]! < party.reservation || party.redLines.some((r) => crossesRedLine(r, idx))) ok = 0;
-    }
-    columns.forEach((k, c) => (utilities[c]![j] = u[k]!));
-    rational[j] = ok;
-  }
+  const sample = sampleOutcomes(compiled, limit, createRng(seed));
+  const utilities = columns.map((k) => Array.from(sample.columns[k]!));
+  const rational = Array.from(sample.rational);
   return { parties: [...partyIds], count: limit, total, utilities, rational, truncated: true };
 }

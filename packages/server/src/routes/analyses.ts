@@ -1,6 +1,6 @@
 // Analyses of a stored scenario version: the analyze --json report (cached), outcome utilities for
 // scatter plots, the framework report (cached) and the timeline.
-import { analysisReportJson, analyzeScenario, compileScenario, createRng, frameworkReport, timeline, type AnalysisOptions, type TimelineFilter } from "@parley/core";
+import { analysisDefaults, analysisReportJson, analyzeScenario, compileScenario, createRng, frameworkReport, timeline, type AnalysisOptions, type TimelineFilter } from "@parley/core";
 import { outcomeScatter } from "../analysis/outcomes.js";
 import { paramsHash } from "../analysis/result-cache.js";
 import {
@@ -47,8 +47,8 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
         framework: q.framework ?? null,
         method: q.method,
         enumerationLimit: Math.min(q.limit ?? limits.enumeration, limits.enumeration),
-        maxFrontier: Math.min(q.maxFrontier ?? 200_000, limits.maxFrontier),
-        samples: sampling ? Math.min(q.samples ?? 100_000, limits.samples) : null,
+        maxFrontier: Math.min(q.maxFrontier ?? analysisDefaults.maxFrontier, limits.maxFrontier),
+        samples: sampling ? Math.min(q.samples ?? analysisDefaults.sampleSize, limits.samples) : null,
         seed: sampling ? q.seed : null,
       };
       const key = { scenarioId: id, version, kind: "analysis", paramsHash: paramsHash(params) };

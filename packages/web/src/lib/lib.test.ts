@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "@parley/core";
 import type { TimelineEntryJson } from "../api/types.js";
-import { compareFrameworks } from "./compare.js";
 import { redLineText, valuesText } from "./describe.js";
 import { filterTimeline, localTimeline } from "./timeline.js";
 import { describeEvent, offerTrail } from "./trace.js";
@@ -54,16 +53,6 @@ describe("timeline", () => {
     expect(ids({ party: "p" })).toEqual(["e1", "s1"]);
     expect(ids({ issue: "a" })).toEqual(["s1"]); // point f1/1 sets a; events carry no issue
     expect(ids({ point: "f2/1" })).toEqual(["s2", "e1"]); // s2 is about b, which f2/1 sets
-  });
-});
-
-describe("compareFrameworks", () => {
-  it("compareFrameworks lists what each framework sets per issue", () => {
-    const d = compareFrameworks(scenario, scenario.frameworks[0]!, scenario.frameworks[1]!);
-    expect(d.issues.map((i) => [i.issue, i.a, i.b, i.kind])).toEqual([
-      ["a", "x", "y", "changed"],
-      ["b", null, 3, "added"],
-    ]);
   });
 });
 

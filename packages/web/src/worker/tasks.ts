@@ -7,8 +7,8 @@ import {
   analyzeScenario,
   compileScenario,
   createRng,
-  crossesRedLine,
   outcomeUtilities,
+  sampleOutcomes,
   type AnalysisReport,
   type CompiledScenario,
   type Scenario,
@@ -82,29 +82,10 @@ function computeSpace(scenario: Scenario, seed: number): CachedSpace {
     const columns = all.utilities.map((c) => Float32Array.from(c));
     return { compiled, size: all.size, sampled: false, columns, rational: all.rational, rationalCount: all.rationalCount };
   }
-  // Too many outcomes to draw them all: a uniform, seeded sample.
-  const rng = createRng(seed);
-  const n = PLOT_SAMPLE_SIZE;
-  const parties = compiled.parties;
-  const columns = parties.map(() => new Float32Array(n));
-  const rational = new Uint8Array(n);
-  let rationalCount = 0;
-  const idx = new Int32Array(compiled.radices.length);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < idx.length; i++) idx[i] = Math.floor(rng() * compiled.radices[i]!);
-    let ok = true;
-    for (let p = 0; p < parties.length; p++) {
-      const party = parties[p]!;
-      const u = party.utility.evaluate(idx);
-      columns[p]![j] = u;
-      if (u < party.reservation) ok = false;
-      if (ok) for (const r of party.redLines) if (crossesRedLine(r, idx)) ok = false;
-    }
-    if (ok) {
-      rational[j] = 1;
-      rationalCount++;
-    }
-  }
+  // Too many outcomes to draw them all: the core's uniform, seeded sample (the server draws the same points).
+  const sample = sampleOutcomes(compiled, PLOT_SAMPLE_SIZE, createRng(seed));
+  const columns = sample.columns.map((c) => Float32Array.from(c));
+  const { rational, rationalCount } = sample;
   return { compiled, size: compiled.size, sampled: true, columns, rational, rationalCount };
 }
 

@@ -1,14 +1,13 @@
 // Page 3: a framework's stance matrix (points × parties), package verdicts, the deal check,
 // suggested amendments, and two frameworks side by side.
 import { useEffect, useMemo, useState } from "react";
-import type { Scenario } from "@parley/core";
+import { compareFrameworks, compileScenario, type Scenario } from "@parley/core";
 import { api } from "../../api/client.js";
 import type { ConstraintJson, FrameworkEntryJson, FrameworksJson, ScenarioDetail, SettingChange } from "../../api/types.js";
 import { WithResource } from "../../components/Status.js";
 import { StanceLegend, StanceMatrix } from "../../charts/stance-matrix/StanceMatrix.js";
 import { buildStanceMatrix } from "../../charts/stance-matrix/model.js";
 import { fmtCount, fmtDate, fmtUtility } from "../../charts/format.js";
-import { compareFrameworks } from "../../lib/compare.js";
 import { redLineText } from "../../lib/describe.js";
 import { recordMetric } from "../../lib/metrics.js";
 import { partyLabel, partyViews } from "../../lib/parties.js";
@@ -211,12 +210,28 @@ function Amendments({ entry, scenario }: { entry: FrameworkEntryJson; scenario: 
   );
 }
 
-const DIFF_LABEL = { changed: "changed", added: "newly set", removed: "left open" } as const;
+/** The core's change kinds, as the table's row classes and tags. */
+const DIFF = {
+  same: { row: "same", tag: null },
+  open: { row: "open", tag: null },
+  different: { row: "changed", tag: "changed" },
+  set: { row: "added", tag: "newly set" },
+  unset: { row: "removed", tag: "left open" },
+} as const;
+
+const issueLabel = (scenario: Scenario, id: string) => scenario.issues.find((i) => i.id === id)?.name ?? id;
+
+const utilityRange = (u: { min: number; max: number }) => (u.min === u.max ? fmtUtility(u.min) : `${fmtUtility(u.min)}–${fmtUtility(u.max)}`);
 
 function Comparison({ scenario, a, b, parties }: { scenario: Scenario; a: FrameworkEntryJson; b: FrameworkEntryJson; parties: { id: string; label: string }[] }) {
-  const fa = scenario.frameworks.find((f) => f.id === a.id);
-  const fb = scenario.frameworks.find((f) => f.id === b.id);
-  const diff = fa && fb ? compareFrameworks(scenario, fa, fb, a, b) : null;
+  // The core's comparison (the same as `parley compare`), on the scenario compiled here: cheap, no enumeration.
+  const diff = useMemo(() => {
+    try {
+      return compareFrameworks(compileScenario(scenario), a.id, b.id);
+    } catch {
+      return null;
+    }
+  }, [scenario, a.id, b.id]);
   const statements = scenario.statements ?? [];
   return (
     <div className="comparison" data-testid="framework-comparison">
@@ -233,25 +248,25 @@ function Comparison({ scenario, a, b, parties }: { scenario: Scenario; a: Framew
             </thead>
             <tbody>
               {diff.issues.map((d) => (
-                <tr key={d.issue} className={`diff-${d.kind}`}>
-                  <th scope="row">{d.label}</th>
+                <tr key={d.issue} className={`diff-${DIFF[d.change].row}`}>
+                  <th scope="row">{issueLabel(scenario, d.issue)}</th>
                   <td>{d.a === null ? <span className="muted">open</span> : String(d.a)}</td>
                   <td>
                     {d.b === null ? <span className="muted">open</span> : String(d.b)}
-                    {d.kind !== "same" && d.kind !== "open" && <span className="diff-tag">{DIFF_LABEL[d.kind]}</span>}
+                    {DIFF[d.change].tag && <span className="diff-tag">{DIFF[d.change].tag}</span>}
                   </td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
-              {diff.verdicts.map((v) => (
+              {diff.parties.map((v) => (
                 <tr key={v.party}>
                   <th scope="row">{partyLabel(scenario, v.party)}</th>
-                  <td className={`verdict-text verdict-${v.a}`}>
-                    {v.a ?? "–"} ({fmtUtility(v.utilityA)})
+                  <td className={`verdict-text verdict-${v.a.verdict}`}>
+                    {v.a.verdict} ({utilityRange(v.a.utility)})
                   </td>
-                  <td className={`verdict-text verdict-${v.b}`}>
-                    {v.b ?? "–"} ({fmtUtility(v.utilityB)}){v.a !== v.b && <span className="diff-tag">changed</span>}
+                  <td className={`verdict-text verdict-${v.b.verdict}`}>
+                    {v.b.verdict} ({utilityRange(v.b.utility)}){v.verdictChange && <span className="diff-tag">changed</span>}
                   </td>
                 </tr>
               ))}
