@@ -9,7 +9,7 @@ import { registerSimulateCommand } from "./commands/simulate.js";
 import { registerTimelineCommand } from "./commands/timeline.js";
 import { registerTournamentCommand } from "./commands/tournament.js";
 import { validateCommand } from "./commands/validate.js";
-import { ExitCode } from "./exit-codes.js";
+import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { formatIssues, UserError } from "./user-error.js";
 
@@ -107,10 +107,7 @@ function handleError(error: unknown, io: CliIo): number {
     return error.exitCode;
   }
   if (isParleyError(error)) {
-    const code =
-      error.code === "PARLEY_ERR_SPACE_TOO_LARGE" || error.code === "PARLEY_ERR_FRONTIER_TOO_LARGE" || error.code === "PARLEY_ERR_NOT_ADDITIVE"
-        ? ExitCode.analysis
-        : ExitCode.usage;
+    const code = parleyErrorExit[error.code] ?? ExitCode.usage;
     io.stderr(`parley: ${error.message} [${error.code}]\n`);
     if (code === ExitCode.analysis) io.stderr("hint: try --method sample --samples 200000 for an approximation, or --limit / --max-frontier to go further\n");
     return code;

@@ -1,3 +1,5 @@
+import type { ParleyErrorCode } from "@parley/core";
+
 /** Exit codes of the parley command (documented in README and docs/errors.md). */
 export const ExitCode = {
   /** Success. */
@@ -10,3 +12,26 @@ export const ExitCode = {
   analysis: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * The exit code of each core error: a request the analysis cannot do as asked is 3, every other
+ * misuse (a name that refers to nothing, a value out of range, options that do not fit) is 2.
+ * The server's status table (server/src/errors.ts) is the other translation of the same codes.
+ */
+export const parleyErrorExit = {
+  PARLEY_ERR_UNKNOWN_ISSUE: ExitCode.usage,
+  PARLEY_ERR_UNKNOWN_PARTY: ExitCode.usage,
+  PARLEY_ERR_UNKNOWN_FRAMEWORK: ExitCode.usage,
+  PARLEY_ERR_UNKNOWN_VALUE: ExitCode.usage,
+  PARLEY_ERR_BAD_ISSUE: ExitCode.usage,
+  PARLEY_ERR_BAD_OUTCOME: ExitCode.usage,
+  PARLEY_ERR_NO_PREFERENCES: ExitCode.usage,
+  PARLEY_ERR_SPACE_TOO_LARGE: ExitCode.analysis,
+  PARLEY_ERR_FRONTIER_TOO_LARGE: ExitCode.analysis,
+  PARLEY_ERR_NOT_ADDITIVE: ExitCode.analysis,
+  PARLEY_ERR_BAD_ARGUMENT: ExitCode.usage,
+  PARLEY_ERR_UNKNOWN_STRATEGY: ExitCode.usage,
+  PARLEY_ERR_BAD_PARAMETER: ExitCode.usage,
+  PARLEY_ERR_UNKNOWN_PROTOCOL: ExitCode.usage,
+  PARLEY_ERR_LIMIT: ExitCode.usage,
+} as const satisfies Record<ParleyErrorCode, ExitCode>;
