@@ -1,28 +1,24 @@
-import { isParleyError } from "@parley/core";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { analyzeCommand } from "./commands/analyze.js";
-import { convertCommand } from "./commands/convert.js";
-import { schemaCommand } from "./commands/schema.js";
+// The `parley` program: every command's arguments and options, and the error handling. Only
+// commander loads at start: each command's module (and with it @parley/core, @parley/formats, zod,
+// yaml) is imported when that command runs, so `parley --version` and `--help` start fast
+// (BENCHMARKS.md, "CLI start-up").
+import { Command, CommanderError, Option } from "commander";
+import type { AnalyzeFlags } from "./commands/analyze.js";
+import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
-import { registerFrameworkCommands } from "./commands/framework.js";
-import { registerSimulateCommand } from "./commands/simulate.js";
-import { registerTimelineCommand } from "./commands/timeline.js";
-import { registerTournamentCommand } from "./commands/tournament.js";
-import { validateCommand } from "./commands/validate.js";
+import type { SimulateFlags } from "./commands/simulate.js";
+import type { TimelineFlags } from "./commands/timeline.js";
+import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
-import { formatIssues, UserError } from "./user-error.js";
+import { collect, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
+import { UserError } from "./user-error.js";
 
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
-  return n;
-};
-const seedInt = (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
-  return n;
-};
+const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
+
+/** @parley/core's protocolNames and singleTextMediators, written out so that defining the options does not load the core (a test keeps them equal). */
+export const protocolChoices = ["sao", "stacked", "single-text", "shuttle"] as const;
+export const mediatorChoices = ["random-flip", "hill-climb"] as const;
 
 function createProgram(io: CliIo): Command {
   const program = new Command("parley")
@@ -38,7 +34,7 @@ function createProgram(io: CliIo): Command {
     .description(
       "Analyse a scenario: rational zone, Pareto frontier, Nash, Kalai–Smorodinsky, egalitarian and max-welfare points, frameworks.",
     )
-    .argument("[scenario]", "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)")
+    .argument("[scenario]", SCENARIO_ARG)
     .option("--framework <id>", "evaluate only this framework")
     .option("--json", "print one JSON object (documented in the README) instead of the report")
     .addOption(
@@ -50,30 +46,111 @@ function createProgram(io: CliIo): Command {
     .option("--seed <n>", "sample method: random seed", seedInt, 1)
     .option("--top <n>", "show at most this many frontier points in the report", positiveInt("--top"), 15)
     .option("--no-progress", "no progress bar on stderr")
-    .action(async (scenario: string | undefined, flags) => analyzeCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: AnalyzeFlags) => (await import("./commands/analyze.js")).analyzeCommand(scenario, flags, io));
 
   program
     .command("validate")
     .description("Check a scenario file or GENIUS folder and list every problem with its line.")
     .argument("<file>", "a native .yaml/.json file or a GENIUS folder")
-    .action(async (file: string) => validateCommand(file, io));
+    .action(async (file: string) => (await import("./commands/validate.js")).validateCommand(file, io));
 
   program
     .command("convert")
     .description("Convert between the native format and GENIUS XML (OUT: a .yaml/.json file, or a folder for GENIUS).")
     .argument("<in>", "a native .yaml/.json file or a GENIUS folder")
     .argument("<out>", "a .yaml/.yml/.json file, or a folder to write GENIUS XML into")
-    .action(async (input: string, output: string) => convertCommand(input, output, io));
+    .action(async (input: string, output: string) => (await import("./commands/convert.js")).convertCommand(input, output, io));
 
   program
     .command("schema")
     .description("Print the JSON Schema of the native scenario format.")
-    .action(() => schemaCommand(io));
+    .action(async () => (await import("./commands/schema.js")).schemaCommand(io));
 
-  registerSimulateCommand(program, io);
-  registerTournamentCommand(program, io);
-  registerTimelineCommand(program, io);
-  registerFrameworkCommands(program, io);
+  program
+    .command("simulate")
+    .description("Simulate a negotiation between automated agents: outcome, utilities, distance to the Pareto frontier and Nash point, timeline.")
+    .argument("[scenario]", SCENARIO_ARG)
+    .addOption(
+      new Option("--protocol <name>", "sao (2 seats), stacked, single-text or shuttle (default: sao for 2 seats, else stacked)").choices(protocolChoices),
+    )
+    .option("--agents <list>", "one agent per seat, in seat order, e.g. boulware,conceder(e=3) (default: linear in every seat)")
+    .option("--seats <ids>", "party ids to seat, in order (default: the parties with preferences whose role is party; name a mediator here to seat it)")
+    .option("--steps <n>", "the deadline in rounds", positiveInt("--steps"), 100)
+    .option("--seed <n>", "random seed (agents and mediator)", seedInt, 1)
+    .option("--exclude <party>", "shuttle: a seat left out of the talks, asked only to ratify the result (repeatable)", collect)
+    .addOption(new Option("--mediator <kind>", "single-text: how the mediator picks changes").choices(mediatorChoices))
+    .option("--framework <id>", "single-text / shuttle: open from this framework (its open issues filled at random)")
+    .option("--trace <file>", "write the result with its full trace as JSON to this file")
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (scenario: string | undefined, flags: SimulateFlags) => (await import("./commands/simulate.js")).simulateCommand(scenario, flags, io));
+
+  program
+    .command("tournament")
+    .description("Run a tournament of negotiation agents from a YAML config (docs/simulation.md); resumes an interrupted one.")
+    .argument("<config>", "a tournament config (.yaml / .json)")
+    .option("--out <dir>", "where to write runs.jsonl, results.json, runs.csv and competitors.csv (default: CONFIG-results next to the config)")
+    .option("--threads <n>", "worker threads (default: the number of cores)", positiveInt("--threads"))
+    .option("--no-progress", "no progress bar on stderr")
+    .action(async (config: string, flags: TournamentFlags) => (await import("./commands/tournament.js")).tournamentCommand(config, flags, io));
+
+  program
+    .command("timeline")
+    .description("List a scenario's dated statements and events in date order, optionally for one party, issue or framework point.")
+    .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
+    .option("--party <id>", "statements made for this party, and events it took part in")
+    .option("--issue <id>", "statements about this issue, directly or through a framework point that sets it (events carry no issue)")
+    .option("--point <framework/point>", "statements about this framework point or the issues it sets, and events about its framework")
+    .option("--from <date>", "first date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--from"))
+    .option("--to <date>", "last date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--to"))
+    .option("--json", "print one JSON object listing every entry with all its fields")
+    .action(async (scenario: string | undefined, flags: TimelineFlags) => (await import("./commands/timeline.js")).timelineCommand(scenario, flags, io));
+
+  program
+    .command("framework")
+    .description("Framework analysis: each point's value to each party (stance matrix), verdicts, whether any deal exists, best amendments.")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--framework <id>", "analyse only this framework")
+    .option("--json", "print one JSON object (docs/framework-analysis.md) instead of the report")
+    .addOption(new Option("--basis <basis>", "utility compared by amendments when issues are open").choices(["worst", "midpoint"]).default("worst"))
+    .option("--top <n>", "amendments and fixes to list", positiveInt("--top"), 5)
+    .action(async (scenario: string | undefined, flags: FrameworkFlags) => (await import("./commands/framework.js")).frameworkCommand(scenario, flags, io));
+
+  program
+    .command("compare")
+    .description("Compare two frameworks: what each issue becomes, and each party's utility and verdict.")
+    .argument("<a>", "the first framework's id")
+    .argument("<b>", "the second framework's id")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean }) =>
+      (await import("./commands/framework.js")).compareCommand(a, b, scenario, flags, io),
+    );
+
+  program
+    .command("exclude")
+    .description("The agreement the others would reach without PARTY (Nash, Kalai–Smorodinsky), and whether PARTY would ratify it.")
+    .argument("<party>", "the id of the party left out")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--framework <id>", "negotiate only the completions of this framework")
+    .option("--simulate", "also simulate the talks without PARTY under the shuttle protocol")
+    .option("--agents <list>", "--simulate: one agent per included party, or one for all (default: linear)", "linear")
+    .option("--steps <n>", "--simulate: the deadline in rounds", positiveInt("--steps"), 100)
+    .option("--seed <n>", "--simulate: random seed", seedInt, 1)
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (party: string, scenario: string | undefined, flags: ExcludeFlags) =>
+      (await import("./commands/framework.js")).excludeCommand(party, scenario, flags, io),
+    );
+
+  program
+    .command("robustness")
+    .description("How often each party accepts each framework, and the Nash package stays put, when the weights vary.")
+    .argument("[scenario]", SCENARIO_ARG)
+    .option("--samples <n>", "weight vectors to draw", positiveInt("--samples"), 200)
+    .option("--seed <n>", "random seed", seedInt, 1)
+    .option("--range <r>", "relative range of every weight (0.25 = ±25%)", fraction, 0.25)
+    .option("--json", "print one JSON object instead of the report")
+    .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await import("./commands/framework.js")).robustnessCommand(scenario, flags, io));
+
   registerServeCommand(program, io);
 
   program.addHelpText(
@@ -92,20 +169,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     await program.parseAsync([...args], { from: "user" });
     return ExitCode.ok;
   } catch (error) {
-    return handleError(error, io);
+    return await handleError(error, io);
   }
 }
 
-function handleError(error: unknown, io: CliIo): number {
+async function handleError(error: unknown, io: CliIo): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version exit with code 0; commander already printed the message.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof UserError) {
-    if (error.issues.length) io.stderr(formatIssues(error.issues));
+    if (error.issues.length) io.stderr((await import("./format-issues.js")).formatIssues(error.issues));
     io.stderr(`parley: ${error.message}\n`);
     return error.exitCode;
   }
+  // Errors other than usage errors come from a command that ran, so the core is loaded already.
+  const { isParleyError } = await import("@parley/core");
   if (isParleyError(error)) {
     const code = parleyErrorExit[error.code] ?? ExitCode.usage;
     io.stderr(`parley: ${error.message} [${error.code}]\n`);

@@ -1,7 +1,8 @@
-import { formatIssueText, type FormatIssue } from "@parley/formats";
+// Cheap to import (types only from @parley/formats): cli.ts needs UserError before any command loads.
+import type { FormatIssue } from "@parley/formats";
 import { ExitCode } from "./exit-codes.js";
 
-/** An error caused by the user's input or request: printed without a stack trace. */
+/** An error caused by the user's input or request: printed without a stack trace (issues: see format-issues.ts). */
 export class UserError extends Error {
   override name = "UserError";
   constructor(
@@ -11,16 +12,4 @@ export class UserError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Compiler-style listing of file problems, errors first, with a count line. */
-export function formatIssues(issues: readonly FormatIssue[]): string {
-  const sorted = [...issues].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0),
-  );
-  const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.length - errors;
-  const lines = sorted.map(formatIssueText);
-  lines.push(`${errors} error${errors === 1 ? "" : "s"}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`);
-  return lines.join("\n") + "\n";
 }

@@ -3,7 +3,7 @@ import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { createProgress } from "../progress.js";
 import { reportText } from "../render/report-text.js";
-import { formatIssues } from "../user-error.js";
+import { formatIssues } from "../format-issues.js";
 
 export interface AnalyzeFlags {
   readonly framework?: string;

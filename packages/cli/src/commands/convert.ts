@@ -3,7 +3,8 @@ import { writeGeniusFolder, writeScenarioFile } from "@parley/formats/node";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { ExitCode } from "../exit-codes.js";
-import { formatIssues, UserError } from "../user-error.js";
+import { formatIssues } from "../format-issues.js";
+import { UserError } from "../user-error.js";
 
 /** Native file or GENIUS folder in; native file (.yaml/.yml/.json) or GENIUS folder out. */
 export async function convertCommand(input: string, output: string, io: CliIo): Promise<void> {

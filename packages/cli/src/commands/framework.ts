@@ -1,5 +1,5 @@
 // `parley framework | compare | exclude | robustness`: the framework-analysis commands
-// (definitions and JSON shapes: docs/framework-analysis.md). Wired into the program by cli.ts.
+// (definitions and JSON shapes: docs/framework-analysis.md). Options: cli.ts; loaded when they run.
 import {
   compareFrameworks,
   compileScenario,
@@ -27,75 +27,12 @@ import {
   type Value,
   type Verdict,
 } from "@parley/core";
-import { Command, InvalidArgumentError, Option } from "commander";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { fmt, renderTable } from "../render/table.js";
-import { formatIssues, UserError } from "../user-error.js";
-
-const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
-
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
-  return n;
-};
-const seedInt = (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
-  return n;
-};
-const fraction = (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("--range must be a number ≥ 0 (0.25 means ±25%)");
-  return n;
-};
-
-/** Register `framework`, `compare`, `exclude` and `robustness` on the program. */
-export function registerFrameworkCommands(program: Command, io: CliIo): void {
-  program
-    .command("framework")
-    .description("Framework analysis: each point's value to each party (stance matrix), verdicts, whether any deal exists, best amendments.")
-    .argument("[scenario]", SCENARIO_ARG)
-    .option("--framework <id>", "analyse only this framework")
-    .option("--json", "print one JSON object (docs/framework-analysis.md) instead of the report")
-    .addOption(new Option("--basis <basis>", "utility compared by amendments when issues are open").choices(["worst", "midpoint"]).default("worst"))
-    .option("--top <n>", "amendments and fixes to list", positiveInt("--top"), 5)
-    .action(async (scenario: string | undefined, flags: FrameworkFlags) => frameworkCommand(scenario, flags, io));
-
-  program
-    .command("compare")
-    .description("Compare two frameworks: what each issue becomes, and each party's utility and verdict.")
-    .argument("<a>", "the first framework's id")
-    .argument("<b>", "the second framework's id")
-    .argument("[scenario]", SCENARIO_ARG)
-    .option("--json", "print one JSON object instead of the report")
-    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean }) => compareCommand(a, b, scenario, flags, io));
-
-  program
-    .command("exclude")
-    .description("The agreement the others would reach without PARTY (Nash, Kalai–Smorodinsky), and whether PARTY would ratify it.")
-    .argument("<party>", "the id of the party left out")
-    .argument("[scenario]", SCENARIO_ARG)
-    .option("--framework <id>", "negotiate only the completions of this framework")
-    .option("--simulate", "also simulate the talks without PARTY under the shuttle protocol")
-    .option("--agents <list>", "--simulate: one agent per included party, or one for all (default: linear)", "linear")
-    .option("--steps <n>", "--simulate: the deadline in rounds", positiveInt("--steps"), 100)
-    .option("--seed <n>", "--simulate: random seed", seedInt, 1)
-    .option("--json", "print one JSON object instead of the report")
-    .action(async (party: string, scenario: string | undefined, flags: ExcludeFlags) => excludeCommand(party, scenario, flags, io));
-
-  program
-    .command("robustness")
-    .description("How often each party accepts each framework, and the Nash package stays put, when the weights vary.")
-    .argument("[scenario]", SCENARIO_ARG)
-    .option("--samples <n>", "weight vectors to draw", positiveInt("--samples"), 200)
-    .option("--seed <n>", "random seed", seedInt, 1)
-    .option("--range <r>", "relative range of every weight (0.25 = ±25%)", fraction, 0.25)
-    .option("--json", "print one JSON object instead of the report")
-    .action(async (scenario: string | undefined, flags: RobustnessFlags) => robustnessCommand(scenario, flags, io));
-}
+import { formatIssues } from "../format-issues.js";
+import { UserError } from "../user-error.js";
 
 export interface FrameworkFlags {
   readonly framework?: string;
@@ -136,7 +73,7 @@ export async function compareCommand(a: string, b: string, scenarioArg: string |
   else io.stdout(compareText(cmp, io.stdoutIsTty));
 }
 
-interface ExcludeFlags {
+export interface ExcludeFlags {
   readonly framework?: string;
   readonly json?: boolean;
   readonly simulate?: boolean;

@@ -1,7 +1,8 @@
 // `parley serve`: the HTTP server and web workbench (package @parley/server), loaded only when this
 // command runs, so that the rest of the CLI never loads fastify or the database drivers.
 import path from "node:path";
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
+import { port } from "../options.js";
 import type { CliIo } from "../io.js";
 
 /** The part of @parley/server this command uses (the package is imported at run time only). */
@@ -23,12 +24,6 @@ export interface ServeHooks {
   /** Called once the server listens (tests use it to stop the server). */
   readonly onStarted?: (server: RunningServer) => void | Promise<void>;
 }
-
-const port = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("the port must be a whole number from 0 to 65535 (0: any free port)");
-  return n;
-};
 
 /** Register `parley serve [--port N] [--db FILE|URL]` on the program. */
 export function registerServeCommand(program: Command, io: CliIo, hooks: ServeHooks = {}): Command {

@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { compileScenario, planSimulation, protocolNames, runSimulation, singleTextMediators, splitAgentList } from "@parley/core";
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { compileScenario, planSimulation, runSimulation, splitAgentList } from "@parley/core";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { simulationText, type SimulationReport } from "../render/simulation-text.js";
-import { formatIssues } from "../user-error.js";
+import { formatIssues } from "../format-issues.js";
+import { commaList } from "../options.js";
 
 export interface SimulateFlags {
   readonly protocol?: string;
@@ -18,43 +18,6 @@ export interface SimulateFlags {
   readonly framework?: string;
   readonly trace?: string;
   readonly json?: boolean;
-}
-
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
-  return n;
-};
-const seedInt = (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
-  return n;
-};
-/** Party ids as given to --seats or --exclude. */
-const commaList = (text: string) =>
-  text
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...commaList(value)];
-
-/** `parley simulate`: run one negotiation between automated agents and report how it went. */
-export function registerSimulateCommand(program: Command, io: CliIo): Command {
-  return program
-    .command("simulate")
-    .description("Simulate a negotiation between automated agents: outcome, utilities, distance to the Pareto frontier and Nash point, timeline.")
-    .argument("[scenario]", "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)")
-    .addOption(new Option("--protocol <name>", "sao (2 seats), stacked, single-text or shuttle (default: sao for 2 seats, else stacked)").choices(protocolNames))
-    .option("--agents <list>", "one agent per seat, in seat order, e.g. boulware,conceder(e=3) (default: linear in every seat)")
-    .option("--seats <ids>", "party ids to seat, in order (default: the parties with preferences whose role is party; name a mediator here to seat it)")
-    .option("--steps <n>", "the deadline in rounds", positiveInt("--steps"), 100)
-    .option("--seed <n>", "random seed (agents and mediator)", seedInt, 1)
-    .option("--exclude <party>", "shuttle: a seat left out of the talks, asked only to ratify the result (repeatable)", collect)
-    .addOption(new Option("--mediator <kind>", "single-text: how the mediator picks changes").choices(singleTextMediators))
-    .option("--framework <id>", "single-text / shuttle: open from this framework (its open issues filled at random)")
-    .option("--trace <file>", "write the result with its full trace as JSON to this file")
-    .option("--json", "print one JSON object instead of the report")
-    .action(async (scenario: string | undefined, flags: SimulateFlags) => simulateCommand(scenario, flags, io));
 }
 
 /** How the request's fields are called on the command line, for the core's messages. */

@@ -1,11 +1,10 @@
 // `parley timeline`: a scenario's statements and events in date order, filtered by party, issue,
-// framework point and dates. Wired into the program by cli.ts (registerTimelineCommand).
+// framework point and dates. Its options are defined in cli.ts; this module loads when it runs.
 import { timeline, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
-import { InvalidArgumentError, type Command } from "commander";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
-import { formatIssues } from "../user-error.js";
+import { formatIssues } from "../format-issues.js";
 
 export interface TimelineFlags {
   readonly party?: string;
@@ -14,26 +13,6 @@ export interface TimelineFlags {
   readonly from?: string;
   readonly to?: string;
   readonly json?: boolean;
-}
-
-const datePrefix = (name: string) => (value: string) => {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError(`${name} takes a date: YYYY-MM-DD, YYYY-MM or YYYY`);
-  return value;
-};
-
-/** Register `timeline` on the program. */
-export function registerTimelineCommand(program: Command, io: CliIo): Command {
-  return program
-    .command("timeline")
-    .description("List a scenario's dated statements and events in date order, optionally for one party, issue or framework point.")
-    .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
-    .option("--party <id>", "statements made for this party, and events it took part in")
-    .option("--issue <id>", "statements about this issue, directly or through a framework point that sets it (events carry no issue)")
-    .option("--point <framework/point>", "statements about this framework point or the issues it sets, and events about its framework")
-    .option("--from <date>", "first date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--from"))
-    .option("--to <date>", "last date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--to"))
-    .option("--json", "print one JSON object listing every entry with all its fields")
-    .action(async (scenario: string | undefined, flags: TimelineFlags) => timelineCommand(scenario, flags, io));
 }
 
 export async function timelineCommand(scenarioArg: string | undefined, flags: TimelineFlags, io: CliIo): Promise<void> {

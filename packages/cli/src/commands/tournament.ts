@@ -12,7 +12,6 @@ import {
 } from "@parley/core";
 import type { FormatIssue } from "@parley/formats";
 import cliProgress from "cli-progress";
-import { InvalidArgumentError, type Command } from "commander";
 import pc from "picocolors";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -34,24 +33,6 @@ export interface TournamentFlags {
   readonly out?: string;
   readonly threads?: number;
   readonly progress: boolean;
-}
-
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
-  return n;
-};
-
-/** `parley tournament CONFIG`: every competitor against every other on every scenario, on worker threads. */
-export function registerTournamentCommand(program: Command, io: CliIo): Command {
-  return program
-    .command("tournament")
-    .description("Run a tournament of negotiation agents from a YAML config (docs/simulation.md); resumes an interrupted one.")
-    .argument("<config>", "a tournament config (.yaml / .json)")
-    .option("--out <dir>", "where to write runs.jsonl, results.json, runs.csv and competitors.csv (default: CONFIG-results next to the config)")
-    .option("--threads <n>", "worker threads (default: the number of cores)", positiveInt("--threads"))
-    .option("--no-progress", "no progress bar on stderr")
-    .action(async (config: string, flags: TournamentFlags) => tournamentCommand(config, flags, io));
 }
 
 export async function tournamentCommand(configArg: string, flags: TournamentFlags, io: CliIo): Promise<void> {

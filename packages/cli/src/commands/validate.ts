@@ -1,7 +1,7 @@
 import { compileScenario, issueSize } from "@parley/core";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
-import { formatIssues } from "../user-error.js";
+import { formatIssues } from "../format-issues.js";
 
 export async function validateCommand(file: string, io: CliIo): Promise<void> {
   const loaded = await loadScenario(file, io.cwd);

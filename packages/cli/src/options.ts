@@ -1,0 +1,42 @@
+// Argument parsers of the command definitions (cli.ts). Cheap to load: commander only.
+import { InvalidArgumentError } from "commander";
+
+/** A whole number > 0 ("1_000_000" allowed). */
+export const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+  return n;
+};
+
+export const seedInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("the seed must be a whole number ≥ 0");
+  return n;
+};
+
+export const fraction = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("--range must be a number ≥ 0 (0.25 means ±25%)");
+  return n;
+};
+
+export const datePrefix = (name: string) => (value: string) => {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError(`${name} takes a date: YYYY-MM-DD, YYYY-MM or YYYY`);
+  return value;
+};
+
+export const port = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("the port must be a whole number from 0 to 65535 (0: any free port)");
+  return n;
+};
+
+/** Party ids as given to --seats or --exclude. */
+export const commaList = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+
+/** A repeatable option whose values are comma-separated lists. */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...commaList(value)];

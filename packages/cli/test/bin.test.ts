@@ -1,0 +1,99 @@
+// The installed entry point, as users run it: `node packages/cli/bin/parley.js …` in a child process,
+// on the compiled dist/ (built here first when stale: `tsc -b` does nothing when dist/ is current).
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { protocolNames, singleTextMediators } from "@parley/core";
+import { mediatorChoices, protocolChoices } from "../src/cli.js";
+import { repoRoot } from "./run-cli.js";
+
+const bin = path.join(repoRoot, "packages/cli/bin/parley.js");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "parley-bin-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function run(binFile: string, args: readonly string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [binFile, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+beforeAll(() => {
+  const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-b", "packages/core", "packages/formats", "packages/cli"], { cwd: repoRoot, stdio: "pipe" });
+}, 300_000);
+
+describe("bin/parley.js (the compiled CLI in a child process)", () => {
+  it("--version prints the package's version", async () => {
+    const r = await run(bin, ["--version"]);
+    const version = (JSON.parse(readFileSync(path.join(repoRoot, "packages/cli/package.json"), "utf8")) as { version: string }).version;
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("analyze --json on the built-in scenario prints the report object", async () => {
+    const r = await run(bin, ["analyze", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { parties: string[]; issues: string[]; pareto: { count: number } };
+    expect(j.parties).toEqual(expect.arrayContaining(["russia", "ukraine"]));
+    expect(j.issues).toContain("donbas");
+    expect(j.pareto.count).toBeGreaterThan(0);
+  });
+
+  it("a bad scenario file exits 2 with the file, line and field, and no stack trace", async () => {
+    const r = await run(bin, ["validate", "packages/formats/test/fixtures/broken-scenario.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken-scenario\.yaml:\d+:\d+/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("a missing file and an unknown option exit 2", async () => {
+    expect((await run(bin, ["analyze", "no-such-file.yaml"])).code).toBe(2);
+    expect((await run(bin, ["analyze", "--no-such-option"])).code).toBe(2);
+  });
+
+  it("a tournament runs its worker threads from dist/", async () => {
+    const config = path.join(tmp, "tournament.yaml");
+    const scenario = path.join(repoRoot, "examples/ceasefire-talks.yaml");
+    writeFileSync(
+      config,
+      `competitors: [boulware, conceder]\nscenarios:\n  - { path: ${JSON.stringify(scenario)}, seats: [government, movement] }\nprotocol: sao\nrounds: 50\nrepetitions: 1\nseed: 1\n`,
+    );
+    const out = path.join(tmp, "tournament");
+    const r = await run(bin, ["tournament", config, "--out", out, "--threads", "1", "--no-progress"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const runs = readFileSync(path.join(out, "runs.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { error?: unknown });
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.filter((x) => x.error)).toEqual([]);
+  });
+
+  it("says how to build when dist/ is missing", async () => {
+    const copy = path.join(tmp, "unbuilt/bin/parley.js");
+    mkdirSync(path.dirname(copy), { recursive: true });
+    copyFileSync(bin, copy);
+    const r = await run(copy, ["--version"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Parley is not built");
+    expect(r.stderr).toContain("npm install");
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("the command definitions", () => {
+  it("offer exactly the core's protocols and mediators (written out in cli.ts so that start-up does not load the core)", () => {
+    expect([...protocolChoices]).toEqual([...protocolNames]);
+    expect([...mediatorChoices]).toEqual([...singleTextMediators]);
+  });
+});
