@@ -23,6 +23,7 @@ import { analysisRoutes } from "./routes/analyses.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { registryRoutes, serverVersion } from "./routes/registry.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
+import { Gate, WorkerPool } from "./workers/pool.js";
 import type { StreamRegistry } from "./sse.js";
 import { builtinSources, defaultExamplesDir, loadBuiltins } from "./store/builtins.js";
 import { Store } from "./store/store.js";
@@ -43,6 +44,8 @@ export interface BuildAppOptions {
   readonly builtins?: boolean;
   /** Where the example scenarios are (default: the repository's examples/ folder, when present; null: none). */
   readonly examplesDir?: string | null;
+  /** The worker threads' module (default: the server's own). For tests. */
+  readonly workerFile?: string;
 }
 
 const formatWindow = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}` : `${ms / 1000} seconds`);
@@ -58,7 +61,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const ownsStore = options.store === undefined;
   const store = options.store ?? (await Store.open(options.db ?? ":memory:", { now }));
   try {
-    await store.failInterruptedJobs({ code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message });
+    await store.markInterruptedJobs({ code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message });
     if (options.builtins !== false) {
       const examples = options.examplesDir === undefined ? defaultExamplesDir : options.examplesDir;
       await loadBuiltins(store, builtinSources(examples));
@@ -80,8 +83,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     store,
     cache: new ResultCache(store, Math.floor(limits.cacheMemoryBytes / 2)),
     limits,
-    simulations: new JobQueue({ name: "simulation", concurrency: 1, maxJobs: limits.simulationJobs }),
+    simulations: new JobQueue({ name: "simulation", concurrency: Math.max(1, limits.workers), maxJobs: limits.simulationJobs }),
     tournaments: new JobQueue({ name: "tournament", concurrency: 1, maxJobs: limits.tournamentJobs }),
+    pool: new WorkerPool({ threads: limits.workers, memoryMb: limits.workerMemoryMb, ...(options.workerFile ? { workerFile: options.workerFile } : {}) }),
+    analyses: new Gate("analysis", limits.analysisJobs),
     events: new JobEvents(),
     streams,
     startedAt: now(),
@@ -159,19 +164,21 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
         ),
     );
 
-  // Shutting down: refuse new jobs and stop the running ones (their streams get the final result),
-  // end the other event streams (they would keep the server open), then close the store.
+  // Shutting down: refuse new jobs and stop the running ones (they are marked interrupted and their
+  // streams get the final result), end the other event streams (they would keep the server open),
+  // stop the worker threads, then close the store.
   app.addHook("preClose", async () => {
     const dropped = [...(await ctx.simulations.close()), ...(await ctx.tournaments.close())];
     const interrupted = { code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message };
     for (const id of dropped) {
-      await store.failSimulation(id, interrupted);
-      await store.failTournament(id, interrupted);
+      await store.failSimulation(id, interrupted, "interrupted");
+      await store.failTournament(id, interrupted, "interrupted");
       ctx.events.emit(id, "result", (await store.getSimulation(id)) ?? (await store.getTournament(id)));
     }
     for (const stream of [...streams]) stream.close();
   });
   app.addHook("onClose", async () => {
+    await ctx.pool.close();
     if (ownsStore) await store.close();
   });
 

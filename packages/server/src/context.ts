@@ -1,5 +1,6 @@
 // What every route plugin shares: the store, the result cache, the job queues, the limits.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { availableParallelism } from "node:os";
 import { analysisDefaults } from "@parley/core";
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -9,6 +10,7 @@ import type { JobEvents } from "./jobs/job-events.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import type { StreamRegistry } from "./sse.js";
 import type { ScenarioVersion, Store } from "./store/store.js";
+import type { Gate, WorkerPool } from "./workers/pool.js";
 
 export type ParleyApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -36,6 +38,18 @@ export interface ServerLimits {
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
   /** Memory for cached analysis results, in bytes (the store keeps every result regardless). Default 64 MB. */
   readonly cacheMemoryBytes: number;
+  /** Worker threads for analyses, simulations and tournament runs (0: compute on the server's own thread). Default: cores − 1, at least 1, at most 4. */
+  readonly workers: number;
+  /** Heap limit of each worker thread, in MB (422 PARLEY_HTTP_MEMORY_LIMIT beyond). Default 2048. */
+  readonly workerMemoryMb: number;
+  /** Analyses (analysis, outcomes, frameworks) being computed or waiting for a thread (429 PARLEY_HTTP_QUEUE_FULL beyond). Default 16. */
+  readonly analysisJobs: number;
+  /** Time limit of one analysis, in ms (422 PARLEY_HTTP_TIME_LIMIT). Default 120 s. */
+  readonly analysisMs: number;
+  /** Time limit of one simulation, in ms (the job fails with PARLEY_HTTP_TIME_LIMIT). Default 120 s. */
+  readonly simulationMs: number;
+  /** Time limit of one tournament, in ms of running (the job fails with PARLEY_HTTP_TIME_LIMIT). Default 1 hour. */
+  readonly tournamentMs: number;
 }
 
 export const defaultLimits: ServerLimits = {
@@ -50,6 +64,12 @@ export const defaultLimits: ServerLimits = {
   tournamentRuns: 20_000,
   rateLimit: { max: 600, windowMs: 60_000 },
   cacheMemoryBytes: 64 * 1024 * 1024,
+  workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
+  workerMemoryMb: 2048,
+  analysisJobs: 16,
+  analysisMs: 120_000,
+  simulationMs: 120_000,
+  tournamentMs: 3_600_000,
 };
 
 export interface ServerContext {
@@ -58,6 +78,10 @@ export interface ServerContext {
   readonly limits: ServerLimits;
   readonly simulations: JobQueue;
   readonly tournaments: JobQueue;
+  /** The worker threads every heavy computation runs on. */
+  readonly pool: WorkerPool;
+  /** Analyses computing or waiting (bounded by limits.analysisJobs). */
+  readonly analyses: Gate;
   readonly events: JobEvents;
   readonly streams: StreamRegistry;
   readonly startedAt: number;

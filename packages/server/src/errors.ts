@@ -32,8 +32,12 @@ export const httpErrors = define({
   PARLEY_HTTP_RATE_LIMITED: { status: 429, message: "too many requests to this endpoint (at most %s per %s); retry in %s" },
   PARLEY_HTTP_INTERNAL: { status: 500, message: "internal error (a bug in Parley): %s" },
   PARLEY_HTTP_SHUTTING_DOWN: { status: 503, message: "the server is shutting down; try again when it is back" },
-  PARLEY_HTTP_JOB_INTERRUPTED: { status: 503, message: "the server stopped before the job finished; submit it again" },
+  PARLEY_HTTP_JOB_INTERRUPTED: { status: 503, message: "the server stopped before the job finished; resume it with POST …/rerun" },
   PARLEY_HTTP_JOB_FAILED: { status: 500, message: "the job failed: %s" },
+  PARLEY_HTTP_JOB_CANCELLED: { status: 409, message: "the job was cancelled (DELETE); re-run it with POST …/rerun" },
+  PARLEY_HTTP_JOB_CONFLICT: { status: 409, message: "%s" },
+  PARLEY_HTTP_TIME_LIMIT: { status: 422, message: "the %s took longer than the server's time limit of %s s and was stopped" },
+  PARLEY_HTTP_MEMORY_LIMIT: { status: 422, message: "the %s needed more memory than the server's limit of %s MB per worker and was stopped" },
 });
 
 export type HttpErrorCode = keyof typeof httpErrors;
@@ -98,6 +102,13 @@ export class HttpError extends Error {
     this.code = code;
     this.statusCode = httpErrors[code].status;
     this.issues = options.issues;
+  }
+
+  /** An error whose message is already written (one that crossed a thread boundary). */
+  static withMessage(code: HttpErrorCode, message: string): HttpError {
+    const error = new HttpError(code);
+    error.message = message;
+    return error;
   }
 }
 

@@ -5,6 +5,7 @@
 //   DATABASE_URL  PostgreSQL URL, used when PARLEY_DB is not set
 //   PARLEY_STATIC_DIR  the web app's build (default packages/web/dist when present)
 //   PARLEY_RATE_LIMIT  requests per minute per client on the heavy endpoints (default 600; "off")
+//   PARLEY_WORKERS  worker threads for the heavy computations (default: cores − 1, 1 to 4; 0: none)
 //   PARLEY_LOG=1  request logging (pino JSON on stdout)
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,6 +26,8 @@ export interface ServerConfig {
   readonly logger: boolean;
   /** From PARLEY_RATE_LIMIT, when set. */
   readonly rateLimit?: ServerLimits["rateLimit"];
+  /** From PARLEY_WORKERS, when set. */
+  readonly workers?: number;
 }
 
 /** The configuration the environment gives (see the top of this file). Throws for a bad PARLEY_PORT. */
@@ -42,7 +45,20 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     else if (Number.isInteger(max) && max > 0) rateLimit = { max, windowMs: 60_000 };
     else throw new Error(`PARLEY_RATE_LIMIT must be a number of requests per minute or "off", got "${rateText}"`);
   }
-  return { port, db, ...(staticDir ? { staticDir } : {}), logger: env["PARLEY_LOG"] === "1", ...(rateLimit !== undefined ? { rateLimit } : {}) };
+  const workersText = env["PARLEY_WORKERS"];
+  let workers: number | undefined;
+  if (workersText !== undefined && workersText !== "") {
+    workers = Number(workersText);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new Error(`PARLEY_WORKERS must be a number of threads (0–64), got "${workersText}"`);
+  }
+  return {
+    port,
+    db,
+    ...(staticDir ? { staticDir } : {}),
+    logger: env["PARLEY_LOG"] === "1",
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+  };
 }
 
 export interface StartOptions extends Omit<BuildAppOptions, "store"> {
@@ -76,7 +92,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     ...(staticDir !== undefined ? { staticDir } : {}),
     logger: options.logger ?? env.logger,
-    limits: { ...(env.rateLimit !== undefined ? { rateLimit: env.rateLimit } : {}), ...options.limits },
+    limits: {
+      ...(env.rateLimit !== undefined ? { rateLimit: env.rateLimit } : {}),
+      ...(env.workers !== undefined ? { workers: env.workers } : {}),
+      ...options.limits,
+    },
   });
   const host = options.host ?? "127.0.0.1";
   try {

@@ -401,7 +401,9 @@ describeStores("the Parley API", (fresh: FreshDatabase, dialect) => {
         progress: { done: number; total: number };
         config: { scenarios: { id: string; version: number; seats: string[] }[] };
         results: { plan: string; runs: { status: string }[]; scores: { competitors: { competitor: string; rank: number }[] } };
+        error: unknown;
       }>(app, `/api/tournaments/${id}`);
+      expect(t.error).toBe(null);
       expect(t.status).toBe("done");
       // 3 competitors, 2 seats, rotate, no self-play: 6 seatings × 2 repetitions × 2 scenarios.
       expect(t.progress).toEqual({ done: 24, total: 24 });
@@ -427,7 +429,7 @@ describeStores("the Parley API", (fresh: FreshDatabase, dialect) => {
   });
 
   describe("jobs across restarts", () => {
-    it("jobs left queued or running by a stopped server are marked failed at start", async () => {
+    it("jobs left queued or running by a stopped server are marked interrupted at start", async () => {
       const location = await fresh();
       const store = await Store.open(location);
       try {
@@ -439,9 +441,9 @@ describeStores("the Parley API", (fresh: FreshDatabase, dialect) => {
       const next = await testApp(location, { builtins: false });
       try {
         const sim = json<{ status: string; error: { code: string } }>(await next.inject({ method: "GET", url: "/api/simulations/left-over" }));
-        expect(sim).toMatchObject({ status: "failed", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
+        expect(sim).toMatchObject({ status: "interrupted", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
         const t = json<{ status: string }>(await next.inject({ method: "GET", url: "/api/tournaments/left-over-t" }));
-        expect(t.status).toBe("failed");
+        expect(t.status).toBe("interrupted");
         expect(json<unknown[]>(await next.inject({ method: "GET", url: "/api/scenarios" }))).toEqual([]);
       } finally {
         await next.close();

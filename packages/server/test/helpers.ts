@@ -123,13 +123,13 @@ export const geniusFiles = [
   { name: "seller.xml", text: geniusProfile(2, 1, -0.5) },
 ];
 
-/** Poll GET `url` until its status is done or failed. */
+/** Poll GET `url` until the job has ended (done, failed, cancelled or interrupted). */
 export async function waitForJob<T extends { status: string }>(app: FastifyInstance, url: string, timeoutMs = 30_000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const r = await app.inject({ method: "GET", url });
     const body = json<T>(r);
-    if (body.status === "done" || body.status === "failed") return body;
+    if (body.status !== "queued" && body.status !== "running") return body;
     if (Date.now() - t0 > timeoutMs) throw new Error(`job at ${url} still ${body.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

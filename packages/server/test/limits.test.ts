@@ -77,11 +77,11 @@ describe("server limits", () => {
     // The event stream open during the shutdown got the final state, then ended.
     const last = parseSse((await events!).body).at(-1)!;
     expect(last.event).toBe("result");
-    expect(last.data).toMatchObject({ id, status: "failed", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
+    expect(last.data).toMatchObject({ id, status: "interrupted", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
     const store = await Store.open(db);
     try {
       const t = await store.getTournament(id);
-      expect(t).toMatchObject({ status: "failed", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
+      expect(t).toMatchObject({ status: "interrupted", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
       expect(t!.progress.done).toBeLessThan(t!.progress.total);
     } finally {
       await store.close();

@@ -49,6 +49,12 @@ describe("serverConfigFromEnv(env)", () => {
     expect(serverConfigFromEnv({}).rateLimit).toBeUndefined();
     expect(() => serverConfigFromEnv({ PARLEY_RATE_LIMIT: "lots" })).toThrow(/PARLEY_RATE_LIMIT/);
   });
+  it("PARLEY_WORKERS: worker threads (0: none); anything else is an error", () => {
+    expect(serverConfigFromEnv({ PARLEY_WORKERS: "3" }).workers).toBe(3);
+    expect(serverConfigFromEnv({ PARLEY_WORKERS: "0" }).workers).toBe(0);
+    expect(serverConfigFromEnv({}).workers).toBeUndefined();
+    for (const bad of ["two", "-1", "1.5"]) expect(() => serverConfigFromEnv({ PARLEY_WORKERS: bad }), bad).toThrow(/PARLEY_WORKERS/);
+  });
   it("a bad PARLEY_PORT is an error", () => {
     expect(() => serverConfigFromEnv({ PARLEY_PORT: "http" })).toThrow(/PARLEY_PORT/);
     expect(() => serverConfigFromEnv({ PARLEY_PORT: "70000" })).toThrow(/PARLEY_PORT/);

@@ -58,10 +58,10 @@ export class ResultCache {
   }
 
   /**
-   * The cached result for `key`, or `compute()`'s, stored as JSON. Concurrent calls for the same key
-   * share one computation. `params` is stored beside the result (what the hash is of).
+   * The cached result for `key`, or `compute()`'s (JSON text), stored. Concurrent calls for the same
+   * key share one computation. `params` is stored beside the result (what the hash is of).
    */
-  async getOrCompute(key: CacheKey, params: unknown, compute: () => unknown): Promise<Cached> {
+  async getOrCompute(key: CacheKey, params: unknown, compute: () => string | Promise<string>): Promise<Cached> {
     const id = ResultCache.id(key);
     const mem = this.recall(id);
     if (mem !== undefined) return { text: mem, hit: true };
@@ -73,7 +73,7 @@ export class ResultCache {
         this.remember(id, stored);
         return { text: stored, hit: true };
       }
-      const text = JSON.stringify(await compute());
+      const text = await compute();
       await this.store.putCached(key, canonicalJson(params), text);
       this.remember(id, text);
       return { text, hit: false };

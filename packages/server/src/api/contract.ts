@@ -33,13 +33,17 @@ export const errorResponses = {
   404: errorSchema,
   413: errorSchema,
   422: errorSchema,
+  409: errorSchema,
   429: errorSchema,
   500: errorSchema,
+  503: errorSchema,
 } as const;
 
 const positiveInt = z.coerce.number().int().positive();
 const versionQuery = positiveInt.optional().describe("a version number (default: the current version)");
-const jobStatus = z.enum(["queued", "running", "done", "failed"]);
+const jobStatus = z
+  .enum(["queued", "running", "done", "failed", "cancelled", "interrupted"])
+  .describe("queued → running → done; or failed, cancelled (DELETE) or interrupted (the server stopped first); POST …/rerun queues the last three again");
 const jobError = z.object({ code: z.string(), message: z.string() }).nullable();
 
 // ── health, registry ───────────────────────────────────────────────────────
@@ -52,6 +56,12 @@ export const healthSchema = z.object({
   jobs: z.object({
     simulations: z.object({ running: z.number().int(), queued: z.number().int() }),
     tournaments: z.object({ running: z.number().int(), queued: z.number().int() }),
+    analyses: z.object({ active: z.number().int().describe("analyses computing or waiting for a thread"), max: z.number().int() }),
+  }),
+  workers: z.object({
+    max: z.number().int().describe("worker threads at most (0: computations run on the server's thread)"),
+    threads: z.number().int().describe("worker threads started"),
+    queued: z.number().int().describe("tasks waiting for a thread"),
   }),
 });
 
@@ -334,6 +344,25 @@ export const tournamentSchema = z
 
 export const jobIdParams = z.object({ id: z.string().min(1).max(200) });
 
+export const jobListQuery = z.object({
+  status: jobStatus.optional().describe("only the jobs with this status"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("at most this many jobs (1–200)"),
+  offset: z.coerce.number().int().min(0).default(0).describe("skip this many (the next page: offset + limit)"),
+});
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item).describe("newest first"),
+    total: z.number().int().describe("jobs matching the filter, on every page"),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+
+export const simulationSummarySchema = simulationSchema.omit({ result: true }).meta({ id: "SimulationSummary" });
+export const simulationListSchema = page(simulationSummarySchema);
+export const tournamentSummarySchema = tournamentSchema.omit({ results: true }).meta({ id: "TournamentSummary" });
+export const tournamentListSchema = page(tournamentSummarySchema);
+
 // ── types ──────────────────────────────────────────────────────────────────
 
 export type ApiIssue = z.infer<typeof issueSchema>;
@@ -355,3 +384,8 @@ export type Simulation = z.infer<typeof simulationSchema>;
 export type TournamentRequest = z.input<typeof tournamentRequestSchema>;
 export type Tournament = z.infer<typeof tournamentSchema>;
 export type JobStatus = z.infer<typeof jobStatus>;
+export type JobListQuery = z.input<typeof jobListQuery>;
+export type SimulationSummary = z.infer<typeof simulationSummarySchema>;
+export type SimulationList = z.infer<typeof simulationListSchema>;
+export type TournamentSummary = z.infer<typeof tournamentSummarySchema>;
+export type TournamentList = z.infer<typeof tournamentListSchema>;

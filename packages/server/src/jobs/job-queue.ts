@@ -1,4 +1,6 @@
 // An in-process job queue: at most `concurrency` jobs run at a time, at most `maxJobs` wait or run.
+// Each job has its own abort signal: cancelling a job aborts it with PARLEY_HTTP_JOB_CANCELLED,
+// closing the queue aborts every running job with PARLEY_HTTP_JOB_INTERRUPTED (`signal.reason`).
 import { HttpError } from "../errors.js";
 
 export interface JobQueueOptions {
@@ -13,7 +15,8 @@ export interface JobQueueOptions {
 export interface JobSlot {
   /**
    * Queue the job. `run` must record its own failures; anything it throws goes to `onUnhandled`.
-   * The signal is aborted when the queue closes: a long job should stop at its next convenient point.
+   * Its signal is aborted when the job is cancelled or the queue closes; the reason is an HttpError
+   * (PARLEY_HTTP_JOB_CANCELLED or PARLEY_HTTP_JOB_INTERRUPTED).
    */
   push(id: string, run: (signal: AbortSignal) => Promise<void>, onUnhandled?: (error: unknown) => void): void;
   /** Give the place back (the job was not created). */
@@ -23,20 +26,22 @@ export interface JobSlot {
 interface Job {
   readonly id: string;
   readonly run: (signal: AbortSignal) => Promise<void>;
+  readonly controller: AbortController;
 }
 
 export class JobQueue {
   private readonly waiting: Job[] = [];
-  private running = 0;
+  private readonly running = new Map<string, Job>();
+  /** Per running job: resolves when its run has returned. */
+  private readonly endings = new Map<string, Promise<void>>();
   private reserved = 0;
   private closing = false;
-  private readonly controller = new AbortController();
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(readonly options: JobQueueOptions) {}
 
   counts(): { running: number; queued: number } {
-    return { running: this.running, queued: this.waiting.length };
+    return { running: this.running.size, queued: this.waiting.length };
   }
 
   /**
@@ -46,7 +51,7 @@ export class JobQueue {
    */
   reserve(): JobSlot {
     if (this.closing) throw new HttpError("PARLEY_HTTP_SHUTTING_DOWN");
-    const n = this.running + this.waiting.length + this.reserved;
+    const n = this.running.size + this.waiting.length + this.reserved;
     if (n >= this.options.maxJobs) throw new HttpError("PARLEY_HTTP_QUEUE_FULL", [this.options.name, n]);
     this.reserved++;
     let used = false;
@@ -62,6 +67,7 @@ export class JobQueue {
         if (this.closing) throw new HttpError("PARLEY_HTTP_SHUTTING_DOWN");
         this.waiting.push({
           id,
+          controller: new AbortController(),
           run: async (signal) => {
             try {
               await run(signal);
@@ -77,38 +83,67 @@ export class JobQueue {
     };
   }
 
+  /**
+   * Cancel a job: one still waiting is dropped ("queued": the caller records it), a running one has
+   * its signal aborted ("running": the job records how it ended). Undefined when the queue does not hold it.
+   */
+  cancel(id: string): "queued" | "running" | undefined {
+    const k = this.waiting.findIndex((j) => j.id === id);
+    if (k >= 0) {
+      this.waiting.splice(k, 1);
+      this.notifyIdle();
+      return "queued";
+    }
+    const job = this.running.get(id);
+    if (!job) return undefined;
+    job.controller.abort(new HttpError("PARLEY_HTTP_JOB_CANCELLED"));
+    return "running";
+  }
+
+  /** Resolves when the job is not running (at once when it is not). */
+  settled(id: string): Promise<void> {
+    return this.endings.get(id) ?? Promise.resolve();
+  }
+
+  /** Whether the queue holds the job (waiting or running). */
+  has(id: string): boolean {
+    return this.running.has(id) || this.waiting.some((j) => j.id === id);
+  }
+
   private pump(): void {
-    while (!this.closing && this.running < this.options.concurrency && this.waiting.length > 0) {
+    while (!this.closing && this.running.size < this.options.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
-      this.running++;
-      void job.run(this.controller.signal).finally(() => {
-        this.running--;
+      this.running.set(job.id, job);
+      const ending = job.run(job.controller.signal).finally(() => {
+        this.running.delete(job.id);
+        this.endings.delete(job.id);
         this.pump();
         this.notifyIdle();
       });
+      this.endings.set(job.id, ending);
     }
     this.notifyIdle();
   }
 
   private notifyIdle(): void {
-    if (this.running === 0 && (this.waiting.length === 0 || this.closing)) for (const w of this.idleWaiters.splice(0)) w();
+    if (this.running.size === 0 && (this.waiting.length === 0 || this.closing)) for (const w of this.idleWaiters.splice(0)) w();
   }
 
   /** Resolves when no job runs and none waits. */
   idle(): Promise<void> {
-    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    if (this.running.size === 0 && this.waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /**
-   * Stop: refuse new jobs, abort the running ones' signals and wait for them to return.
-   * Returns the ids of the jobs that were still waiting (never started).
+   * Stop: refuse new jobs, abort the running ones' signals (PARLEY_HTTP_JOB_INTERRUPTED) and wait for
+   * them to return. Returns the ids of the jobs that were still waiting (never started).
    */
   async close(): Promise<string[]> {
     this.closing = true;
-    this.controller.abort();
+    for (const job of this.running.values()) job.controller.abort(new HttpError("PARLEY_HTTP_JOB_INTERRUPTED"));
     const dropped = this.waiting.splice(0).map((j) => j.id);
-    if (this.running > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (this.running.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     return dropped;
   }
 }

@@ -1,7 +1,7 @@
-// Tournament jobs in-process: the core's tournament use case (checkTournament, playTournamentRun,
-// tournamentRunRecord) on stored scenario versions, its runs one after another on the main thread,
-// yielding to the event loop between runs, with progress.
-import { setImmediate as nextTurn } from "node:timers/promises";
+// Tournament jobs: the core's tournament use case (planTournamentOrThrow, playTournamentRun,
+// tournamentRunRecord, scoreRecords) on stored scenario versions. A request is checked and planned
+// up front; each run is played on its own (on a worker thread: workers/tasks.ts), stored as it
+// finishes, and all are scored together at the end.
 import {
   compileScenario,
   planTournamentOrThrow,
@@ -10,25 +10,28 @@ import {
   tournamentRunRecord,
   type CompiledScenario,
   type NegotiationReference,
+  type RunSpec,
   type TournamentPlan,
   type TournamentRequest,
   type TournamentRunRecord,
+  type TournamentSettings,
 } from "@parley/core";
-import { HttpError } from "../errors.js";
-import type { ScenarioVersion } from "../store/store.js";
+import type { ScenarioSource } from "../store/store.js";
 
 /** A tournament request after validation (zod defaults applied). */
 export interface TournamentJobRequest extends Omit<TournamentRequest, "scenarios"> {
   readonly scenarios: readonly { readonly id: string; readonly version?: number | undefined; readonly seats?: readonly string[] | undefined }[];
 }
 
+/** The request with every default filled in (versions and seats included): what is stored as the config. */
+export type TournamentConfig = TournamentJobRequest & { readonly scenarios: readonly { id: string; version: number; seats: string[] }[] };
+
 export interface TournamentPlanned {
   readonly plan: TournamentPlan;
   /** Per scenario of the plan. */
-  readonly sources: readonly ScenarioVersion[];
+  readonly sources: readonly ScenarioSource[];
   readonly compiled: readonly CompiledScenario[];
-  /** The request with every default filled in (versions and seats included): what is stored as the config. */
-  readonly config: TournamentJobRequest & { readonly scenarios: readonly { id: string; version: number; seats: string[] }[] };
+  readonly config: TournamentConfig;
 }
 
 /** One finished run: the core's record, with the scenario id and version apart. */
@@ -45,7 +48,7 @@ export interface TournamentLimits {
  * Check a request and plan it. `sources[i]` is the stored version of `request.scenarios[i]`.
  * Throws ParleyError (the first problem; the error handler maps its code to a status).
  */
-export function planTournamentJob(request: TournamentJobRequest, sources: readonly ScenarioVersion[], limits: TournamentLimits): TournamentPlanned {
+export function planTournamentJob(request: TournamentJobRequest, sources: readonly ScenarioSource[], limits: TournamentLimits): TournamentPlanned {
   const competitors = request.competitors.map((c) => c.trim());
   const compiled = sources.map((s) => compileScenario(s.scenario));
   const plan = planTournamentOrThrow(
@@ -60,37 +63,21 @@ export function planTournamentJob(request: TournamentJobRequest, sources: readon
   return { plan, sources, compiled, config: { ...request, competitors, scenarios } };
 }
 
-export interface TournamentRunOptions {
-  /** Per scenario of the plan: its frontier and Nash points for the seats, or null when not computable. */
-  readonly references: readonly (NegotiationReference | null)[];
-  /** Called after each run (throttle on the caller's side). */
-  readonly onRun?: (done: number, total: number) => void | Promise<void>;
-  /** Aborted: stop before the next run and throw. */
-  readonly signal?: AbortSignal;
-  /** Yield to the event loop after this many ms of running (default 20). */
-  readonly sliceMs?: number;
+/** Play one planned run and record it (never throws: a failing run is recorded with its error). */
+export function runTournamentRun(
+  source: ScenarioSource,
+  compiled: CompiledScenario,
+  settings: TournamentSettings,
+  run: RunSpec,
+  reference: NegotiationReference | null,
+): TournamentJobRecord {
+  return { ...tournamentRunRecord(run, playTournamentRun(compiled, run, settings), reference), scenario: source.id, version: source.version };
 }
 
-/** Run every run of the plan in order; the results and the leaderboard. */
-export async function runTournamentJob(job: TournamentPlanned, options: TournamentRunOptions) {
-  const { plan } = job;
-  const total = plan.runs.length;
-  const sliceMs = options.sliceMs ?? 20;
-  const settings = { protocol: job.config.protocol, rounds: job.config.rounds };
-  const records: TournamentJobRecord[] = [];
-  let sliceStart = performance.now();
-  for (const run of plan.runs) {
-    if (options.signal?.aborted) throw new HttpError("PARLEY_HTTP_JOB_INTERRUPTED");
-    const outcome = playTournamentRun(job.compiled[run.scenario]!, run, settings);
-    const source = job.sources[run.scenario]!;
-    records.push({ ...tournamentRunRecord(run, outcome, options.references[run.scenario] ?? null), scenario: source.id, version: source.version });
-    await options.onRun?.(records.length, total);
-    if (performance.now() - sliceStart >= sliceMs) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
-  }
-  return { plan: plan.hash, scores: scoreRecords(records), runs: records };
+/** The results of a finished tournament: its plan hash, the leaderboard, and every run in plan order. */
+export function tournamentResults(plan: TournamentPlan, records: readonly TournamentJobRecord[]) {
+  const runs = [...records].sort((a, b) => a.index - b.index);
+  return { plan: plan.hash, scores: scoreRecords(runs), runs };
 }
 
-export type TournamentResults = Awaited<ReturnType<typeof runTournamentJob>>;
+export type TournamentResults = ReturnType<typeof tournamentResults>;

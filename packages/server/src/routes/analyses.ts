@@ -1,7 +1,6 @@
 // Analyses of a stored scenario version: the analyze --json report (cached), outcome utilities for
 // scatter plots, the framework report (cached) and the timeline.
-import { analysisDefaults, analysisReportJson, analyzeScenario, compileScenario, createRng, frameworkReport, timeline, type AnalysisOptions, type TimelineFilter } from "@parley/core";
-import { outcomeScatter } from "../analysis/outcomes.js";
+import { analysisDefaults, timeline, type TimelineFilter } from "@parley/core";
 import { paramsHash } from "../analysis/result-cache.js";
 import {
   analysisQuery,
@@ -17,10 +16,28 @@ import {
 } from "../api/contract.js";
 import { findVersion, resolveVersion, sendJsonText, type ParleyApp, type ServerContext } from "../context.js";
 import { httpError } from "../errors.js";
+import { sourceOf, type AnalysisParams, type TaskValues, type WorkerTask } from "../workers/tasks.js";
 
 const tags = ["analyses"];
 /** Header telling whether a result came from the cache: `hit` or `miss`. */
 export const CACHE_HEADER = "x-parley-cache";
+
+/**
+ * An analysis computed on a worker thread: takes a place among the analyses in progress (429
+ * PARLEY_HTTP_QUEUE_FULL when there is none), under the analysis time limit.
+ */
+export async function computeAnalysis<K extends "analysis" | "frameworks" | "outcomes" | "reference">(
+  ctx: ServerContext,
+  task: Extract<WorkerTask, { kind: K }>,
+): Promise<TaskValues[K]> {
+  const leave = ctx.analyses.enter();
+  try {
+    const kind = (task as WorkerTask).kind;
+    return await ctx.pool.run(task, { what: kind, timeoutMs: ctx.limits.analysisMs });
+  } finally {
+    leave();
+  }
+}
 
 export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
   const { limits } = ctx;
@@ -43,7 +60,7 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
       const id = request.params.id;
       const version = await resolveVersion(ctx, id, q.version);
       const sampling = q.method === "sample";
-      const params = {
+      const params: AnalysisParams = {
         framework: q.framework ?? null,
         method: q.method,
         enumerationLimit: Math.min(q.limit ?? limits.enumeration, limits.enumeration),
@@ -52,18 +69,9 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
         seed: sampling ? q.seed : null,
       };
       const key = { scenarioId: id, version, kind: "analysis", paramsHash: paramsHash(params) };
-      const cached = await ctx.cache.getOrCompute(key, params, async () => {
-        const source = await findVersion(ctx, id, version);
-        const options: AnalysisOptions = {
-          method: params.method,
-          enumerationLimit: params.enumerationLimit,
-          maxFrontier: params.maxFrontier,
-          ...(params.samples !== null ? { sampleSize: params.samples } : {}),
-          ...(params.seed !== null ? { rng: createRng(params.seed) } : {}),
-          ...(params.framework !== null ? { framework: params.framework } : {}),
-        };
-        return analysisReportJson(analyzeScenario(source.scenario, options));
-      });
+      const cached = await ctx.cache.getOrCompute(key, params, async () =>
+        computeAnalysis(ctx, { kind: "analysis", source: sourceOf(await findVersion(ctx, id, version)), params }),
+      );
       reply.header(CACHE_HEADER, cached.hit ? "hit" : "miss");
       return sendJsonText(reply, cached.text);
     },
@@ -85,18 +93,16 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
     async (request, reply) => {
       const q = request.query;
       const source = await findVersion(ctx, request.params.id, q.version);
-      const compiled = compileScenario(source.scenario);
       const parties =
         q.parties !== undefined
           ? q.parties
               .split(",")
               .map((s) => s.trim())
               .filter((s) => s !== "")
-          : compiled.parties.map((p) => p.party.id);
-      if (parties.length === 0) throw httpError("PARLEY_HTTP_BAD_REQUEST", "parties: name at least one party with preferences");
+          : null;
+      if (parties?.length === 0) throw httpError("PARLEY_HTTP_BAD_REQUEST", "parties: name at least one party with preferences");
       const limit = Math.min(q.limit ?? limits.outcomes, limits.outcomes);
-      const scatter = outcomeScatter(compiled, parties, limit, q.seed);
-      return sendJsonText(reply, JSON.stringify(scatter));
+      return sendJsonText(reply, await computeAnalysis(ctx, { kind: "outcomes", source: sourceOf(source), parties, limit, seed: q.seed }));
     },
   );
 
@@ -119,10 +125,9 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
       const version = await resolveVersion(ctx, id, q.version);
       const params = { framework: q.framework ?? null };
       const key = { scenarioId: id, version, kind: "frameworks", paramsHash: paramsHash(params) };
-      const cached = await ctx.cache.getOrCompute(key, params, async () => {
-        const source = await findVersion(ctx, id, version);
-        return frameworkReport(source.scenario, params.framework !== null ? { framework: params.framework } : {});
-      });
+      const cached = await ctx.cache.getOrCompute(key, params, async () =>
+        computeAnalysis(ctx, { kind: "frameworks", source: sourceOf(await findVersion(ctx, id, version)), framework: params.framework }),
+      );
       reply.header(CACHE_HEADER, cached.hit ? "hit" : "miss");
       return sendJsonText(reply, cached.text);
     },

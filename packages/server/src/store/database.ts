@@ -53,7 +53,7 @@ export interface SimulationTable {
   id: string;
   scenario_id: string;
   version: number;
-  /** "queued" | "running" | "done" | "failed". */
+  /** "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted". */
   status: string;
   /** The request as JSON. */
   request: string;
@@ -79,10 +79,20 @@ export interface TournamentTable {
   finished_at: string | null;
 }
 
+/** One finished run of a tournament (stored as it finishes, so an interrupted tournament resumes). */
+export interface TournamentRunTable {
+  tournament_id: string;
+  /** The run's index in the plan. */
+  idx: number;
+  /** The run's record as JSON. */
+  record: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   scenario_versions: ScenarioVersionTable;
   analyses: AnalysisTable;
   simulations: SimulationTable;
   tournaments: TournamentTable;
+  tournament_runs: TournamentRunTable;
 }

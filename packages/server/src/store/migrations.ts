@@ -78,6 +78,27 @@ export const migrations: Readonly<Record<string, Migration>> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  "0002_job_lists_and_tournament_runs": {
+    async up(db: Kysely<unknown>) {
+      // Each finished run of a tournament, stored as it finishes: a tournament the server left
+      // unfinished resumes from these.
+      await db.schema
+        .createTable("tournament_runs")
+        .addColumn("tournament_id", "text", (c) => c.notNull().references("tournaments.id"))
+        .addColumn("idx", "integer", (c) => c.notNull())
+        .addColumn("record", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("tournament_runs_pk", ["tournament_id", "idx"])
+        .execute();
+      // The job lists: newest first.
+      await db.schema.createIndex("simulations_created").on("simulations").columns(["created_at", "id"]).execute();
+      await db.schema.createIndex("tournaments_created").on("tournaments").columns(["created_at", "id"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("tournaments_created").execute();
+      await db.schema.dropIndex("simulations_created").execute();
+      await db.schema.dropTable("tournament_runs").execute();
+    },
+  },
 };
 
 /** The provider for kysely's Migrator: the list above, in code (no migration folder to ship). */

@@ -5,7 +5,28 @@ import { connect, migrateToLatest, type Connection, type Dialect } from "./conne
 import type { Database, ScenarioVersionTable, SimulationTable, TournamentTable } from "./database.js";
 
 export type ScenarioFormat = "yaml" | "json" | "genius";
-export type JobStatus = "queued" | "running" | "done" | "failed";
+export type JobStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
+/** The statuses a job ends in (it may be re-run from any of them but done). */
+export type EndStatus = "failed" | "cancelled" | "interrupted";
+export const activeStatuses = ["queued", "running"] as const;
+
+/** A page of a job list: newest first. */
+export interface JobPage<T> {
+  readonly items: T[];
+  /** Jobs matching the filter, on every page. */
+  readonly total: number;
+}
+
+export interface JobListQuery {
+  readonly status?: JobStatus | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A simulation in a list: without its result (the trace is large). */
+export type SimulationSummary = Omit<SimulationRecord, "result">;
+/** A tournament in a list: without its results. */
+export type TournamentSummary = Omit<TournamentRecord, "results">;
 
 /** What a failed job records. */
 export interface JobError {
@@ -32,10 +53,15 @@ export interface ScenarioVersionInfo {
   readonly createdAt: string;
 }
 
-export interface ScenarioVersion extends ScenarioVersionInfo {
+/** A scenario version, as much of it as a computation needs (what is sent to a worker thread). */
+export interface ScenarioSource {
   readonly id: string;
-  readonly yaml: string;
+  readonly version: number;
   readonly scenario: Scenario;
+}
+
+export interface ScenarioVersion extends ScenarioVersionInfo, ScenarioSource {
+  readonly yaml: string;
 }
 
 /** A scenario to store as a new version. */
@@ -98,6 +124,11 @@ export function scenarioSlug(text: string): string {
 }
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+function withoutKey<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _, ...rest } = value;
+  return rest;
+}
 
 export class Store {
   readonly db: Kysely<Database>;
@@ -322,20 +353,56 @@ export class Store {
     await this.db.updateTable("simulations").set({ status: "running", started_at: this.stamp() }).where("id", "=", id).execute();
   }
 
-  async finishSimulation(id: string, result: unknown): Promise<void> {
+  /** The job is done: its result, as JSON text. */
+  async finishSimulation(id: string, resultJson: string): Promise<void> {
     await this.db
       .updateTable("simulations")
-      .set({ status: "done", result: JSON.stringify(result), finished_at: this.stamp() })
+      .set({ status: "done", result: resultJson, finished_at: this.stamp() })
       .where("id", "=", id)
       .execute();
   }
 
-  async failSimulation(id: string, error: JobError): Promise<void> {
+  /** End a job that did not finish: failed, cancelled or interrupted, with why. */
+  async failSimulation(id: string, error: JobError, status: EndStatus = "failed"): Promise<void> {
     await this.db
       .updateTable("simulations")
-      .set({ status: "failed", error: JSON.stringify(error), finished_at: this.stamp() })
+      .set({ status, error: JSON.stringify(error), finished_at: this.stamp() })
       .where("id", "=", id)
       .execute();
+  }
+
+  /** Queue a job that ended without finishing again (status failed, cancelled or interrupted). False otherwise. */
+  async requeueSimulation(id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("simulations")
+      .set({ status: "queued", result: null, error: null, started_at: null, finished_at: null })
+      .where("id", "=", id)
+      .where("status", "in", ["failed", "cancelled", "interrupted"])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async listSimulations(query: JobListQuery): Promise<JobPage<SimulationSummary>> {
+    const columns = ["id", "scenario_id", "version", "status", "request", "error", "created_at", "started_at", "finished_at"] as const;
+    const { rows, total } = await this.jobPage<Omit<Selectable<SimulationTable>, "result">>("simulations", columns, query);
+    return { items: rows.map((row) => withoutKey(simulationFromRow({ ...row, result: null }), "result")), total };
+  }
+
+  /** A page of a job table, newest first, and how many rows match. */
+  private async jobPage<Row>(table: "simulations" | "tournaments", columns: readonly string[], query: JobListQuery): Promise<{ rows: Row[]; total: number }> {
+    // Both tables share the columns used here; kysely cannot type a query over either.
+    const db = this.db as unknown as Kysely<{ jobs: { id: string; status: string; created_at: string } }>;
+    let q = db.selectFrom(table as unknown as "jobs");
+    if (query.status !== undefined) q = q.where("status", "=", query.status);
+    const rows = await q
+      .select(columns as unknown as "id"[])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    const count = await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    return { rows: rows as unknown as Row[], total: Number(count.n) };
   }
 
   async getSimulation(id: string): Promise<SimulationRecord | undefined> {
@@ -367,10 +434,6 @@ export class Store {
     await this.db.updateTable("tournaments").set({ status: "running", started_at: this.stamp() }).where("id", "=", id).execute();
   }
 
-  async tournamentProgress(id: string, done: number): Promise<void> {
-    await this.db.updateTable("tournaments").set({ done }).where("id", "=", id).execute();
-  }
-
   async finishTournament(id: string, done: number, results: unknown): Promise<void> {
     await this.db
       .updateTable("tournaments")
@@ -379,12 +442,51 @@ export class Store {
       .execute();
   }
 
-  async failTournament(id: string, error: JobError): Promise<void> {
+  async failTournament(id: string, error: JobError, status: EndStatus = "failed"): Promise<void> {
     await this.db
       .updateTable("tournaments")
-      .set({ status: "failed", error: JSON.stringify(error), finished_at: this.stamp() })
+      .set({ status, error: JSON.stringify(error), finished_at: this.stamp() })
       .where("id", "=", id)
       .execute();
+  }
+
+  /** Store finished runs of a tournament (a run stored before is kept) and its progress. */
+  async addTournamentRuns(id: string, runs: readonly { readonly index: number }[], done: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (runs.length > 0)
+        await trx
+          .insertInto("tournament_runs")
+          .values(runs.map((r) => ({ tournament_id: id, idx: r.index, record: JSON.stringify(r) })))
+          .onConflict((oc) => oc.columns(["tournament_id", "idx"]).doNothing())
+          .execute();
+      await trx.updateTable("tournaments").set({ done }).where("id", "=", id).execute();
+    });
+  }
+
+  /** The stored runs of a tournament, in plan order. */
+  async tournamentRuns(id: string): Promise<unknown[]> {
+    const rows = await this.db.selectFrom("tournament_runs").select("record").where("tournament_id", "=", id).orderBy("idx").execute();
+    return rows.map((r) => JSON.parse(r.record) as unknown);
+  }
+
+  /**
+   * Queue a tournament that ended without finishing again (failed, cancelled or interrupted); its
+   * stored runs stay, so it resumes. False otherwise.
+   */
+  async requeueTournament(id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("tournaments")
+      .set({ status: "queued", results: null, error: null, started_at: null, finished_at: null })
+      .where("id", "=", id)
+      .where("status", "in", ["failed", "cancelled", "interrupted"])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async listTournaments(query: JobListQuery): Promise<JobPage<TournamentSummary>> {
+    const columns = ["id", "status", "config", "done", "total", "error", "created_at", "started_at", "finished_at"] as const;
+    const { rows, total } = await this.jobPage<Omit<Selectable<TournamentTable>, "results">>("tournaments", columns, query);
+    return { items: rows.map((row) => withoutKey(tournamentFromRow({ ...row, results: null }), "results")), total };
   }
 
   async getTournament(id: string): Promise<TournamentRecord | undefined> {
@@ -393,23 +495,23 @@ export class Store {
   }
 
   /**
-   * Jobs left queued or running by a process that stopped: marked failed with `error`. Call at
-   * start, before new jobs are accepted. Returns how many were marked.
+   * Jobs left queued or running by a process that stopped (a crash, kill -9): marked interrupted
+   * with `error`, so that nothing stays "running" forever; POST …/rerun resumes them. Call at start,
+   * before new jobs are accepted. Returns how many were marked.
    */
-  async failInterruptedJobs(error: JobError): Promise<number> {
+  async markInterruptedJobs(error: JobError): Promise<number> {
     const finished_at = this.stamp();
     const text = JSON.stringify(error);
-    const a = await this.db
-      .updateTable("simulations")
-      .set({ status: "failed", error: text, finished_at })
-      .where("status", "in", ["queued", "running"])
-      .executeTakeFirst();
-    const b = await this.db
-      .updateTable("tournaments")
-      .set({ status: "failed", error: text, finished_at })
-      .where("status", "in", ["queued", "running"])
-      .executeTakeFirst();
-    return Number(a.numUpdatedRows) + Number(b.numUpdatedRows);
+    let n = 0;
+    for (const table of ["simulations", "tournaments"] as const) {
+      const r = await this.db
+        .updateTable(table)
+        .set({ status: "interrupted", error: text, finished_at })
+        .where("status", "in", [...activeStatuses])
+        .executeTakeFirst();
+      n += Number(r.numUpdatedRows);
+    }
+    return n;
   }
 }
 

@@ -1,0 +1,146 @@
+// The heavy work of the server as plain-data tasks: what a worker thread runs (worker.ts), or the
+// server's own thread when the pool has no threads. Every task takes serialisable input (a scenario
+// version's model, parameters) and answers serialisable output, usually JSON text, so nothing is
+// parsed or stringified twice across the thread boundary. Errors come back as data (TaskReply):
+// structured cloning keeps an Error's message but not its class or code.
+import {
+  analysisReportJson,
+  analyzeScenario,
+  compileScenario,
+  createRng,
+  frameworkReport,
+  isParleyError,
+  negotiationReference,
+  ProtocolViolation,
+  type AnalysisOptions,
+  type CompiledScenario,
+  type NegotiationReference,
+  type RunSpec,
+  type SimulationReference,
+  type TournamentSettings,
+} from "@parley/core";
+import { outcomeScatter } from "../analysis/outcomes.js";
+import { HttpError, httpError } from "../errors.js";
+import { planSimulationJob, runSimulationJob, type SimulationJobRequest } from "../jobs/simulation.js";
+import { runTournamentRun, type TournamentJobRecord } from "../jobs/tournament.js";
+import type { ScenarioSource } from "../store/store.js";
+
+/** The normalised parameters of GET …/analysis (also what its cache key hashes). */
+export interface AnalysisParams {
+  readonly framework: string | null;
+  readonly method: "auto" | "enumerate" | "merge" | "sample";
+  readonly enumerationLimit: number;
+  readonly maxFrontier: number;
+  readonly samples: number | null;
+  readonly seed: number | null;
+}
+
+export type WorkerTask =
+  | { readonly kind: "analysis"; readonly source: ScenarioSource; readonly params: AnalysisParams }
+  | { readonly kind: "frameworks"; readonly source: ScenarioSource; readonly framework: string | null }
+  | { readonly kind: "outcomes"; readonly source: ScenarioSource; readonly parties: readonly string[] | null; readonly limit: number; readonly seed: number }
+  | { readonly kind: "reference"; readonly source: ScenarioSource; readonly seats: readonly string[] }
+  | {
+      readonly kind: "simulation";
+      readonly source: ScenarioSource;
+      readonly request: SimulationJobRequest;
+      readonly maxRounds: number;
+      readonly reference: SimulationReference;
+    }
+  | {
+      readonly kind: "tournament-runs";
+      /** Per scenario of the plan (RunSpec.scenario indexes it). */
+      readonly sources: readonly ScenarioSource[];
+      readonly references: readonly (NegotiationReference | null)[];
+      readonly settings: TournamentSettings;
+      readonly runs: readonly RunSpec[];
+    };
+
+/** What went wrong in a task, as data: `kind` says which error class to rebuild on the other side. */
+export interface TaskFailure {
+  readonly kind: "parley" | "http" | "protocol" | "other";
+  readonly code: string;
+  readonly message: string;
+}
+
+export type TaskReply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TaskFailure };
+
+/** What each task kind answers. */
+export interface TaskValues {
+  analysis: string;
+  frameworks: string;
+  outcomes: string;
+  reference: string;
+  simulation: string;
+  "tournament-runs": TournamentJobRecord[];
+}
+
+/** Only what a task needs of a stored version (less to copy to the worker). */
+export const sourceOf = (v: ScenarioSource): ScenarioSource => ({ id: v.id, version: v.version, scenario: v.scenario });
+
+// Scenario versions never change, so a worker keeps the compiled form of the last few it met
+// (compiling and building utility indices is most of a short run's cost).
+const compiledCache = new Map<string, CompiledScenario>();
+function compiledOf(source: ScenarioSource): CompiledScenario {
+  const key = `${source.id}\u0000${source.version}`;
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    compiled = compileScenario(source.scenario);
+    compiledCache.set(key, compiled);
+    if (compiledCache.size > 16) compiledCache.delete(compiledCache.keys().next().value!);
+  }
+  return compiled;
+}
+
+function analysisOptions(params: AnalysisParams): AnalysisOptions {
+  return {
+    method: params.method,
+    enumerationLimit: params.enumerationLimit,
+    maxFrontier: params.maxFrontier,
+    ...(params.samples !== null ? { sampleSize: params.samples } : {}),
+    ...(params.seed !== null ? { rng: createRng(params.seed) } : {}),
+    ...(params.framework !== null ? { framework: params.framework } : {}),
+  };
+}
+
+function compute(task: WorkerTask): unknown {
+  switch (task.kind) {
+    case "analysis":
+      return JSON.stringify(analysisReportJson(analyzeScenario(task.source.scenario, analysisOptions(task.params))));
+    case "frameworks":
+      return JSON.stringify(frameworkReport(task.source.scenario, task.framework !== null ? { framework: task.framework } : {}));
+    case "outcomes": {
+      const compiled = compiledOf(task.source);
+      const parties = task.parties ?? compiled.parties.map((p) => p.party.id);
+      if (parties.length === 0) throw httpError("PARLEY_HTTP_BAD_REQUEST", "parties: name at least one party with preferences (this scenario has none)");
+      return JSON.stringify(outcomeScatter(compiled, parties, task.limit, task.seed));
+    }
+    case "reference":
+      return JSON.stringify(negotiationReference(compiledOf(task.source), task.seats));
+    case "simulation": {
+      const plan = planSimulationJob(task.source, task.request, task.maxRounds, compiledOf(task.source));
+      return JSON.stringify(runSimulationJob(task.source, plan, task.reference));
+    }
+    case "tournament-runs":
+      return task.runs.map((run) =>
+        runTournamentRun(task.sources[run.scenario]!, compiledOf(task.sources[run.scenario]!), task.settings, run, task.references[run.scenario] ?? null),
+      );
+  }
+}
+
+/** The error as data (see TaskFailure). */
+export function taskFailure(error: unknown): TaskFailure {
+  if (isParleyError(error)) return { kind: "parley", code: error.code, message: error.message };
+  if (error instanceof HttpError) return { kind: "http", code: error.code, message: error.message };
+  if (error instanceof ProtocolViolation) return { kind: "protocol", code: "PARLEY_HTTP_BAD_REQUEST", message: error.message };
+  return { kind: "other", code: "", message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Run one task; never throws (a failure is a reply too). */
+export function runTask(task: WorkerTask): TaskReply {
+  try {
+    return { ok: true, value: compute(task) };
+  } catch (error) {
+    return { ok: false, error: taskFailure(error) };
+  }
+}
