@@ -389,7 +389,7 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
       schema: {
         tags: ["tournaments"],
         summary: "Start a tournament (like examples/tournament.yaml, with scenarios by id); one runs at a time",
-        description: "202 with the job's id. 429 PARLEY_HTTP_QUEUE_FULL when too many tournaments wait; 422 PARLEY_HTTP_TOO_MANY_RUNS for a plan past the run limit.",
+        description: "202 with the job's id. 429 PARLEY_HTTP_QUEUE_FULL when too many tournaments wait; 400 with a core code (PARLEY_ERR_BAD_ARGUMENT, PARLEY_ERR_UNKNOWN_STRATEGY, …) for a request that does not fit its scenarios; 422 PARLEY_ERR_LIMIT for a plan past the run limit.",
         body: tournamentRequestSchema,
         response: { 202: jobCreatedSchema, ...errorResponses },
       },
