@@ -1,7 +1,7 @@
 import type { Scenario } from "@parley/core";
 import { isScalar, LineCounter, parseDocument, visit, type Node, type YAMLError } from "yaml";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
-import { scenarioFromFile } from "./from-file.js";
+import { scenarioFromFile } from "./convert/index.js";
 import { locate } from "./locate.js";
 import { Problems, type Problem } from "./problems.js";
 import { scenarioFileSchema } from "./scenario-schema.js";

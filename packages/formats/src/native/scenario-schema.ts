@@ -1,7 +1,7 @@
 /**
  * The native scenario file format (YAML or JSON), defined once as a zod schema. The schema checks
  * the *shape* of a file; cross-references (issue ids, option labels, duplicates, …) are checked
- * when the file is converted to a core `Scenario` (see from-file.ts). `ScenarioFile` is the type of
+ * when the file is converted to a core `Scenario` (see convert/). `ScenarioFile` is the type of
  * a file that passed the schema.
  *
  * Unions are built with `choice`, which records how to pick the branch a writer meant, so that a

@@ -1,5 +1,5 @@
 /**
- * Core Scenario → file shape: the inverse of from-file.ts. It writes the shorthands a person would
+ * Core Scenario → file shape: the inverse of convert/. It writes the shorthands a person would
  * (score maps, `increasing`, `{peak: x}`, option labels in bounds, {min, max} for runs of values)
  * whenever they convert back to exactly the same model.
  */
@@ -268,7 +268,7 @@ function sourceToFile(s: SourceRef): SourceFile {
 }
 
 /**
- * How a shorthand subject reads back (as from-file.ts reads it): an issue id, else a framework id,
+ * How a shorthand subject reads back (as convert/ reads it): an issue id, else a framework id,
  * else FRAMEWORK/POINT split at a "/" whose left side names a framework and right side one of its points.
  */
 function readShorthand(text: string, scenario: Scenario): StatementSubject | undefined {

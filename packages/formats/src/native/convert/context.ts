@@ -1,0 +1,108 @@
+/**
+ * The context of a conversion: the problems found so far and the ids every part may refer to
+ * (issues with their values, parties, frameworks with their points, statements). Looking a
+ * reference up reports it when it is unknown, with a suggestion.
+ */
+import { describeValue, didYouMean, issueValueIndex, issueValues, listOf, type Issue, type Value } from "@parley/core";
+import type { Path, Problems } from "../problems.js";
+import type { LabelFile } from "../scenario-schema.js";
+
+export interface KnownIssue {
+  readonly issue: Issue;
+  /** The discrete values (issueValues). */
+  readonly values: readonly Value[];
+}
+
+/** Text of a label: numbers are read as text where an option label is expected. */
+export const labelText = (v: LabelFile): string => (typeof v === "number" ? String(v) : v);
+
+export class Context {
+  readonly issues = new Map<string, KnownIssue>();
+  /** Party ids (including parties that are otherwise broken). */
+  readonly parties = new Set<string>();
+  /** Framework id → its point ids; null for a framework that is broken (references into it are not reported). */
+  readonly frameworks = new Map<string, ReadonlySet<string> | null>();
+  /** Statement ids listed in the file (including broken statements). */
+  readonly statements = new Set<string>();
+
+  constructor(
+    readonly problems: Problems,
+    /** Ids of issues that exist but are broken: references to them are not reported. */
+    readonly broken: Set<string>,
+  ) {}
+
+  addIssue(issue: Issue): void {
+    this.issues.set(issue.id, { issue, values: issueValues(issue) });
+  }
+
+  /** The issue with this id, reporting an unknown reference at `path` (the key). */
+  issue(id: string, path: Path, at: "key" | "value" = "key"): KnownIssue | undefined {
+    const known = this.issues.get(id);
+    if (known) return known;
+    if (this.broken.has(id)) return undefined;
+    const ids = [...this.issues.keys(), ...this.broken];
+    this.problems.error(
+      "PARLEY_FMT_REFERENCE",
+      path,
+      `Unknown issue "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Issues are: ${listOf(ids)}.` : "Define it under issues."}`,
+      at,
+    );
+    return undefined;
+  }
+
+  /** The position of a value among the issue's discrete values, or -1. */
+  indexOf(known: KnownIssue, value: Value): number {
+    return issueValueIndex(known.issue, value);
+  }
+
+  /** The model value of `v` for the issue, reporting it when it is not one of the issue's values. */
+  value(known: KnownIssue, v: LabelFile, path: Path, at: "key" | "value" = "value"): Value | undefined {
+    const issue = known.issue;
+    if (issue.kind === "categorical") {
+      const label = labelText(v);
+      if (issue.options.includes(label)) return label;
+      this.problems.error(
+        "PARLEY_FMT_REFERENCE",
+        path,
+        `${describeValue(label)} is not an option of issue "${issue.id}".${didYouMean(label, issue.options)} Options are: ${listOf(issue.options)}.`,
+        at,
+      );
+      return undefined;
+    }
+    if (typeof v !== "number") {
+      this.problems.error(
+        "PARLEY_FMT_VALUE",
+        path,
+        `Issue "${issue.id}" is numeric: write a number from ${issue.min} to ${issue.max}, not ${describeValue(v)}.`,
+        at,
+      );
+      return undefined;
+    }
+    if (this.indexOf(known, v) >= 0) return v;
+    this.problems.error("PARLEY_FMT_VALUE", path, `${v} is not a value of issue "${issue.id}"; ${describeValues(issue)}.`, at);
+    return undefined;
+  }
+}
+
+export function describeValues(issue: Issue): string {
+  switch (issue.kind) {
+    case "categorical":
+      return `options are: ${listOf(issue.options)}`;
+    case "integer":
+      return `use a whole number from ${issue.min} to ${issue.max}`;
+    case "real":
+      return `use a value of its grid ${issue.min}, ${issue.min + issue.step}, …, ${issue.max} (min, min + step, …, max)`;
+  }
+}
+
+export function validDate(date: string): boolean {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+export function checkDate(date: string, path: Path, ctx: Context): boolean {
+  if (validDate(date)) return true;
+  ctx.problems.error("PARLEY_FMT_VALUE", path, `${describeValue(date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
+  return false;
+}

@@ -1,0 +1,152 @@
+/**
+ * File shape → core Scenario, checking everything the schema cannot: references to issues and
+ * options, duplicates, ranges. Every problem is reported; the Scenario is returned only when there
+ * were no errors.
+ *
+ * When the file failed the schema, the parts that did pass (each issue, party and framework on its
+ * own) are still checked, so one run reports as many problems as possible. References to an issue
+ * that exists but is itself broken are not reported again.
+ */
+import type { Framework, Issue, NegotiationEvent, Party, Scenario, Statement } from "@parley/core";
+import type { Problems } from "../problems.js";
+import { issueSchema, type IssueFile, type ScenarioFile } from "../scenario-schema.js";
+import { Context } from "./context.js";
+import { convertFramework } from "./frameworks.js";
+import { convertIssue } from "./issues.js";
+import { convertPreferences } from "./preferences.js";
+import { frameworkIn, idOf, isObject, listAt, partyIn, pass } from "./salvage.js";
+import { convertEvent, convertStatement } from "./statements.js";
+
+/**
+ * Convert a scenario file to the core model. `parsed` is the schema-checked file, or undefined
+ * when the schema found problems (then `raw`, the plain parsed document, is salvaged).
+ */
+export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined, problems: Problems): Scenario | undefined {
+  const before = problems.errorCount;
+  const issuesIn = parsed ? parsed.issues : listAt(raw, "issues").map((x) => pass<IssueFile>(issueSchema, x));
+  const partiesIn = parsed ? parsed.parties.map(partyIn) : listAt(raw, "parties").map(partyIn);
+  const frameworksIn = parsed ? (parsed.frameworks ?? []).map(frameworkIn) : listAt(raw, "frameworks").map(frameworkIn);
+  // Issues that exist but failed the schema: references to them are not reported.
+  const broken = new Set<string>();
+  if (!parsed)
+    listAt(raw, "issues").forEach((x, i) => {
+      const id = isObject(x) && (typeof x.id === "string" || typeof x.id === "number") ? String(x.id) : undefined;
+      if (issuesIn[i] === undefined && id !== undefined) broken.add(id);
+    });
+  const ctx = new Context(problems, broken);
+  // Statement ids are known up front: provenance (in parties) cites statements listed later in the file.
+  for (const x of listAt(raw, "statements")) {
+    const id = idOf(x);
+    if (id !== undefined) ctx.statements.add(id);
+  }
+
+  const issues: Issue[] = [];
+  const issueIds = new Map<string, number>();
+  issuesIn.forEach((file, i) => {
+    if (!file) return;
+    const path = ["issues", i];
+    const seen = issueIds.get(file.id);
+    if (seen !== undefined) {
+      problems.error(
+        "PARLEY_FMT_DUPLICATE",
+        [...path, "id"],
+        `Issue id "${file.id}" is already used by issues[${seen}]; give each issue its own id.`,
+      );
+      return;
+    }
+    issueIds.set(file.id, i);
+    const issue = convertIssue(file, path, problems);
+    if (issue) {
+      issues.push(issue);
+      ctx.addIssue(issue);
+    } else ctx.broken.add(file.id);
+  });
+
+  const parties: Party[] = [];
+  const partyIds = new Map<string, number>();
+  partiesIn.forEach((p, i) => {
+    const path = ["parties", i];
+    if (p.id !== undefined) {
+      ctx.parties.add(p.id);
+      const seen = partyIds.get(p.id);
+      if (seen !== undefined)
+        problems.error(
+          "PARLEY_FMT_DUPLICATE",
+          [...path, "id"],
+          `Party id "${p.id}" is already used by parties[${seen}]; give each party its own id.`,
+        );
+      else partyIds.set(p.id, i);
+    }
+    const preferences = p.preferences && convertPreferences(p.preferences, [...path, "preferences"], ctx);
+    const file = p.file;
+    if (!file) return;
+    const party: Party = {
+      id: file.id,
+      name: file.name ?? file.id,
+      role: file.role ?? "party",
+      ...(file.description !== undefined && { description: file.description }),
+    };
+    parties.push(preferences ? { ...party, preferences } : party);
+  });
+
+  const frameworks: Framework[] = [];
+  const frameworkIds = new Map<string, number>();
+  frameworksIn.forEach((f, i) => {
+    const path = ["frameworks", i];
+    if (f.id !== undefined) {
+      const seen = frameworkIds.get(f.id);
+      if (seen !== undefined)
+        problems.error(
+          "PARLEY_FMT_DUPLICATE",
+          [...path, "id"],
+          `Framework id "${f.id}" is already used by frameworks[${seen}]; give each framework its own id.`,
+        );
+      else frameworkIds.set(f.id, i);
+    }
+    const framework = convertFramework(f, path, ctx);
+    if (framework) frameworks.push(framework);
+  });
+
+  // Statements and events are checked part by part, so that one broken field does not hide the others' problems.
+  const statements: Statement[] = [];
+  const statementIds = new Map<string, number>();
+  listAt(raw, "statements").forEach((x, i) => {
+    const path = ["statements", i];
+    const id = idOf(x);
+    const seen = id === undefined ? undefined : statementIds.get(id);
+    if (id !== undefined && seen !== undefined)
+      problems.error(
+        "PARLEY_FMT_DUPLICATE",
+        [...path, "id"],
+        `Statement id "${id}" is already used by statements[${seen}]; give each statement its own id.`,
+      );
+    else if (id !== undefined) statementIds.set(id, i);
+    const statement = convertStatement(x, path, ctx);
+    if (statement) statements.push(statement);
+  });
+
+  const events: NegotiationEvent[] = [];
+  const eventIds = new Map<string, number>();
+  listAt(raw, "events").forEach((x, i) => {
+    const path = ["events", i];
+    const id = idOf(x);
+    const seen = id === undefined ? undefined : eventIds.get(id);
+    if (id !== undefined && seen !== undefined)
+      problems.error("PARLEY_FMT_DUPLICATE", [...path, "id"], `Event id "${id}" is already used by events[${seen}]; give each event its own id.`);
+    else if (id !== undefined) eventIds.set(id, i);
+    const event = convertEvent(x, path, ctx);
+    if (event) events.push(event);
+  });
+
+  if (!parsed || problems.errorCount > before) return undefined;
+  return {
+    id: parsed.id,
+    name: parsed.name,
+    ...(parsed.description !== undefined && { description: parsed.description }),
+    issues,
+    parties,
+    frameworks,
+    ...(parsed.statements !== undefined && { statements }),
+    ...(parsed.events !== undefined && { events }),
+  };
+}
