@@ -95,7 +95,7 @@ export function describeValues(issue: Issue): string {
   }
 }
 
-export function validDate(date: string): boolean {
+function validDate(date: string): boolean {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
@@ -105,4 +105,33 @@ export function checkDate(date: string, path: Path, ctx: Context): boolean {
   if (validDate(date)) return true;
   ctx.problems.error("PARLEY_FMT_VALUE", path, `${describeValue(date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
   return false;
+}
+
+/**
+ * The ids used so far in one list of the file (`issues`, `parties`, …): the second use of an id
+ * is reported at its `id` field.
+ */
+export class UniqueIds {
+  private readonly first = new Map<string, number>();
+
+  constructor(
+    private readonly problems: Problems,
+    private readonly list: { readonly name: string; readonly noun: string; readonly scope?: string },
+  ) {}
+
+  /** True when `id` is new (recorded as item `i`); false, reporting a duplicate at `path`, when an earlier item has it. */
+  claim(id: string, i: number, path: Path): boolean {
+    const seen = this.first.get(id);
+    if (seen === undefined) {
+      this.first.set(id, i);
+      return true;
+    }
+    const { name, noun, scope = "" } = this.list;
+    this.problems.error(
+      "PARLEY_FMT_DUPLICATE",
+      [...path, "id"],
+      `${noun[0]!.toUpperCase()}${noun.slice(1)} id "${id}" is already used by ${name}[${seen}]${scope}; give each ${noun} its own id.`,
+    );
+    return false;
+  }
 }

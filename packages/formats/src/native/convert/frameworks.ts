@@ -4,14 +4,13 @@
  */
 import { describeValue, type Framework, type FrameworkPoint, type Value } from "@parley/core";
 import type { Path } from "../problems.js";
-import { validDate, type Context } from "./context.js";
+import { checkDate, type Context } from "./context.js";
 import type { FrameworkIn } from "./salvage.js";
 
 export function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework | undefined {
   const p = ctx.problems;
   const file = f.file;
-  if (file?.date !== undefined && !validDate(file.date))
-    p.error("PARLEY_FMT_VALUE", [...path, "date"], `${describeValue(file.date)} is not a calendar date; write a real date as YYYY-MM-DD.`);
+  if (file?.date !== undefined) checkDate(file.date, [...path, "date"], ctx);
   const numbers = new Map<number, number>();
   const ids = new Map<string, number>();
   const setBy = new Map<string, { value: Value; point: number }>();

@@ -10,7 +10,7 @@
 import type { Framework, Issue, NegotiationEvent, Party, Scenario, Statement } from "@parley/core";
 import type { Problems } from "../problems.js";
 import { issueSchema, type IssueFile, type ScenarioFile } from "../scenario-schema.js";
-import { Context } from "./context.js";
+import { Context, UniqueIds } from "./context.js";
 import { convertFramework } from "./frameworks.js";
 import { convertIssue } from "./issues.js";
 import { convertPreferences } from "./preferences.js";
@@ -41,20 +41,11 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
   }
 
   const issues: Issue[] = [];
-  const issueIds = new Map<string, number>();
+  const issueIds = new UniqueIds(problems, { name: "issues", noun: "issue" });
   issuesIn.forEach((file, i) => {
     if (!file) return;
     const path = ["issues", i];
-    const seen = issueIds.get(file.id);
-    if (seen !== undefined) {
-      problems.error(
-        "PARLEY_FMT_DUPLICATE",
-        [...path, "id"],
-        `Issue id "${file.id}" is already used by issues[${seen}]; give each issue its own id.`,
-      );
-      return;
-    }
-    issueIds.set(file.id, i);
+    if (!issueIds.claim(file.id, i, path)) return;
     const issue = convertIssue(file, path, problems);
     if (issue) {
       issues.push(issue);
@@ -63,19 +54,12 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
   });
 
   const parties: Party[] = [];
-  const partyIds = new Map<string, number>();
+  const partyIds = new UniqueIds(problems, { name: "parties", noun: "party" });
   partiesIn.forEach((p, i) => {
     const path = ["parties", i];
     if (p.id !== undefined) {
       ctx.parties.add(p.id);
-      const seen = partyIds.get(p.id);
-      if (seen !== undefined)
-        problems.error(
-          "PARLEY_FMT_DUPLICATE",
-          [...path, "id"],
-          `Party id "${p.id}" is already used by parties[${seen}]; give each party its own id.`,
-        );
-      else partyIds.set(p.id, i);
+      partyIds.claim(p.id, i, path);
     }
     const preferences = p.preferences && convertPreferences(p.preferences, [...path, "preferences"], ctx);
     const file = p.file;
@@ -90,50 +74,31 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
   });
 
   const frameworks: Framework[] = [];
-  const frameworkIds = new Map<string, number>();
+  const frameworkIds = new UniqueIds(problems, { name: "frameworks", noun: "framework" });
   frameworksIn.forEach((f, i) => {
     const path = ["frameworks", i];
-    if (f.id !== undefined) {
-      const seen = frameworkIds.get(f.id);
-      if (seen !== undefined)
-        problems.error(
-          "PARLEY_FMT_DUPLICATE",
-          [...path, "id"],
-          `Framework id "${f.id}" is already used by frameworks[${seen}]; give each framework its own id.`,
-        );
-      else frameworkIds.set(f.id, i);
-    }
+    if (f.id !== undefined) frameworkIds.claim(f.id, i, path);
     const framework = convertFramework(f, path, ctx);
     if (framework) frameworks.push(framework);
   });
 
   // Statements and events are checked part by part, so that one broken field does not hide the others' problems.
   const statements: Statement[] = [];
-  const statementIds = new Map<string, number>();
+  const statementIds = new UniqueIds(problems, { name: "statements", noun: "statement" });
   listAt(raw, "statements").forEach((x, i) => {
     const path = ["statements", i];
     const id = idOf(x);
-    const seen = id === undefined ? undefined : statementIds.get(id);
-    if (id !== undefined && seen !== undefined)
-      problems.error(
-        "PARLEY_FMT_DUPLICATE",
-        [...path, "id"],
-        `Statement id "${id}" is already used by statements[${seen}]; give each statement its own id.`,
-      );
-    else if (id !== undefined) statementIds.set(id, i);
+    if (id !== undefined) statementIds.claim(id, i, path);
     const statement = convertStatement(x, path, ctx);
     if (statement) statements.push(statement);
   });
 
   const events: NegotiationEvent[] = [];
-  const eventIds = new Map<string, number>();
+  const eventIds = new UniqueIds(problems, { name: "events", noun: "event" });
   listAt(raw, "events").forEach((x, i) => {
     const path = ["events", i];
     const id = idOf(x);
-    const seen = id === undefined ? undefined : eventIds.get(id);
-    if (id !== undefined && seen !== undefined)
-      problems.error("PARLEY_FMT_DUPLICATE", [...path, "id"], `Event id "${id}" is already used by events[${seen}]; give each event its own id.`);
-    else if (id !== undefined) eventIds.set(id, i);
+    if (id !== undefined) eventIds.claim(id, i, path);
     const event = convertEvent(x, path, ctx);
     if (event) events.push(event);
   });

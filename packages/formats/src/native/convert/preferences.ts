@@ -5,7 +5,7 @@
 import type { Preferences, RedLine, Utility, ValueFunction } from "@parley/core";
 import type { Path } from "../problems.js";
 import type { ValueFunctionFile } from "../scenario-schema.js";
-import type { Context } from "./context.js";
+import { UniqueIds, type Context } from "./context.js";
 import { convertPreferencesProvenance } from "./provenance.js";
 import { convertRedLine } from "./red-lines.js";
 import type { PreferencesIn } from "./salvage.js";
@@ -43,17 +43,9 @@ export function convertPreferences(file: PreferencesIn, path: Path, ctx: Context
   }
   const redLines = file.redLines?.map((r, i) => r && convertRedLine(r, [...path, "redLines", i], ctx));
   if (file.redLines) {
-    const ids = new Map<string, number>();
+    const ids = new UniqueIds(p, { name: "redLines", noun: "red line", scope: " of this party" });
     file.redLines.forEach((r, i) => {
-      if (r?.id === undefined) return;
-      const seen = ids.get(r.id);
-      if (seen !== undefined)
-        p.error(
-          "PARLEY_FMT_DUPLICATE",
-          [...path, "redLines", i, "id"],
-          `Red line id "${r.id}" is already used by redLines[${seen}] of this party; give each red line its own id.`,
-        );
-      else ids.set(r.id, i);
+      if (r?.id !== undefined) ids.claim(r.id, i, [...path, "redLines", i]);
     });
   }
   const provenance = file.provenance && convertPreferencesProvenance(file.provenance, [...path, "provenance"], ctx);
