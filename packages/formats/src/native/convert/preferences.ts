@@ -19,7 +19,7 @@ export function convertPreferences(file: PreferencesIn, path: Path, ctx: Context
   if (file.partial) {
     // Only look for wrong references in the parts that passed the schema.
     if (file.utility) convertUtility(file.utility, [...path, "utility"], ctx);
-    if (file.values || file.weights) convertLinearAdditive(file.weights, file.values ?? {}, true, path, ctx, true);
+    if (file.values || file.weights) convertLinearAdditive({ weights: file.weights, values: file.values ?? {}, partial: true }, path, ctx);
   } else if (file.utility) {
     for (const key of ["weights", "values", "normalizeWeights"] as const)
       if (file[key] !== undefined)
@@ -39,7 +39,7 @@ export function convertPreferences(file: PreferencesIn, path: Path, ctx: Context
         : "Preferences with `weights` need `values`: a value function per issue.",
     );
   } else {
-    utility = convertLinearAdditive(file.weights, file.values, file.normalizeWeights ?? true, path, ctx, false);
+    utility = convertLinearAdditive({ weights: file.weights, values: file.values, normalize: file.normalizeWeights ?? true }, path, ctx);
   }
   const redLines = file.redLines?.map((r, i) => r && convertRedLine(r, [...path, "redLines", i], ctx));
   if (file.redLines) {
@@ -59,15 +59,17 @@ export function convertPreferences(file: PreferencesIn, path: Path, ctx: Context
   };
 }
 
-function convertLinearAdditive(
-  weightsFile: Readonly<Record<string, number>> | undefined,
-  valuesFile: Readonly<Record<string, ValueFunctionFile>>,
-  normalize: boolean,
-  path: Path,
-  ctx: Context,
-  /** Checking what is left of broken preferences: references only. */
-  partial: boolean,
-): Utility | undefined {
+interface LinearAdditiveIn {
+  readonly weights: Readonly<Record<string, number>> | undefined;
+  readonly values: Readonly<Record<string, ValueFunctionFile>>;
+  /** Divide the weights by their sum (default true; weights that sum to 1 are kept as written). */
+  readonly normalize?: boolean;
+  /** Checking what is left of broken preferences: references only (default false). */
+  readonly partial?: boolean;
+}
+
+function convertLinearAdditive(file: LinearAdditiveIn, path: Path, ctx: Context): Utility | undefined {
+  const { weights: weightsFile, values: valuesFile, normalize = true, partial = false } = file;
   const p = ctx.problems;
   const values: Record<string, ValueFunction> = {};
   for (const [issueId, fn] of Object.entries(valuesFile)) {
