@@ -10,8 +10,10 @@ export interface SolutionOptions {
 
 const TOL = 1e-12;
 
-function argBest(scores: readonly number[], maximise: boolean, tolerance: number): number[] {
+/** The indices of every score within `tolerance` of the best (the largest for "max", the smallest for "min"). */
+function argBest(scores: readonly number[], goal: "max" | "min", tolerance: number): number[] {
   if (scores.length === 0) return [];
+  const maximise = goal === "max";
   let best = maximise ? -Infinity : Infinity;
   for (const s of scores) if (maximise ? s > best : s < best) best = s;
   const out: number[] = [];
@@ -24,19 +26,19 @@ function argBest(scores: readonly number[], maximise: boolean, tolerance: number
 /** Nash bargaining: maximise Πᵢ(uᵢ − dᵢ). */
 export function nashPoints(points: readonly (readonly number[])[], d: readonly number[], options: SolutionOptions = {}): number[] {
   const scores = points.map((u) => u.reduce((prod, ui, i) => prod * (ui - d[i]!), 1));
-  return argBest(scores, true, options.tolerance ?? TOL);
+  return argBest(scores, "max", options.tolerance ?? TOL);
 }
 
 /** Egalitarian: maximise minᵢ(uᵢ − dᵢ). */
 export function egalitarianPoints(points: readonly (readonly number[])[], d: readonly number[], options: SolutionOptions = {}): number[] {
   const scores = points.map((u) => Math.min(...u.map((ui, i) => ui - d[i]!)));
-  return argBest(scores, true, options.tolerance ?? TOL);
+  return argBest(scores, "max", options.tolerance ?? TOL);
 }
 
 /** Maximum welfare: maximise Σᵢ uᵢ. */
 export function maxWelfarePoints(points: readonly (readonly number[])[], options: SolutionOptions = {}): number[] {
   const scores = points.map((u) => u.reduce((s, x) => s + x, 0));
-  return argBest(scores, true, options.tolerance ?? TOL);
+  return argBest(scores, "max", options.tolerance ?? TOL);
 }
 
 /** The ideal point: each party's best utility among the points. */
@@ -67,7 +69,7 @@ export function kalaiSmorodinskyPoints(
     });
     return hi - lo;
   });
-  return argBest(scores, false, options.tolerance ?? TOL);
+  return argBest(scores, "min", options.tolerance ?? TOL);
 }
 
 /**

@@ -2,6 +2,7 @@
 export {
   planTournament,
   seatings,
+  type SeatingOptions,
   type TournamentInput,
   type TournamentScenario,
   type TournamentPlan,

@@ -8,12 +8,14 @@ const scenarios = [
 
 describe("planTournament", () => {
   it("seatings: ordered or not, with or without self-play", () => {
-    expect(seatings(3, 2, true, false)).toEqual([[0, 1], [0, 2], [1, 0], [1, 2], [2, 0], [2, 1]]);
-    expect(seatings(3, 2, false, false)).toEqual([[0, 1], [0, 2], [1, 2]]);
-    expect(seatings(2, 2, true, true)).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
-    expect(seatings(2, 2, false, true)).toEqual([[0, 0], [0, 1], [1, 1]]);
-    expect(seatings(2, 3, true, false)).toEqual([]);
-    expect(seatings(4, 3, true, false)).toHaveLength(24);
+    expect(seatings(3, 2, { rotate: true, selfPlay: false })).toEqual([[0, 1], [0, 2], [1, 0], [1, 2], [2, 0], [2, 1]]);
+    expect(seatings(3, 2, { rotate: false, selfPlay: false })).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(seatings(2, 2, { rotate: true, selfPlay: true })).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(seatings(2, 2, { rotate: false, selfPlay: true })).toEqual([[0, 0], [0, 1], [1, 1]]);
+    expect(seatings(2, 3)).toEqual([]);
+    expect(seatings(4, 3)).toHaveLength(24);
+    // The defaults are TournamentInput's: rotate, no self-play.
+    expect(seatings(3, 2)).toEqual(seatings(3, 2, { rotate: true, selfPlay: false }));
   });
 
   it("rotation puts every competitor in every seat; each run's seed is derived from its index", () => {

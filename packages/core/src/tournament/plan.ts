@@ -49,12 +49,16 @@ export interface TournamentPlan {
   readonly runs: readonly RunSpec[];
 }
 
+/** How competitors fill seats: the options of the same name of TournamentInput, with the same defaults. */
+export type SeatingOptions = Pick<TournamentInput, "rotate" | "selfPlay">;
+
 /**
  * The seatings of `k` seats by competitors 0..c−1, in lexicographic order:
- * rotate → ordered (every competitor in every seat), else unordered (competitor indices non-decreasing);
- * selfPlay → a competitor may fill several seats, else all distinct.
+ * rotate (default) → ordered (every competitor in every seat), else unordered (competitor indices
+ * non-decreasing); selfPlay → a competitor may fill several seats, else (default) all distinct.
  */
-export function seatings(c: number, k: number, rotate: boolean, selfPlay: boolean): number[][] {
+export function seatings(c: number, k: number, options: SeatingOptions = {}): number[][] {
+  const { rotate = true, selfPlay = false } = options;
   const out: number[][] = [];
   const cur: number[] = [];
   const used = new Array<boolean>(c).fill(false);
@@ -94,7 +98,7 @@ export function planTournament(input: TournamentInput): TournamentPlan {
   };
   const runs: RunSpec[] = [];
   normalised.scenarios.forEach((scenario, s) => {
-    for (const seating of seatings(normalised.competitors.length, scenario.seats.length, normalised.rotate, normalised.selfPlay))
+    for (const seating of seatings(normalised.competitors.length, scenario.seats.length, normalised))
       for (let repetition = 0; repetition < normalised.repetitions; repetition++) {
         const index = runs.length;
         runs.push({
