@@ -11,7 +11,8 @@ import {
   robustness,
   type Scenario,
 } from "@parley/core";
-import { builtinScenarioYaml, parseScenario } from "@parley/formats";
+import { parseScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
 import { measure, type Measurement } from "./harness.js";
 
 export interface FrameworkBenchOptions {
@@ -73,7 +74,7 @@ export function frameworkBenchmark(scenario: Scenario, runs: number, options: Fr
 
 /** The same on the built-in scenario. */
 export function builtinFrameworkBenchmark(runs: number, options: FrameworkBenchOptions = {}): Measurement {
-  const parsed = parseScenario(builtinScenarioYaml, { file: "built-in scenario" });
+  const parsed = parseScenario(readBuiltinScenarioText(), { file: "built-in scenario" });
   if (!parsed.ok) throw new Error(`the built-in scenario does not parse: ${parsed.issues.map((i) => i.message).join("; ")}`);
   return frameworkBenchmark(parsed.value, runs, options);
 }

@@ -6,7 +6,8 @@
 // Run alone: `tsx --conditions=@parley/source bench/web.ts [--size smoke]`; bench/run.ts can call
 // webBenchmarks(). Without /usr/bin/chromium it returns no measurement and says why.
 import { pathToFileURL } from "node:url";
-import { builtinScenarioYaml, parseScenario, stringifyScenario } from "@parley/formats";
+import { parseScenario, stringifyScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
 import type { Browser } from "playwright-core";
 import { buildWeb, chromiumAvailable, CHROMIUM, launchBrowser, startServer, type TestServer } from "../packages/web/e2e/harness.js";
 import type { Measurement } from "./harness.js";
@@ -26,7 +27,7 @@ async function metricsOf(page: import("playwright-core").Page): Promise<PageMetr
 
 /** The built-in scenario's id (what `parley analyze` reads without a file). */
 function builtinId(): string {
-  const parsed = parseScenario(builtinScenarioYaml);
+  const parsed = parseScenario(readBuiltinScenarioText());
   if (!parsed.ok) throw new Error("the built-in scenario does not parse");
   return parsed.value.id;
 }

@@ -1,8 +1,8 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Scenario } from "@parley/core";
-import { builtinScenarioYaml, parseScenario, type FormatIssue, type ParseResult } from "@parley/formats";
-import { readGeniusFolder, readScenarioFile } from "@parley/formats/node";
+import { parseScenario, type FormatIssue, type ParseResult } from "@parley/formats";
+import { readBuiltinScenarioText, readGeniusFolder, readScenarioFile } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
 import { UserError } from "./user-error.js";
 
@@ -22,7 +22,7 @@ export const BUILTIN_SOURCE = "built-in";
  */
 export async function loadScenario(arg: string | undefined, cwd: string): Promise<LoadedScenario> {
   if (arg === undefined) {
-    const result = parseScenario(builtinScenarioYaml, { file: "built-in scenario" });
+    const result = parseScenario(readBuiltinScenarioText(), { file: "built-in scenario" });
     return unwrap(result, BUILTIN_SOURCE, "builtin");
   }
   const full = path.resolve(cwd, arg);

@@ -1,7 +1,8 @@
 // `parley timeline` (needs registerTimelineCommand wired into cli.ts).
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtinScenarioYaml, parseScenario } from "@parley/formats";
+import { parseScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
 import { fixtures, parley } from "./run-cli.js";
 
 interface Entry {
@@ -18,7 +19,7 @@ interface Entry {
 }
 
 const builtin = (() => {
-  const r = parseScenario(builtinScenarioYaml);
+  const r = parseScenario(readBuiltinScenarioText());
   if (!r.ok) throw new Error("the built-in scenario must parse");
   return r.value;
 })();

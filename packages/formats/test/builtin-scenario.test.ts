@@ -1,4 +1,4 @@
-// The built-in scenario (examples/peace-talks-2025.yaml): sourcing rules and headline facts.
+// The built-in scenario (packages/formats/scenarios/peace-talks-2025.yaml): sourcing rules and headline facts.
 import {
   compileScenario,
   evaluateFramework,
@@ -7,10 +7,11 @@ import {
   type RedLine,
   type Scenario,
 } from "@parley/core";
-import { builtinScenarioFileName, builtinScenarioYaml, parseScenario } from "@parley/formats";
+import { builtinScenarioFileName, parseScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
 import { describe, expect, it } from "vitest";
 
-const parsed = parseScenario(builtinScenarioYaml, { file: builtinScenarioFileName });
+const parsed = parseScenario(readBuiltinScenarioText(), { file: builtinScenarioFileName });
 if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.line}:${i.column} ${i.message}`).join("\n"));
 const scenario: Scenario = parsed.value;
 const statements = scenario.statements ?? [];

@@ -4,9 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analysisReportJson, analyzeScenario, frameworkReport, timeline } from "@parley/core";
-import { builtinScenarioYaml, parseScenario, stringifyScenario } from "@parley/formats";
+import { parseScenario, stringifyScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
 import { Store } from "../src/store/store.js";
 import { brokenYaml, describeStores, examplesDir, geniusFiles, json, parseSse, testApp, waitForJob, waterYaml, type FreshDatabase } from "./helpers.js";
+
+const builtinScenarioYaml = readBuiltinScenarioText();
 
 /** The built-in scenario (it has statements and events). */
 const builtinId = parseOk(builtinScenarioYaml).id;

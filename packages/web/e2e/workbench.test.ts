@@ -11,7 +11,7 @@ import { buildWeb, chromiumAvailable, CHROMIUM, launchBrowser, openPage, screens
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LAPTOP = path.resolve(here, "../../../../shared/data/genius/anac/y2011/Laptop");
 const TINY = path.join(here, "fixtures/genius-tiny");
-/** The built-in scenario (@parley/formats' builtinScenarioYaml) and the smaller ceasefire example. */
+/** The built-in scenario (packages/formats/scenarios/peace-talks-2025.yaml) and the smaller ceasefire example. */
 const BUILTIN = "peace-talks-2025";
 const CEASEFIRE = "ceasefire-talks";
 

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { builtinScenarioYaml } from "./builtin-scenario.js";
+import { readBuiltinScenarioText } from "../node/builtin-scenario.js";
 import { parseScenario } from "./parse-scenario.js";
 import { stringifyScenario } from "./stringify-scenario.js";
+
+const builtinScenarioYaml = readBuiltinScenarioText();
 
 const runs = Number(process.env.PARLEY_FC_RUNS ?? 300);
 

@@ -2,5 +2,5 @@
 export { parseScenario, scenarioFormatOf, type ParseScenarioOptions } from "./parse-scenario.js";
 export { stringifyScenario, type StringifyScenarioOptions } from "./stringify-scenario.js";
 export { scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchemaId } from "./json-schema.js";
-export { builtinScenarioYaml, builtinScenarioFileName } from "./builtin-scenario.js";
+export { builtinScenarioFileName } from "./builtin-scenario.js";
 export { scenarioFileSchema, type ScenarioFile } from "./scenario-schema.js";

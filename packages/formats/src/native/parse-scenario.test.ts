@@ -2,8 +2,10 @@ import { compileScenario, crossesRedLine, outcomeIndicesAt, type Scenario } from
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { builtinScenarioYaml } from "./builtin-scenario.js";
+import { readBuiltinScenarioText } from "../node/builtin-scenario.js";
 import { parseScenario } from "./parse-scenario.js";
+
+const builtinScenarioYaml = readBuiltinScenarioText();
 
 function parseOk(text: string, file?: string): Scenario {
   const r = parseScenario(text, file === undefined ? {} : { file });

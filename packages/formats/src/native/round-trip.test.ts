@@ -19,9 +19,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { builtinScenarioYaml } from "./builtin-scenario.js";
+import { readBuiltinScenarioText } from "../node/builtin-scenario.js";
 import { parseScenario } from "./parse-scenario.js";
 import { stringifyScenario } from "./stringify-scenario.js";
+
+const builtinScenarioYaml = readBuiltinScenarioText();
 
 const ceasefireYaml = readFileSync(fileURLToPath(new URL("../../../../examples/ceasefire-talks.yaml", import.meta.url)), "utf8");
 

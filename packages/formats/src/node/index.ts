@@ -6,3 +6,4 @@ export {
   writeGeniusFolder,
   type ReadGeniusFolderOptions,
 } from "./read-genius-folder.js";
+export { builtinScenarioPath, readBuiltinScenarioText } from "./builtin-scenario.js";

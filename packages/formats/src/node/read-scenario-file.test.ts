@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { builtinScenarioYaml } from "../native/builtin-scenario.js";
-import { builtinScenarioSourcePath } from "../native/builtin-scenario-source.js";
+import { builtinScenarioFileName } from "../native/builtin-scenario.js";
 import { parseScenario } from "../native/parse-scenario.js";
+import { builtinScenarioPath, readBuiltinScenarioText } from "./builtin-scenario.js";
 import { readScenarioFile, writeScenarioFile } from "./read-scenario-file.js";
 
 let dir: string;
@@ -16,6 +16,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const builtinScenarioYaml = readBuiltinScenarioText();
 const example = (() => {
   const r = parseScenario(builtinScenarioYaml);
   if (!r.ok) throw new Error("the example must parse");
@@ -23,10 +24,12 @@ const example = (() => {
 })();
 
 describe("readScenarioFile", () => {
-  it("reads the example file", async () => {
-    const path = fileURLToPath(new URL(`../../../../${builtinScenarioSourcePath}`, import.meta.url));
-    const r = await readScenarioFile(path);
+  it("reads the built-in scenario's file, shipped in the package's scenarios/ folder and linked from examples/", async () => {
+    expect(builtinScenarioPath).toBe(fileURLToPath(new URL(`../../scenarios/${builtinScenarioFileName}`, import.meta.url)));
+    const r = await readScenarioFile(builtinScenarioPath);
     expect(r.ok && r.value).toEqual(example);
+    const linked = await readScenarioFile(fileURLToPath(new URL(`../../../../examples/${builtinScenarioFileName}`, import.meta.url)));
+    expect(linked.ok && linked.value).toEqual(example);
   });
 
   it("reports the file name with each problem", async () => {

@@ -2,14 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  builtinScenarioFileName,
-  builtinScenarioYaml,
-  formatIssueText,
-  parseScenario,
-  scenarioFormatOf,
-  stringifyScenario,
-} from "@parley/formats";
+import { builtinScenarioFileName, formatIssueText, parseScenario, scenarioFormatOf, stringifyScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
 import { scenarioSlug, type Store } from "./store.js";
 
 /** The repository's examples folder, when this package runs from the repository (src/ or dist/). */
@@ -22,7 +16,7 @@ export interface BuiltinSource {
 
 /** The built-in scenario, then every `.yaml`/`.yml`/`.json` file of `examplesDir` (sorted) that is a scenario file. */
 export function builtinSources(examplesDir: string | null): BuiltinSource[] {
-  const sources: BuiltinSource[] = [{ file: builtinScenarioFileName, text: builtinScenarioYaml }];
+  const sources: BuiltinSource[] = [{ file: builtinScenarioFileName, text: readBuiltinScenarioText() }];
   if (examplesDir && existsSync(examplesDir))
     for (const name of readdirSync(examplesDir).sort()) {
       if (!/\.(ya?ml|json)$/i.test(name)) continue;
