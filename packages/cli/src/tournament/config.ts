@@ -1,4 +1,5 @@
 // The tournament config file (YAML or JSON): zod schema, and every problem with its line and column.
+import { describeValue, didYouMean } from "@parley/core";
 import type { FormatIssue } from "@parley/formats";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
@@ -49,8 +50,6 @@ export type ConfigResult =
   | { readonly ok: true; readonly config: TournamentConfig; readonly locate: (path: Path) => { line: number; column: number } }
   | { readonly ok: false; readonly issues: readonly FormatIssue[] };
 
-const describeValue = (x: unknown) => (x === undefined ? "nothing" : typeof x === "string" ? `"${x}"` : JSON.stringify(x));
-
 /** Parse and check a tournament config. Never throws on bad input. */
 export function parseTournamentConfig(text: string, file: string): ConfigResult {
   const lines = new LineCounter();
@@ -85,10 +84,10 @@ export function parseTournamentConfig(text: string, file: string): ConfigResult 
       let input: unknown = raw;
       for (const step of path) input = input && typeof input === "object" ? (input as Record<string | number, unknown>)[step] : undefined;
       switch (i.code) {
-        case "unrecognized_keys":
-          return i.keys.map((k) =>
-            issue("PARLEY_FMT_SCHEMA", [...path, k], `Unknown field "${k}". Fields: ${Object.keys(tournamentConfigSchema.shape).join(", ")}.`, "key"),
-          );
+        case "unrecognized_keys": {
+          const fields = Object.keys(tournamentConfigSchema.shape);
+          return i.keys.map((k) => issue("PARLEY_FMT_SCHEMA", [...path, k], `Unknown field "${k}".${didYouMean(k, fields)} Fields: ${fields.join(", ")}.`, "key"));
+        }
         case "invalid_value":
           return [issue("PARLEY_FMT_VALUE", path, `Expected one of ${i.values.map((v) => `"${String(v)}"`).join(", ")}, but found ${describeValue(input)}.`)];
         case "invalid_type":

@@ -75,6 +75,19 @@ describe("planSimulation", () => {
     expect(codeOf(() => planSimulation(compiled, { ...base, rounds: 101 }, { maxRounds: 100 }))).toBe("PARLEY_ERR_LIMIT");
     expect(codeOf(() => planSimulation(compiled, { ...base, rounds: 100 }, { maxRounds: 100 }))).toBe("none");
   });
+  it("suggests the protocol or mediator meant by a typo", () => {
+    const message = (request: SimulationRequest) => {
+      try {
+        planSimulation(compiled, request);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(message({ ...base, protocol: "stackd" })).toMatch(/^unknown protocol "stackd"\. Did you mean "stacked"\? Protocols: sao, /);
+    expect(message({ ...base, protocol: "tennis" })).toMatch(/^unknown protocol "tennis"\. Protocols: /);
+    expect(message({ ...base, protocol: "single-text", mediator: "hill-climbs" })).toMatch(/Did you mean "hill-climb"\? Mediators: /);
+  });
   it("words messages with the caller's field names", () => {
     try {
       planSimulation(compiled, { ...base, exclude: ["P"] }, { fieldNames: { exclude: "--exclude" } });

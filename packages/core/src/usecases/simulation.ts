@@ -13,6 +13,7 @@ import { summarizeRun, type RunSummary } from "../negotiation/run-summary.js";
 import { negotiatorFromSpec } from "../negotiation/strategies/agent-spec.js";
 import type { Outcome } from "../negotiation/types.js";
 import { createRng, deriveSeed } from "../random/rng.js";
+import { didYouMean } from "../text/suggest.js";
 import type { CompiledScenario } from "../space/compile-scenario.js";
 
 /** The single-text mediators by name. */
@@ -127,7 +128,7 @@ export function planSimulation(compiled: CompiledScenario, request: SimulationRe
 
   const protocolName = request.protocol ?? (seats.length === 2 ? "sao" : "stacked");
   if (!isProtocolName(protocolName))
-    throw new ParleyError("PARLEY_ERR_UNKNOWN_PROTOCOL", `unknown protocol "${protocolName}"; protocols: ${protocolNames.join(", ")}`);
+    throw new ParleyError("PARLEY_ERR_UNKNOWN_PROTOCOL", `unknown protocol "${protocolName}".${didYouMean(protocolName, protocolNames)} Protocols: ${protocolNames.join(", ")}.`);
   const entry = protocolRegistry[protocolName];
   if (seats.length < entry.minSeats || seats.length > entry.maxSeats)
     throw bad(
@@ -142,7 +143,7 @@ export function planSimulation(compiled: CompiledScenario, request: SimulationRe
     throw bad(`${name("framework")} (the opening text) applies to the single-text and shuttle protocols only`);
   const mediator = request.mediator;
   if (mediator !== undefined && !(singleTextMediators as readonly string[]).includes(mediator))
-    throw bad(`unknown mediator "${mediator}"; mediators: ${singleTextMediators.join(", ")}`);
+    throw bad(`unknown mediator "${mediator}".${didYouMean(mediator, singleTextMediators)} Mediators: ${singleTextMediators.join(", ")}.`);
   const exclude = excluded.map((id) => {
     const k = seats.indexOf(id);
     if (k < 0) throw bad(`${name("exclude")} ${id}: not a seat; seats: ${seats.join(", ")}`);

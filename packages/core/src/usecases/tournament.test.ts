@@ -49,6 +49,15 @@ describe("checkTournament", () => {
       ["PARLEY_ERR_BAD_ARGUMENT", "scenarios.1"],
     ]);
   });
+  it("suggests the protocol meant by a typo", () => {
+    const checked = checkTournament({ ...request, protocol: "stakced" as TournamentRequest["protocol"] }); // as from an untyped caller
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.problems[0]).toMatchObject({
+      code: "PARLEY_ERR_UNKNOWN_PROTOCOL",
+      message: 'a tournament\'s protocol is sao or stacked, not "stakced". Did you mean "stacked"?',
+    });
+  });
   it("limits rounds and runs; a plan with no run is refused", () => {
     expect(() => planTournamentOrThrow(request, { maxRuns: 5 })).toThrow(/12 runs, more than the limit of 5/);
     expect(() => planTournamentOrThrow(request, { maxRounds: 10 })).toThrow(/rounds 30 is more than the limit of 10/);

@@ -9,6 +9,7 @@ import { negotiatorFromSpec } from "../negotiation/strategies/agent-spec.js";
 import type { RunStatus } from "../negotiation/types.js";
 import type { Value } from "../model/issue.js";
 import type { CompiledScenario } from "../space/compile-scenario.js";
+import { didYouMean } from "../text/suggest.js";
 import { canonicalJson, hashText } from "../tournament/plan-hash.js";
 import { planTournament, type RunSpec, type TournamentPlan } from "../tournament/plan.js";
 import { scoreTournament, type TournamentScores } from "../tournament/score.js";
@@ -75,7 +76,11 @@ export function checkTournament(request: TournamentRequest, limits: TournamentLi
   const problems: TournamentProblem[] = [];
   const problem = (code: ParleyErrorCode, path: readonly (string | number)[], message: string) => problems.push({ code, path, message });
   if (!(tournamentProtocols as readonly string[]).includes(request.protocol))
-    problem("PARLEY_ERR_UNKNOWN_PROTOCOL", ["protocol"], `a tournament's protocol is ${tournamentProtocols.join(" or ")}, not "${request.protocol}"`);
+    problem(
+      "PARLEY_ERR_UNKNOWN_PROTOCOL",
+      ["protocol"],
+      `a tournament's protocol is ${tournamentProtocols.join(" or ")}, not "${request.protocol}".${didYouMean(request.protocol, tournamentProtocols)}`,
+    );
   if (!Number.isSafeInteger(request.rounds) || request.rounds <= 0) problem("PARLEY_ERR_BAD_ARGUMENT", ["rounds"], "rounds must be a positive whole number");
   else if (limits.maxRounds !== undefined && request.rounds > limits.maxRounds)
     problem("PARLEY_ERR_LIMIT", ["rounds"], `rounds ${request.rounds} is more than the limit of ${limits.maxRounds}`);

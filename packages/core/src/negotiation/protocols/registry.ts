@@ -1,4 +1,5 @@
 import { createRng, deriveSeed } from "../../random/rng.js";
+import { didYouMean } from "../../text/suggest.js";
 import type { Outcome } from "../types.js";
 import { ProtocolViolation, type ProtocolMachine } from "./protocol.js";
 import { saoProtocol } from "./sao.js";
@@ -95,7 +96,7 @@ export function isProtocolName(name: string): name is ProtocolName {
  * Throws ProtocolViolation for an unknown name, or when the number of seats does not fit.
  */
 export function createProtocol(name: string, settings: ProtocolSettings): (seats: number) => ProtocolMachine {
-  if (!isProtocolName(name)) throw new ProtocolViolation(`unknown protocol "${name}"; protocols: ${protocolNames.join(", ")}`);
+  if (!isProtocolName(name)) throw new ProtocolViolation(`unknown protocol "${name}".${didYouMean(name, protocolNames)} Protocols: ${protocolNames.join(", ")}.`);
   const entry = protocolRegistry[name];
   return (seats: number) => {
     if (seats < entry.minSeats || seats > entry.maxSeats)
