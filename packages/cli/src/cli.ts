@@ -12,6 +12,7 @@ import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { collect, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
+import { terminalSafe } from "./terminal-text.js";
 import { UserError } from "./user-error.js";
 
 const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
@@ -163,7 +164,13 @@ Docs: README.md, docs/scenario-format.md, docs/analysis.md, docs/errors.md`,
 }
 
 /** Run the CLI with `args` (without the node and script paths). Resolves to the exit code; never throws. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(args: readonly string[], rawIo: CliIo): Promise<number> {
+  // Everything a command writes goes through terminalSafe: no raw control character from a file.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (t) => rawIo.stdout(terminalSafe(t, { colour: rawIo.stdoutIsTty })),
+    stderr: (t) => rawIo.stderr(terminalSafe(t, { colour: rawIo.stderrIsTty })),
+  };
   const program = createProgram(io);
   try {
     await program.parseAsync([...args], { from: "user" });
