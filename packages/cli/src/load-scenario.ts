@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Scenario } from "@parley/core";
-import { parseScenario, type FormatIssue, type ParseResult } from "@parley/formats";
+import { formatLimitsFromEnv, parseScenario, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats";
 import { readBuiltinScenarioText, readGeniusFolder, readScenarioFile } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
 import { UserError } from "./user-error.js";
@@ -32,8 +32,16 @@ export async function loadScenario(arg: string | undefined, cwd: string): Promis
   } catch {
     throw new UserError(`${arg}: no such file or folder`, ExitCode.usage);
   }
-  if (isDir) return unwrap(await readGeniusFolder(full), arg, "genius");
-  return unwrap(await readScenarioFile(full), arg, "native");
+  const limits = limitsFromEnvironment();
+  if (isDir) return unwrap(await readGeniusFolder(full, { limits }), arg, "genius");
+  return unwrap(await readScenarioFile(full, { limits }), arg, "native");
+}
+
+/** The size limits the environment raises (PARLEY_MAX_*); a value that is not a whole number is a usage error. */
+export function limitsFromEnvironment(): Partial<FormatLimits> {
+  const { limits, problems } = formatLimitsFromEnv(process.env);
+  if (problems.length) throw new UserError(problems.join("; "), ExitCode.usage);
+  return limits;
 }
 
 function unwrap(result: ParseResult<Scenario>, source: string, kind: LoadedScenario["kind"]): LoadedScenario {

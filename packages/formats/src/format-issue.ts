@@ -27,6 +27,7 @@ export const formatIssueCodes = [
   "PARLEY_FMT_GENIUS", // a GENIUS XML construct that is malformed or not supported
   "PARLEY_FMT_FOLDER", // a scenario folder without exactly one domain file or without profiles
   "PARLEY_FMT_IO", // a file or folder that cannot be read
+  "PARLEY_FMT_LIMIT", // a file that asks for more than a size limit allows (values, issues, depth, bytes, …)
 ] as const;
 
 export type FormatIssueCode = (typeof formatIssueCodes)[number];

@@ -7,5 +7,14 @@ export {
   type FormatIssueCode,
   type ParseResult,
 } from "./format-issue.js";
+export {
+  defaultFormatLimits,
+  formatLimits,
+  formatLimitEnv,
+  formatLimitsFromEnv,
+  limitHint,
+  type FormatLimits,
+} from "./limits.js";
+export { decodeText } from "./decode-text.js";
 export * from "./native/index.js";
 export * from "./genius/index.js";

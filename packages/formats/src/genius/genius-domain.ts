@@ -1,6 +1,7 @@
 // GENIUS domain files (`<negotiation_template>`): the issues of a scenario.
-import type { Issue } from "@parley/core";
+import { issueSize, type Issue } from "@parley/core";
 import type { ParseResult } from "../format-issue.js";
+import { formatLimits, limitHint, type FormatLimits } from "../limits.js";
 import { collectScope, readDeclaredIssue, type DeclaredIssue } from "./declarations.js";
 import { GeniusReport, neverThrow } from "./report.js";
 import { childNamed, parseXmlTree, type XmlElement } from "./xml-tree.js";
@@ -16,6 +17,8 @@ export interface GeniusParseOptions {
   readonly file?: string;
   /** Grid intervals for real issues (a positive integer; default GENIUS_DEFAULT_REAL_INTERVALS). */
   readonly realIntervals?: number;
+  /** Size limits (values per issue, issues, nesting depth); the defaults otherwise. */
+  readonly limits?: Partial<FormatLimits>;
 }
 
 /** Where a domain issue came from in GENIUS terms. */
@@ -46,7 +49,7 @@ export interface GeniusDomain {
 export function parseGeniusDomain(text: string, options: GeniusParseOptions = {}): ParseResult<GeniusDomain> {
   const { file } = options;
   return neverThrow(file, () => {
-    const parsed = parseXmlTree(text, file);
+    const parsed = parseXmlTree(text, file, { depth: formatLimits(options.limits).depth });
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     const report = new GeniusReport(file, parsed.doc);
     const domain = readDomain(parsed.doc.root, report, options);
@@ -97,6 +100,11 @@ export function readDomain(root: XmlElement, report: GeniusReport, options: Geni
     report.error("PARLEY_FMT_GENIUS", container, "the domain declares no <issue> elements");
     return undefined;
   }
+  const limits = formatLimits(options.limits);
+  if (scope.issues.length > limits.issues) {
+    report.error("PARLEY_FMT_LIMIT", container, `the domain declares ${scope.issues.length.toLocaleString("en")} issues; ${limitHint("issues", limits)}`);
+    return undefined;
+  }
 
   const declared: DeclaredIssue[] = [];
   const seenIndex = new Map<number, XmlElement>();
@@ -123,6 +131,16 @@ export function readDomain(root: XmlElement, report: GeniusReport, options: Geni
     const id = ids[k]!;
     const issue = toIssue(d, id, intervals, report);
     if (!issue || d.index === undefined) return;
+    const size = issueSize(issue);
+    if (!(size <= limits.valuesPerIssue)) {
+      report.error(
+        "PARLEY_FMT_LIMIT",
+        d.el,
+        `issue "${id}" has ${size.toLocaleString("en")} values; Parley enumerates every value, and ${limitHint("valuesPerIssue", limits)}`,
+        d.type === "integer" ? "upperbound" : undefined,
+      );
+      return;
+    }
     issues.push(issue);
     sources.push({ index: d.index, name: d.name ?? id, line: d.el.line });
   });
@@ -165,8 +183,9 @@ function toIssue(d: DeclaredIssue, id: string, intervals: number, report: Genius
   switch (d.type) {
     case "discrete": {
       const options: string[] = [];
+      const seen = new Set<string>();
       for (const item of d.items) {
-        if (options.includes(item.value)) {
+        if (seen.has(item.value)) {
           report.warning(
             "PARLEY_FMT_DUPLICATE",
             item.el,
@@ -175,6 +194,7 @@ function toIssue(d: DeclaredIssue, id: string, intervals: number, report: Genius
           );
           continue;
         }
+        seen.add(item.value);
         options.push(item.value);
       }
       if (options.length === 0) {

@@ -1,6 +1,7 @@
 // A GENIUS scenario folder (one domain file + profile files) as one Parley Scenario.
 import type { Party, Scenario } from "@parley/core";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
+import { formatLimits, type FormatLimits } from "../limits.js";
 import { readDomain } from "./genius-domain.js";
 import { readProfile } from "./genius-profile.js";
 import { GeniusReport, neverThrow } from "./report.js";
@@ -20,6 +21,8 @@ export interface GeniusScenarioOptions {
   readonly name?: string;
   /** Grid intervals for real issues (default GENIUS_DEFAULT_REAL_INTERVALS). */
   readonly realIntervals?: number;
+  /** Size limits; the defaults otherwise. */
+  readonly limits?: Partial<FormatLimits>;
 }
 
 export type GeniusFileKind = "domain" | "profile" | "other";
@@ -89,7 +92,7 @@ function filesToScenario(files: readonly GeniusFile[], options: GeniusScenarioOp
       });
       continue;
     }
-    const parsed = parseXmlTree(file.text, where(file));
+    const parsed = parseXmlTree(file.text, where(file), { depth: formatLimits(options.limits).depth });
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
@@ -138,6 +141,7 @@ function filesToScenario(files: readonly GeniusFile[], options: GeniusScenarioOp
   const domain = readDomain(domainFile.doc.root, domainReport, {
     file: where(domainFile.file),
     ...(options.realIntervals !== undefined ? { realIntervals: options.realIntervals } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
   });
   issues.push(...domainReport.issues);
   if (!domain || domainReport.hasErrors) return fail(issues);

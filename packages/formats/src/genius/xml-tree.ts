@@ -1,6 +1,7 @@
 // A small element tree over fast-xml-parser's output, with source positions for every element.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { FormatIssue } from "../format-issue.js";
+import { clip, defaultFormatLimits, formatLimits, limitHint } from "../limits.js";
 
 /** One XML element with its attributes (entities decoded), child elements and where it starts. */
 export interface XmlElement {
@@ -49,17 +50,18 @@ const metaSymbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
 export function parseXmlTree(
   text: string,
   file: string | undefined,
+  options: { readonly depth?: number } = {},
 ): { ok: true; doc: XmlDocument } | { ok: false; issues: FormatIssue[] } {
-  const fail = (message: string, line?: number, column?: number): { ok: false; issues: FormatIssue[] } => ({
+  const fail = (message: string, line?: number, column?: number, code: FormatIssue["code"] = "PARLEY_FMT_SYNTAX"): { ok: false; issues: FormatIssue[] } => ({
     ok: false,
     issues: [
       {
-        code: "PARLEY_FMT_SYNTAX",
+        code,
         ...(file !== undefined ? { file } : {}),
         ...(line !== undefined ? { line } : {}),
         ...(column !== undefined ? { column } : {}),
         path: [],
-        message,
+        message: clip(message),
         severity: "error",
       },
     ],
@@ -81,6 +83,13 @@ export function parseXmlTree(
   if (doctype) {
     const p = position(doctype.index);
     return fail("DOCTYPE declarations are not supported in GENIUS files; remove it", p.line, p.column);
+  }
+  // Bound the nesting before any parser recurses into it.
+  const maxDepth = options.depth ?? defaultFormatLimits.depth;
+  const deep = firstTooDeep(text, maxDepth);
+  if (deep >= 0) {
+    const p = position(deep);
+    return fail(`the XML nests elements more than ${maxDepth} deep; ${limitHint("depth", formatLimits({ depth: maxDepth }))}`, p.line, p.column, "PARLEY_FMT_LIMIT");
   }
   let raw: unknown;
   try {
@@ -116,6 +125,41 @@ export function parseXmlTree(
     },
   };
   return { ok: true, doc };
+}
+
+/**
+ * The offset of the first start tag nested deeper than `max`, or −1. A linear scan of the tags
+ * (comments, CDATA, processing instructions and declarations skipped); it only has to bound the
+ * depth, the parser reports malformed XML.
+ */
+export function firstTooDeep(text: string, max: number): number {
+  let depth = 0;
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
+    const next = text[i + 1];
+    if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      if (end < 0) return -1;
+      i = end + 2;
+    } else if (text.startsWith("<![CDATA[", i)) {
+      const end = text.indexOf("]]>", i + 9);
+      if (end < 0) return -1;
+      i = end + 2;
+    } else if (next === "?" || next === "!") {
+      const end = text.indexOf(">", i + 2);
+      if (end < 0) return -1;
+      i = end;
+    } else if (next === "/") depth--;
+    else {
+      const end = text.indexOf(">", i + 1);
+      if (end < 0) return -1;
+      if (text[end - 1] !== "/") {
+        depth++;
+        if (depth > max) return i;
+      }
+      i = end;
+    }
+  }
+  return -1;
 }
 
 function convertNodes(

@@ -1,3 +1,4 @@
+import type { FormatLimits } from "../limits.js";
 import type { Scenario } from "@parley/core";
 import { isScalar, LineCounter, parseDocument, visit, type Node, type YAMLError } from "yaml";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
@@ -12,6 +13,8 @@ export interface ParseScenarioOptions {
   readonly file?: string;
   /** The syntax of `text`: JSON is read as YAML (it is a subset), with JSON wording in messages. Default: by `file`'s extension, else YAML. */
   readonly format?: "yaml" | "json";
+  /** Size limits (see FormatLimits); the defaults otherwise. */
+  readonly limits?: Partial<FormatLimits>;
 }
 
 /** The scenario-file syntax implied by a file name: JSON for `.json`, YAML otherwise. */

@@ -1,9 +1,12 @@
 // Reading and writing GENIUS scenario folders on disk (Node only).
-import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { Scenario } from "@parley/core";
+import { decodeText } from "../decode-text.js";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
+import { formatLimits, limitHint, type FormatLimits } from "../limits.js";
+import { readTextFile } from "./read-scenario-file.js";
 import { geniusFilesToScenario, type GeniusFile } from "../genius/genius-scenario.js";
 import { scenarioToGenius, type GeniusFiles } from "../genius/genius-writer.js";
 
@@ -14,6 +17,8 @@ export interface ReadGeniusFolderOptions {
   readonly name?: string;
   /** Grid intervals for real issues (default GENIUS_DEFAULT_REAL_INTERVALS). */
   readonly realIntervals?: number;
+  /** Size limits (see FormatLimits); the defaults otherwise. */
+  readonly limits?: Partial<FormatLimits>;
 }
 
 /**
@@ -28,15 +33,14 @@ export async function readGeniusFolder(dir: string, options: ReadGeniusFolderOpt
   } catch (error) {
     return { ok: false, issues: [ioIssue(dir, `cannot read the folder: ${describe(error)}`)] };
   }
+  const limits = formatLimits(options.limits);
   const files: GeniusFile[] = [];
   const issues: FormatIssue[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    try {
-      files.push({ name, path, text: await readFile(path, "utf8") });
-    } catch (error) {
-      issues.push(ioIssue(path, `cannot read the file: ${describe(error)}`));
-    }
+    const read = await readTextFile(path, limits);
+    if (read.ok) files.push({ name, path, text: read.text });
+    else issues.push(read.issue);
   }
   return issues.length > 0 ? { ok: false, issues } : toScenario(dir, files, options);
 }
@@ -51,12 +55,19 @@ export function readGeniusFolderSync(dir: string, options: ReadGeniusFolderOptio
   } catch (error) {
     return { ok: false, issues: [ioIssue(dir, `cannot read the folder: ${describe(error)}`)] };
   }
+  const limits = formatLimits(options.limits);
   const files: GeniusFile[] = [];
   const issues: FormatIssue[] = [];
   for (const name of names) {
     const path = join(dir, name);
     try {
-      files.push({ name, path, text: readFileSync(path, "utf8") });
+      if (statSync(path).size > limits.fileBytes) {
+        issues.push({ code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file is too large; ${limitHint("fileBytes", limits)}`, severity: "error" });
+        continue;
+      }
+      const decoded = decodeText(readFileSync(path), path);
+      if (decoded.ok) files.push({ name, path, text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text });
+      else issues.push(decoded.issue);
     } catch (error) {
       issues.push(ioIssue(path, `cannot read the file: ${describe(error)}`));
     }
@@ -65,11 +76,15 @@ export function readGeniusFolderSync(dir: string, options: ReadGeniusFolderOptio
 }
 
 function toScenario(dir: string, files: GeniusFile[], options: ReadGeniusFolderOptions): ParseResult<Scenario> {
-  return geniusFilesToScenario(files, {
+  const result = geniusFilesToScenario(files, {
     id: options.id ?? basename(resolve(dir)),
     ...(options.name !== undefined ? { name: options.name } : {}),
     ...(options.realIntervals !== undefined ? { realIntervals: options.realIntervals } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
   });
+  // Problems of the folder as a whole (no domain file, no profile) are the folder's.
+  const located = (issues: readonly FormatIssue[]) => issues.map((i) => (i.file === undefined ? { ...i, file: dir } : i));
+  return result.ok ? { ...result, warnings: located(result.warnings) } : { ok: false, issues: located(result.issues) };
 }
 
 /**

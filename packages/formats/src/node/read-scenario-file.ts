@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { chmod, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Scenario } from "@parley/core";
-import type { ParseResult } from "../format-issue.js";
+import { decodeText } from "../decode-text.js";
+import type { FormatIssue, ParseResult } from "../format-issue.js";
+import { formatLimits, limitHint, type FormatLimits } from "../limits.js";
 import { parseScenario, scenarioFormatOf } from "../native/parse-scenario.js";
 import { stringifyScenario, type StringifyScenarioOptions } from "../native/stringify-scenario.js";
 
@@ -25,19 +27,30 @@ function ioMessage(error: unknown, action: string, path: string): string {
  * Read and parse a native scenario file (`.yaml`, `.yml` or `.json`). Never rejects: a file that
  * cannot be read is reported as a PARLEY_FMT_IO issue.
  */
-export async function readScenarioFile(path: string): Promise<ParseResult<Scenario>> {
-  let text: string;
+export async function readScenarioFile(path: string, options: { readonly limits?: Partial<FormatLimits> } = {}): Promise<ParseResult<Scenario>> {
+  const read = await readTextFile(path, formatLimits(options.limits));
+  if (!read.ok) return { ok: false, issues: [read.issue] };
+  return parseScenario(read.text, { file: path, ...(options.limits ? { limits: options.limits } : {}) });
+}
+
+/**
+ * A text file's content, checked before it is read whole: at most `limits.fileBytes` bytes, UTF-8
+ * (a byte-order mark dropped). Never rejects: problems come back as one FormatIssue.
+ */
+export async function readTextFile(path: string, limits: FormatLimits): Promise<{ ok: true; text: string } | { ok: false; issue: FormatIssue }> {
+  const io = (message: string): { ok: false; issue: FormatIssue } => ({ ok: false, issue: { code: "PARLEY_FMT_IO", file: path, path: [], message, severity: "error" } });
   try {
-    text = await readFile(path, "utf8");
+    const info = await stat(path);
+    if (info.isDirectory()) return io(ioMessage({ code: "EISDIR" }, "read", path));
+    if (info.size > limits.fileBytes)
+      return { ok: false, issue: { code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file has ${info.size.toLocaleString("en")} bytes; ${limitHint("fileBytes", limits)}`, severity: "error" } };
+    const decoded = decodeText(await readFile(path), path);
+    if (!decoded.ok) return { ok: false, issue: decoded.issue };
+    const text = decoded.text;
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
-    return {
-      ok: false,
-      issues: [{ code: "PARLEY_FMT_IO", file: path, path: [], message: ioMessage(error, "read", path), severity: "error" }],
-    };
+    return io(ioMessage(error, "read", path));
   }
-  // A UTF-8 byte-order mark is not part of the document.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseScenario(text, { file: path });
 }
 
 /**
