@@ -6,6 +6,8 @@ import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../src/io.js";
 import { registerServeCommand } from "../src/commands/serve.js";
+import { ExitCode } from "../src/exit-codes.js";
+import { UserError } from "../src/user-error.js";
 
 describe("parley serve", () => {
   it("serve --port 0 --db FILE listens on 127.0.0.1 until closed", async () => {
@@ -28,6 +30,21 @@ describe("parley serve", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("without the server package, says how to install it (exit 2)", async () => {
+    let stderr = "";
+    const io: CliIo = { stdout: () => {}, stderr: (t) => void (stderr += t), stdoutIsTty: false, stderrIsTty: false, cwd: os.tmpdir() };
+    const program = new Command("parley").exitOverride();
+    registerServeCommand(program, io, { serverPackage: "@parley/no-such-server" });
+    const error = await program.parseAsync(["serve", "--port", "0"], { from: "user" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(ExitCode.usage);
+    expect((error as UserError).message).toContain("npm install @parley/no-such-server");
+    expect(stderr).toBe("");
   });
 
   it("serve --port with a bad number is a usage error", async () => {

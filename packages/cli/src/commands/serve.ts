@@ -3,7 +3,9 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { port } from "../options.js";
+import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { UserError } from "../user-error.js";
 
 /** The part of @parley/server this command uses (the package is imported at run time only). */
 interface RunningServer {
@@ -23,6 +25,8 @@ export interface ServeFlags {
 export interface ServeHooks {
   /** Called once the server listens (tests use it to stop the server). */
   readonly onStarted?: (server: RunningServer) => void | Promise<void>;
+  /** The server package to import (tests name a missing one); default "@parley/server". */
+  readonly serverPackage?: string;
 }
 
 /** Register `parley serve [--port N] [--db FILE|URL]` on the program. */
@@ -42,9 +46,20 @@ Docs: docs/server.md`,
 }
 
 export async function serveCommand(flags: ServeFlags, io: CliIo, hooks: ServeHooks = {}): Promise<void> {
-  // A computed specifier: the CLI does not depend on the server's types at build time.
-  const specifier = "@parley/server";
-  const server = (await import(specifier)) as ServerModule;
+  // A computed specifier: the CLI does not depend on the server's types at build time, and the
+  // server is an optional peer dependency of @parley/cli.
+  const specifier = hooks.serverPackage ?? "@parley/server";
+  let server: ServerModule;
+  try {
+    server = (await import(specifier)) as ServerModule;
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    if (e.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes(`'${specifier}'`)) throw error;
+    throw new UserError(
+      `serve needs the server package, which is not installed: npm install ${specifier}@0.1.0 (beside @parley/cli; globally: npm install -g ${specifier}@0.1.0)`,
+      ExitCode.usage,
+    );
+  }
   const running = await server.startServer({
     ...(flags.port !== undefined ? { port: flags.port } : {}),
     ...(flags.db !== undefined ? { db: dbLocation(flags.db, io.cwd) } : {}),
