@@ -11,7 +11,7 @@ import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
 import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
 import { cliStartupBenchmarks } from "./cli.js";
 import { builtinFrameworkBenchmark } from "./framework.js";
-import { serverBenchmarks } from "./server.js";
+import { nonBlockingBenchmarks, serverBenchmarks } from "./server.js";
 import { webBenchmarks } from "./web.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,5 +70,6 @@ for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
 log(builtinFrameworkBenchmark(runs));
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);
 for (const m of await serverBenchmarks(smoke)) log(m);
+for (const m of await nonBlockingBenchmarks(smoke)) log(m);
 for (const m of await webBenchmarks(runs, smoke)) log(m);
 for (const m of cliStartupBenchmarks(smoke ? 5 : 21)) log(m);

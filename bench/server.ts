@@ -3,10 +3,11 @@
 // rate limit off) on 127.0.0.1 and a free port; autocannon keeps N requests in flight over
 // keep-alive connections for T seconds (or until a request budget is spent) and reports req/s and
 // latency percentiles.
-// Run alone: `tsx --conditions=@parley/source bench/server.ts [--size smoke]`; bench/run.ts calls
-// serverBenchmarks(smoke).
+// Run alone: `tsx --conditions=@parley/source bench/server.ts [--size smoke] [--under-load]`;
+// bench/run.ts calls serverBenchmarks(smoke) and nonBlockingBenchmarks(smoke).
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Measurement } from "./harness.js";
@@ -74,11 +75,11 @@ export async function loadTest(base: URL, options: LoadOptions): Promise<LoadRes
   };
 }
 
-/** Start the server in a child process; resolves with its URL once it listens. */
-async function startChild(): Promise<{ url: URL; child: ChildProcess }> {
+/** Start the server in a child process (`env` added to its environment); resolves with its URL once it listens. */
+async function startChild(env: Record<string, string> = {}): Promise<{ url: URL; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@parley/source", startScript], {
     cwd: path.resolve(here, ".."),
-    env: { ...process.env, PARLEY_PORT: "0", PARLEY_DB: ":memory:", PARLEY_RATE_LIMIT: "off", PARLEY_STATIC_DIR: "", PARLEY_LOG: "0" },
+    env: { ...process.env, PARLEY_PORT: "0", PARLEY_DB: ":memory:", PARLEY_RATE_LIMIT: "off", PARLEY_STATIC_DIR: "", PARLEY_LOG: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -150,7 +151,50 @@ export async function serverBenchmarks(smoke: boolean): Promise<ServerMeasuremen
   return out;
 }
 
+/**
+ * Does the server keep answering while it computes? `analyses` uncached analyses stay in flight (a
+ * distinct enumeration limit per request defeats the cache) while GET /api/health is loaded at the
+ * same time; health's latency and the analysis throughput, with `workers` worker threads
+ * (PARLEY_WORKERS; 0 computes in the server's own thread, as before the worker pool).
+ */
+async function underLoad(workers: number, smoke: boolean, analyses = 4): Promise<ServerMeasurement[]> {
+  const { url, child } = await startChild({ PARLEY_WORKERS: String(workers) });
+  const durationMs = smoke ? 2_000 : 10_000;
+  const mode = workers === 0 ? "in-process (PARLEY_WORKERS=0)" : `${workers} worker thread${workers === 1 ? "" : "s"}`;
+  try {
+    let n = 0;
+    const analysisPath = () => `/api/scenarios/ceasefire-talks/analysis?limit=${2_000_000 + n++}`;
+    await loadTest(url, { concurrency: 1, durationMs, maxRequests: 2, path: analysisPath }); // threads started, code warm
+    await loadTest(url, { concurrency: 1, durationMs, maxRequests: 200, path: () => "/api/health" });
+    const [health, analysis] = await Promise.all([
+      loadTest(url, { concurrency: 4, durationMs, path: () => "/api/health" }),
+      loadTest(url, { concurrency: analyses, durationMs, path: analysisPath }),
+    ]);
+    const row = (name: string, r: LoadResult, concurrency: number): ServerMeasurement => ({
+      name,
+      medianMs: r.p50Ms,
+      runsMs: [],
+      detail: `${r.requestsPerSecond.toFixed(r.requestsPerSecond < 100 ? 1 : 0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, max ${r.maxMs.toFixed(0)} ms, ${r.requests} requests${r.errors ? `, ${r.errors} errors` : ""} (${concurrency} concurrent, ${r.seconds.toFixed(1)} s)`,
+      concurrency,
+      ...r,
+    });
+    return [
+      row(`server, ${mode}: GET /api/health while ${analyses} uncached analyses run`, health, 4),
+      row(`server, ${mode}: uncached analyses (ceasefire-talks), ${analyses} in flight`, analysis, analyses),
+    ];
+  } finally {
+    await stopChild(child);
+  }
+}
+
+/** The server's event loop under analysis load, with worker threads (the default) and in-process. */
+export async function nonBlockingBenchmarks(smoke: boolean): Promise<ServerMeasurement[]> {
+  const threads = Math.max(1, Math.min(4, availableParallelism() - 1));
+  return [...(await underLoad(threads, smoke)), ...(await underLoad(0, smoke))];
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const smoke = process.argv.includes("--size") && process.argv[process.argv.indexOf("--size") + 1] === "smoke";
-  for (const m of await serverBenchmarks(smoke)) console.log(`${m.name.padEnd(66)} ${m.detail}`);
+  const only = process.argv.includes("--under-load");
+  for (const m of [...(only ? [] : await serverBenchmarks(smoke)), ...(await nonBlockingBenchmarks(smoke))]) console.log(`${m.name.padEnd(80)} ${m.detail}`);
 }
