@@ -28,6 +28,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "packages/web/src runs in the browser: no Node modules." }] }],
+      // The API contract's types come from the server; its code (zod, Fastify) stays out of the bundle.
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@parley/server", "@parley/server/*"], allowTypeImports: true, message: "Import the server's API types with `import type` (no server code in the browser)." }] },
+      ],
     },
   },
   {

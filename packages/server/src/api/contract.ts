@@ -46,6 +46,209 @@ const jobStatus = z
   .describe("queued → running → done; or failed, cancelled (DELETE) or interrupted (the server stopped first); POST …/rerun queues the last three again");
 const jobError = z.object({ code: z.string(), message: z.string() }).nullable();
 
+// ── model pieces that replies carry (the core's types, as JSON) ───────────
+
+/** An issue's value (core Value). */
+export const valueSchema = z.union([z.string(), z.number()]).meta({ id: "Value" });
+/** An outcome or a package: issue id → value. */
+const outcomeSchema = z.record(z.string(), valueSchema);
+const provenanceSchema = z.object({ cites: z.array(z.string()).optional(), assumption: z.string().optional() });
+const valuesOf = z.object({ issue: z.string(), values: z.array(valueSchema) });
+
+/** A red line (core RedLine): options a party never accepts, or a cross-issue rule. */
+export const redLineSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("forbid"), id: z.string().optional(), issue: z.string(), values: z.array(valueSchema), note: z.string().optional(), provenance: provenanceSchema.optional() }),
+    z.object({ kind: z.literal("require"), id: z.string().optional(), if: valuesOf, then: valuesOf, note: z.string().optional(), provenance: provenanceSchema.optional() }),
+  ])
+  .meta({ id: "RedLine" });
+
+const verdictSchema = z.enum(["accept", "reject", "depends"]).describe("accept: every completion is acceptable; reject: none is; depends: it turns on the open issues");
+
+/** One constraint of a conflict set: a reservation value or a red line. */
+export const constraintSchema = z
+  .object({
+    kind: z.enum(["reservation", "red-line"]),
+    party: z.string(),
+    value: z.number().optional().describe("reservation constraints: the reservation value"),
+    redLine: redLineSchema.optional().describe("red-line constraints: the red line"),
+    issues: z.array(z.string()).optional(),
+  })
+  .meta({ id: "Constraint" });
+
+/** The smallest sets of constraints that cannot all hold (null when some outcome is rational). */
+const conflictsSchema = z
+  .object({ sets: z.array(z.array(constraintSchema)), truncated: z.boolean() })
+  .nullable()
+  .describe("when no outcome is rational: the smallest conflicting sets of constraints");
+
+const clashSchema = z.object({ issue: z.string(), points: z.array(z.number().int()) });
+
+/** A framework as the analysis evaluates it (core FrameworkEvaluation). */
+export const frameworkEvaluationSchema = z
+  .object({
+    framework: z.object({ id: z.string(), name: z.string() }),
+    settled: outcomeSchema.describe("issue id → the value the framework sets"),
+    open: z.array(z.string()).describe("issues no point sets"),
+    clashes: z.array(clashSchema).describe("issues two points set to different values"),
+    parties: z.array(
+      z.object({
+        party: z.string(),
+        utility: z.object({ min: z.number(), max: z.number() }),
+        reservation: z.number(),
+        redLinesCrossed: z.array(redLineSchema),
+        verdict: verdictSchema,
+      }),
+    ),
+  })
+  .meta({ id: "FrameworkEvaluation" });
+
+const sourceSchema = z.object({ outlet: z.string(), title: z.string().optional(), url: z.string().optional(), date: z.string().optional() });
+/** The declared stance that counts (from the scenario's statements), or null. */
+const declaredSchema = z
+  .object({
+    stance: z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]),
+    date: z.string(),
+    statement: z.string().describe("the statement's id"),
+    source: sourceSchema,
+    via: z.enum(["point", "issue", "framework"]),
+    confidence: z.enum(["H", "M", "L"]),
+    speaker: z.string(),
+  })
+  .nullable();
+
+const amendmentSchema = z.object({
+  changes: z.array(
+    z.object({
+      issue: z.string(),
+      point: z.number().int().nullable().describe("the point rewritten; null for a setting added to an open issue"),
+      points: z.array(z.number().int()).optional(),
+      from: valueSchema.nullable(),
+      to: valueSchema,
+    }),
+  ),
+  totalGain: z.number(),
+  gains: z.record(z.string(), z.number()),
+  verdicts: z.record(z.string(), verdictSchema),
+});
+
+/** One framework of the framework report (core FrameworkReportEntry). */
+export const frameworkReportEntrySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    open: z.array(z.string()),
+    clashes: z.array(clashSchema),
+    points: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        text: z.string(),
+        issues: z.array(z.string()),
+        stances: z.record(
+          z.string(),
+          z.object({
+            value: z.number().nullable().describe("0: the party's worst options on the point's issues, 1: its best; null when indifferent"),
+            redLine: z.boolean(),
+            declared: declaredSchema,
+            modelled: z.enum(["accept", "reject"]),
+            mismatch: z.boolean(),
+            redLines: z.array(redLineSchema),
+          }),
+        ),
+      }),
+    ),
+    verdicts: z.record(
+      z.string(),
+      z.object({
+        utility: z.number(),
+        utilityRange: z.object({ min: z.number(), max: z.number() }),
+        accepts: z.boolean(),
+        verdict: verdictSchema,
+        reservation: z.number(),
+        redLinesCrossed: z.array(redLineSchema),
+        declared: declaredSchema,
+      }),
+    ),
+    amendments: z.object({
+      basis: z.enum(["worst", "midpoint"]),
+      count: z.number().int(),
+      best: z.array(amendmentSchema),
+      fixes: z.record(z.string(), z.object({ verdict: verdictSchema, fixes: z.array(amendmentSchema.extend({ cost: z.number(), worsened: z.array(z.string()) })) })),
+      truncated: z.boolean(),
+    }),
+  })
+  .meta({ id: "FrameworkReportEntry" });
+
+/** One event of a negotiation trace (core TraceEvent). */
+export const traceEventSchema = z
+  .object({
+    seq: z.number().int(),
+    round: z.number().int(),
+    time: z.number(),
+    type: z.enum(["offer", "accept", "reject", "veto", "end", "propose-text", "ratify", "error", "agreement", "timeout"]),
+    sender: z.number().int().describe("seat index; -1 for the protocol or the mediator"),
+    senderId: z.string(),
+    outcome: outcomeSchema.optional(),
+    utilities: z.array(z.number()).optional().describe("every seat's utility of the outcome, in seat order"),
+    code: z.string().optional(),
+    message: z.string().optional(),
+  })
+  .meta({ id: "TraceEvent" });
+
+const runStatus = z.enum(["agreement", "timeout", "ended", "rejected", "error"]);
+
+/** One run of a tournament (core TournamentRunRecord, with the scenario's version). */
+export const tournamentRunSchema = z
+  .object({
+    index: z.number().int(),
+    scenario: z.string().describe("the scenario's id"),
+    version: z.number().int(),
+    seats: z.array(z.string()),
+    competitors: z.array(z.string()).describe("the agent spec in each seat"),
+    repetition: z.number().int(),
+    seed: z.number().int(),
+    status: runStatus,
+    agreement: outcomeSchema.nullable(),
+    utilities: z.array(z.number()),
+    rounds: z.number().int(),
+    paretoDistance: z.number().nullable(),
+    nashDistance: z.number().nullable(),
+    welfare: z.number(),
+    errorSeat: z.number().int().optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .meta({ id: "TournamentRun" });
+
+/** A competitor's line of the leaderboard (core CompetitorScore). */
+export const competitorScoreSchema = z
+  .object({
+    competitor: z.string(),
+    rank: z.number().int(),
+    appearances: z.number().int(),
+    meanUtility: z.number(),
+    agreementRate: z.number(),
+    meanParetoDistance: z.number().nullable(),
+    meanNashDistance: z.number().nullable(),
+    fairness: z.number(),
+    errors: z.number().int(),
+    faults: z.number().int(),
+  })
+  .meta({ id: "CompetitorScore" });
+
+export const tournamentScoresSchema = z.object({
+  competitors: z.array(competitorScoreSchema).describe("the leaderboard: by mean utility, then agreement rate, then name"),
+  overall: z.object({
+    runs: z.number().int(),
+    agreementRate: z.number(),
+    meanWelfare: z.number(),
+    meanParetoDistance: z.number().nullable(),
+    meanNashDistance: z.number().nullable(),
+    fairness: z.number(),
+    errors: z.number().int(),
+  }),
+});
+
 // ── health, registry ───────────────────────────────────────────────────────
 
 export const healthSchema = z.object({
@@ -180,7 +383,7 @@ export const analysisQuery = z.object({
   seed: z.coerce.number().int().min(0).max(0xffffffff).default(1).describe("sample method: the random seed"),
 });
 
-const point = z.object({ utilities: z.array(z.number()), outcome: z.record(z.string(), z.unknown()) });
+const point = z.object({ utilities: z.array(z.number()), outcome: outcomeSchema });
 /** The `parley analyze --json` object (README, "analyze --json"). */
 export const analysisSchema = z
   .looseObject({
@@ -196,7 +399,7 @@ export const analysisSchema = z
     pareto: z.object({
       count: z.number(),
       points: z.array(z.array(z.number())),
-      outcomes: z.array(z.record(z.string(), z.unknown())),
+      outcomes: z.array(outcomeSchema),
       outcomeCounts: z.array(z.number().nullable()),
     }),
     nash: z.array(point),
@@ -204,8 +407,8 @@ export const analysisSchema = z
     egalitarian: z.array(point),
     maxWelfare: z.array(point),
     opposition: z.number().nullable(),
-    conflicts: z.unknown(),
-    frameworks: z.array(z.unknown()),
+    conflicts: conflictsSchema,
+    frameworks: z.array(frameworkEvaluationSchema),
     notes: z.array(z.string()),
   })
   .meta({ id: "Analysis" });
@@ -230,12 +433,16 @@ export const frameworksQuery = z.object({
   version: versionQuery,
   framework: z.string().min(1).optional().describe("report on this framework only"),
 });
-export const frameworksSchema = z.looseObject({
-  scenario: z.object({ id: z.string(), name: z.string() }),
-  parties: z.array(z.string()),
-  frameworks: z.array(z.unknown()),
-  dealPossible: z.boolean(),
-});
+export const frameworksSchema = z
+  .object({
+    scenario: z.object({ id: z.string(), name: z.string() }),
+    parties: z.array(z.string()),
+    frameworks: z.array(frameworkReportEntrySchema),
+    dealPossible: z.boolean(),
+    conflicts: conflictsSchema,
+    deal: z.object({ method: z.enum(["enumerate", "merge"]), rationalCount: z.number().nullable() }),
+  })
+  .meta({ id: "FrameworkReport" });
 
 export const timelineQuery = z.object({
   version: versionQuery,
@@ -269,19 +476,28 @@ export const simulationRequestSchema = z
 
 export const jobCreatedSchema = z.object({ id: z.string(), status: jobStatus });
 
-export const simulationResultSchema = z.looseObject({
-  scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
-  protocol: z.string(),
-  status: z.string().describe("agreement, timeout, ended, rejected or error"),
-  seats: z.array(z.string()),
-  agents: z.array(z.string()),
-  agreement: z.record(z.string(), z.unknown()).nullable(),
-  utilities: z.array(z.number()),
-  paretoDistance: z.number().nullable(),
-  nashDistance: z.number().nullable(),
-  welfare: z.number(),
-  trace: z.array(z.unknown()),
-});
+export const simulationResultSchema = z
+  .object({
+    scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
+    protocol: z.enum(["sao", "stacked", "single-text", "shuttle"]),
+    agents: z.array(z.string()),
+    seed: z.number().int(),
+    steps: z.number().int().describe("the deadline in rounds"),
+    status: runStatus,
+    seats: z.array(z.string()),
+    agreement: outcomeSchema.nullable(),
+    utilities: z.array(z.number()),
+    reservation: z.array(z.number()).describe("the seated parties' reservation values"),
+    rounds: z.number().int(),
+    paretoDistance: z.number().nullable(),
+    nashDistance: z.number().nullable(),
+    welfare: z.number(),
+    others: z.array(z.object({ party: z.string(), role: z.string(), utility: z.number() })).describe("unseated parties with preferences: their utility of the agreement"),
+    errorSeat: z.number().int().optional(),
+    notes: z.array(z.string()),
+    trace: z.array(traceEventSchema),
+  })
+  .meta({ id: "SimulationResult" });
 
 export const simulationSchema = z
   .object({
@@ -289,7 +505,7 @@ export const simulationSchema = z
     scenarioId: z.string(),
     version: z.number().int(),
     status: jobStatus,
-    request: z.unknown(),
+    request: simulationRequestSchema.required({ version: true }).describe("the request as accepted, with defaults and the version filled in"),
     result: simulationResultSchema.nullable(),
     error: jobError,
     createdAt: z.string(),
@@ -326,13 +542,15 @@ export const tournamentSchema = z
   .object({
     id: z.string(),
     status: jobStatus,
-    config: z.unknown(),
+    config: tournamentRequestSchema
+      .extend({ scenarios: z.array(z.object({ id: z.string(), version: z.number().int(), seats: z.array(z.string()) })) })
+      .describe("the request with every default filled in (versions and seats included)"),
     progress: z.object({ done: z.number().int(), total: z.number().int() }),
     results: z
       .looseObject({
         plan: z.string().describe("the plan hash"),
-        scores: z.unknown().describe("leaderboard and overall figures (scoreTournament)"),
-        runs: z.array(z.unknown()),
+        scores: tournamentScoresSchema,
+        runs: z.array(tournamentRunSchema).describe("every run, in plan order"),
       })
       .nullable(),
     error: jobError,
@@ -384,6 +602,18 @@ export type Simulation = z.infer<typeof simulationSchema>;
 export type TournamentRequest = z.input<typeof tournamentRequestSchema>;
 export type Tournament = z.infer<typeof tournamentSchema>;
 export type JobStatus = z.infer<typeof jobStatus>;
+export type JobCreated = z.infer<typeof jobCreatedSchema>;
+export type Frameworks = z.infer<typeof frameworksSchema>;
+export type FrameworkReportEntry = z.infer<typeof frameworkReportEntrySchema>;
+export type FrameworkEvaluation = z.infer<typeof frameworkEvaluationSchema>;
+export type Constraint = z.infer<typeof constraintSchema>;
+export type RedLineJson = z.infer<typeof redLineSchema>;
+export type TraceEvent = z.infer<typeof traceEventSchema>;
+export type SimulationResult = z.infer<typeof simulationResultSchema>;
+export type TournamentRun = z.infer<typeof tournamentRunSchema>;
+export type CompetitorScore = z.infer<typeof competitorScoreSchema>;
+export type TournamentScores = z.infer<typeof tournamentScoresSchema>;
+export type Timeline = z.infer<typeof timelineSchema>;
 export type JobListQuery = z.input<typeof jobListQuery>;
 export type SimulationSummary = z.infer<typeof simulationSummarySchema>;
 export type SimulationList = z.infer<typeof simulationListSchema>;

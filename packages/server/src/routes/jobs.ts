@@ -205,10 +205,10 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
         response: { 200: simulationListSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { status, limit, offset } = request.query;
       const page = await store.listSimulations({ status, limit, offset });
-      return { ...page, limit, offset };
+      return sendJsonText(reply, JSON.stringify({ ...page, limit, offset }));
     },
   );
 
@@ -375,10 +375,10 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
         response: { 200: tournamentListSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { status, limit, offset } = request.query;
       const page = await store.listTournaments({ status, limit, offset });
-      return { ...page, limit, offset };
+      return sendJsonText(reply, JSON.stringify({ ...page, limit, offset }));
     },
   );
 

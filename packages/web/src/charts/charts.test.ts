@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FrameworkEntryJson, Statement } from "../api/types.js";
+import type { FrameworkEntryJson, Statement, TraceEventJson } from "../api/types.js";
 import { textOn, valueColor, VALUE_STOPS } from "./colors.js";
 import { fmtPercent } from "./format.js";
 import { buildParallelModel } from "./parallel/model.js";
@@ -42,13 +42,14 @@ describe("buildStanceMatrix", () => {
     id: "f",
     name: "Draft",
     open: ["border"],
+    clashes: [],
     points: [
       {
         id: "p2",
         number: 2,
         text: "Second",
         issues: ["b"],
-        stances: { gov: { value: null, redLine: false, declared: null } },
+        stances: { gov: { value: null, redLine: false, declared: null, modelled: "accept", mismatch: false, redLines: [] } },
       },
       {
         id: "p1",
@@ -62,12 +63,13 @@ describe("buildStanceMatrix", () => {
             modelled: "reject",
             mismatch: false,
             redLines: [{ kind: "forbid", issue: "a", values: ["x"], note: "never x" }],
-            declared: { stance: "reject", date: "2025-03-02", statement: "s1", source: { outlet: "Daily" }, via: "point" },
+            declared: { stance: "reject", date: "2025-03-02", statement: "s1", source: { outlet: "Daily" }, via: "point", confidence: "H", speaker: "" },
           },
         },
       },
     ],
-    verdicts: { gov: { utility: 0.4, utilityRange: { min: 0.4, max: 0.6 }, accepts: false, verdict: "depends", reservation: 0.5 } },
+    verdicts: { gov: { utility: 0.4, utilityRange: { min: 0.4, max: 0.6 }, accepts: false, verdict: "depends", reservation: 0.5, redLinesCrossed: [], declared: null } },
+    amendments: { basis: "worst", count: 0, best: [], fixes: {}, truncated: false },
   };
 
   it("buildStanceMatrix orders points, colours values and explains cells", () => {
@@ -95,7 +97,7 @@ describe("other chart models", () => {
   });
 
   it("buildUtilityTimeModel keeps the visible offers, each seat's utility, and the agreement", () => {
-    const trace = [
+    const trace: TraceEventJson[] = [
       { seq: 0, round: 0, time: 0, type: "offer", sender: 0, senderId: "a", utilities: [1, 0.2] },
       { seq: 1, round: 0, time: 0.5, type: "accept", sender: 1, senderId: "b" },
       { seq: 2, round: 0, time: 0.5, type: "agreement", sender: -1, senderId: "mediator", utilities: [1, 0.2] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "@parley/core";
-import type { TimelineEntryJson } from "../api/types.js";
+import type { TimelineEntryJson, TraceEventJson } from "../api/types.js";
 import { redLineText, valuesText } from "./describe.js";
 import { filterTimeline, localTimeline } from "./timeline.js";
 import { describeEvent, offerTrail } from "./trace.js";
@@ -69,7 +69,7 @@ describe("what-if weights", () => {
 
 describe("trace", () => {
   it("describeEvent and offerTrail read a trace", () => {
-    const trace = [
+    const trace: TraceEventJson[] = [
       { seq: 0, round: 0, time: 0, type: "offer", sender: 0, senderId: "p", utilities: [0.9, 0.1, 0.5] },
       { seq: 1, round: 0, time: 0, type: "reject", sender: 1, senderId: "q" },
       { seq: 2, round: 1, time: 0.5, type: "propose-text", sender: -1, senderId: "mediator", utilities: [0.5, 0.6, 0.7] },

@@ -202,7 +202,7 @@ function TournamentFormBody({ agents, scenarios, busy, error }: { agents: readon
 }
 
 function leaderboardOf(results: TournamentJson["results"]): readonly LeaderboardRowJson[] {
-  return results?.scores?.competitors ?? results?.leaderboard ?? [];
+  return results?.scores.competitors ?? [];
 }
 
 function TournamentResults({ id }: { id: string }) {

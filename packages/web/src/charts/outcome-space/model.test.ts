@@ -11,13 +11,19 @@ function frontierReference(xs: number[], ys: number[], rational: number[]): [num
 }
 
 const analysis: AnalysisJson = {
+  scenario: { id: "s", name: "S" },
+  method: "enumerate",
+  exact: true,
+  opposition: null,
+  conflicts: null,
+  notes: [],
   parties: ["a", "b", "c"],
   issues: ["i"],
   outcomes: 4,
   reservation: [0.2, 0.3, 0],
   ideal: [1, 1, 1],
   rational: { count: 2, fraction: 0.5 },
-  pareto: { count: 2, points: [[0.5, 0.8, 0.1], [0.9, 0.4, 0.2]], outcomes: [{}, {}] },
+  pareto: { count: 2, points: [[0.5, 0.8, 0.1], [0.9, 0.4, 0.2]], outcomes: [{}, {}], outcomeCounts: [1, 1] },
   nash: [{ utilities: [0.5, 0.8, 0.1], outcome: {} }],
   kalaiSmorodinsky: [{ utilities: [0.5, 0.8, 0.1], outcome: {} }],
   egalitarian: [{ utilities: [0.9, 0.4, 0.2], outcome: {} }],
@@ -25,7 +31,9 @@ const analysis: AnalysisJson = {
   frameworks: [
     {
       framework: { id: "f", name: "Draft" },
+      settled: {},
       open: ["i"],
+      clashes: [],
       parties: [
         { party: "a", utility: { min: 0.1, max: 0.6 }, reservation: 0.2, redLinesCrossed: [], verdict: "depends" },
         { party: "b", utility: { min: 0.3, max: 0.3 }, reservation: 0.3, redLinesCrossed: [], verdict: "accept" },

@@ -1,7 +1,7 @@
 // Page 3: a framework's stance matrix (points × parties), package verdicts, the deal check,
 // suggested amendments, and two frameworks side by side.
 import { useEffect, useMemo, useState } from "react";
-import { compareFrameworks, compileScenario, type Scenario } from "@parley/core";
+import { compareFrameworks, compileScenario, type RedLine, type Scenario } from "@parley/core";
 import { api } from "../../api/client.js";
 import type { ConstraintJson, FrameworkEntryJson, FrameworksJson, ScenarioDetail, SettingChange } from "../../api/types.js";
 import { WithResource } from "../../components/Status.js";
@@ -108,7 +108,8 @@ function Frameworks({ scenario, report }: { scenario: Scenario; report: Framewor
 function constraintText(c: ConstraintJson, scenario: Scenario): string {
   const who = partyLabel(scenario, c.party);
   if (c.kind === "reservation") return `${who} needs at least ${fmtUtility(c.value ?? 0)}`;
-  return c.redLine ? `${who}: ${redLineText(c.redLine, scenario.issues)}` : `${who}: a red line`;
+  // The reply's red line is the core's RedLine as JSON (zod's optional fields also admit undefined).
+  return c.redLine ? `${who}: ${redLineText(c.redLine as RedLine, scenario.issues)}` : `${who}: a red line`;
 }
 
 function DealCheck({ report, scenario }: { report: FrameworksJson; scenario: Scenario }) {

@@ -14,12 +14,12 @@ import { errorMessage, useResource } from "../../state/use-resource.js";
 
 /** Used when the server's registry cannot be read. */
 const FALLBACK_PROTOCOLS: ProtocolInfo[] = [
-  { name: "sao", description: "alternating offers between two parties", minSeats: 2, maxSeats: 2 },
-  { name: "stacked", description: "stacked alternating offers among two or more parties", minSeats: 2, maxSeats: null },
-  { name: "single-text", description: "a mediator proposes a single text; the parties accept or veto", minSeats: 2, maxSeats: null, mediated: true },
-  { name: "shuttle", description: "a mediator shuttles a draft between the parties", minSeats: 2, maxSeats: null, mediated: true },
+  { name: "sao", description: "alternating offers between two parties", minSeats: 2, maxSeats: 2, mediated: false, options: [] },
+  { name: "stacked", description: "stacked alternating offers among two or more parties", minSeats: 2, maxSeats: null, mediated: false, options: [] },
+  { name: "single-text", description: "a mediator proposes a single text; the parties accept or veto", minSeats: 2, maxSeats: null, mediated: true, options: ["mediator", "framework"] },
+  { name: "shuttle", description: "a mediator shuttles a draft between the parties", minSeats: 2, maxSeats: null, mediated: true, options: ["exclude", "framework"] },
 ];
-const FALLBACK_AGENTS: AgentInfo[] = ["boulware", "linear", "conceder", "hardliner"].map((name) => ({ name, description: "" }));
+const FALLBACK_AGENTS: AgentInfo[] = ["boulware", "linear", "conceder", "hardliner"].map((name) => ({ name, description: "", source: "", rational: true, parameters: [] }));
 
 export function SimulationView({ detail }: { detail: ScenarioDetail }) {
   const sim = useAppState((s) => s.simulation);

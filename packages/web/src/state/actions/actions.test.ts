@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunResultJson, TournamentJson } from "../../api/types.js";
+import type { RunResultJson, SimulationJson, TournamentJson } from "../../api/types.js";
 import { initialState, type AppState } from "../app-state.js";
 import { importFailed, importStarted, importSucceeded } from "./import.js";
 import { replayLoaded, replaySeek, replayStep, replayTicked, replayToggled } from "./replay.js";
@@ -56,6 +56,15 @@ describe("replay actions", () => {
 
 describe("simulation actions", () => {
   const result: RunResultJson = {
+    scenario: { id: "x", name: "X", version: 1 },
+    protocol: "sao",
+    agents: ["linear", "linear"],
+    seed: 1,
+    steps: 3,
+    reservation: [0, 0],
+    welfare: 1,
+    others: [],
+    notes: [],
     agreement: null,
     utilities: [0.5, 0.5],
     rounds: 3,
@@ -69,27 +78,52 @@ describe("simulation actions", () => {
     ],
   };
 
+  const job = (status: SimulationJson["status"], r: RunResultJson | null, error: SimulationJson["error"] = null): SimulationJson => ({
+    id: "sim1",
+    scenarioId: "x",
+    version: 1,
+    status,
+    request: { scenarioId: "x", version: 1, rounds: 3, seed: 1 },
+    result: r,
+    error,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    startedAt: null,
+    finishedAt: null,
+  });
+
   it("simulationUpdated loads a finished run into the replay, with its metrics", () => {
     let s = simulationStarting(s0, { scenarioId: "x" });
     s = simulationAccepted(s, { id: "sim1" });
-    expect(simulationUpdated(s, { id: "other", job: { status: "done", result } })).toBe(s);
-    expect(simulationUpdated(s, { id: "sim1", job: { status: "running", result: null } })).toBe(s);
-    const done = simulationUpdated(s, { id: "sim1", job: { status: "done", result } });
+    expect(simulationUpdated(s, { id: "other", job: job("done", result) })).toBe(s);
+    expect(simulationUpdated(s, { id: "sim1", job: job("running", null) })).toBe(s);
+    const done = simulationUpdated(s, { id: "sim1", job: job("done", result) });
     expect(done.simulation).toMatchObject({ status: "done", metrics: { paretoDistance: 0.1, nashDistance: 0.2 }, origin: "form" });
     expect(done.replay).toMatchObject({ length: 2, step: 2 });
-    const failed = simulationUpdated(s, { id: "sim1", job: { status: "failed", result: null, error: { code: "X", message: "boom" } } });
+    const failed = simulationUpdated(s, { id: "sim1", job: job("failed", null, { code: "X", message: "boom" }) });
     expect(failed.simulation).toMatchObject({ status: "failed", error: "boom" });
+    const cancelled = simulationUpdated(s, { id: "sim1", job: job("cancelled", null, { code: "PARLEY_HTTP_JOB_CANCELLED", message: "the job was cancelled" }) });
+    expect(cancelled.simulation).toMatchObject({ status: "failed", error: "the job was cancelled" });
   });
 });
 
 describe("tournament actions", () => {
   it("tournamentUpdated follows progress, then takes the results", () => {
     let s = tournamentAccepted(tournamentStarting(s0, undefined), { id: "t" });
-    const running: TournamentJson = { status: "running", progress: { done: 2, total: 6 }, results: null };
+    const base = {
+      id: "t",
+      config: { competitors: ["boulware", "linear"], scenarios: [{ id: "x", version: 1, seats: ["a", "b"] }], protocol: "sao", rounds: 10, repetitions: 1, rotate: true, selfPlay: false, seed: 1 },
+      error: null,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      startedAt: null,
+      finishedAt: null,
+    } as const;
+    const running: TournamentJson = { ...base, status: "running", progress: { done: 2, total: 6 }, results: null };
     s = tournamentUpdated(s, { id: "t", job: running });
     expect(s.tournament.progress).toEqual({ done: 2, total: 6 });
-    const results = { runs: [], scores: { competitors: [{ competitor: "boulware", meanUtility: 0.6, agreementRate: 1 }] } };
-    s = tournamentUpdated(s, { id: "t", job: { status: "done", progress: { done: 6, total: 6 }, results } });
+    const overall = { runs: 6, agreementRate: 1, meanWelfare: 1.2, meanParetoDistance: null, meanNashDistance: null, fairness: 1, errors: 0 };
+    const row = { competitor: "boulware", rank: 1, appearances: 6, meanUtility: 0.6, agreementRate: 1, meanParetoDistance: null, meanNashDistance: null, fairness: 1, errors: 0, faults: 0 };
+    const results = { plan: "abc", runs: [], scores: { competitors: [row], overall } };
+    s = tournamentUpdated(s, { id: "t", job: { ...base, status: "done", progress: { done: 6, total: 6 }, results } });
     expect(s.tournament).toMatchObject({ status: "done", results });
     expect(tournamentUpdated(s, { id: "other", job: running })).toBe(s);
   });

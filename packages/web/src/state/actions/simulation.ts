@@ -22,12 +22,12 @@ export const simulationUpdated: Action<{ id: string; job: SimulationJson }> = (s
     const length = job.result.trace.length;
     return {
       ...state,
-      simulation: { ...state.simulation, status: "done", result: job.result, metrics: job.metrics ?? metricsOf(job.result), error: null },
+      simulation: { ...state.simulation, status: "done", result: job.result, metrics: metricsOf(job.result), error: null },
       replay: { ...initialReplay, speed: state.replay.speed, length, step: length },
     };
   }
-  if (job.status === "failed" || job.status === "error" || job.status === "cancelled") {
-    const error = typeof job.error === "string" ? job.error : (job.error?.message ?? `the simulation ${job.status}`);
+  if (job.status === "failed" || job.status === "cancelled" || job.status === "interrupted") {
+    const error = job.error?.message ?? `the simulation ${job.status}`;
     return { ...state, simulation: { ...state.simulation, status: "failed", error } };
   }
   return state;
@@ -39,7 +39,6 @@ export const simulationFailed: Action<{ error: string }> = (state, { error }) =>
 });
 
 /** The distances to the frontier and to Nash, as the result carries them. */
-function metricsOf(result: RunResultJson): { paretoDistance: number | null; nashDistance: number | null } | null {
-  if (result.paretoDistance === undefined && result.nashDistance === undefined) return null;
-  return { paretoDistance: result.paretoDistance ?? null, nashDistance: result.nashDistance ?? null };
+function metricsOf(result: RunResultJson): { paretoDistance: number | null; nashDistance: number | null } {
+  return { paretoDistance: result.paretoDistance, nashDistance: result.nashDistance };
 }

@@ -26,8 +26,8 @@ export const tournamentUpdated: Action<{ id: string; job: TournamentJson }> = (s
     if (t.status === "done") return state;
     return { ...state, tournament: { ...t, status: "done", config, progress, results: job.results ?? t.results, error: null } };
   }
-  if (job.status === "failed" || job.status === "error" || job.status === "cancelled") {
-    const error = typeof job.error === "string" ? job.error : (job.error?.message ?? `the tournament ${job.status}`);
+  if (job.status === "failed" || job.status === "cancelled" || job.status === "interrupted") {
+    const error = job.error?.message ?? `the tournament ${job.status}`;
     return { ...state, tournament: { ...t, status: "failed", config, progress, error } };
   }
   if (progress.done === t.progress.done && progress.total === t.progress.total && t.config !== null) return state;
