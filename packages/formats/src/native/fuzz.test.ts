@@ -128,6 +128,6 @@ f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
 `;
     const r = parseScenario(bomb);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: "PARLEY_FMT_SYNTAX", line: 1, column: 1 });
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: "PARLEY_FMT_LIMIT", line: 1, column: 1 });
   });
 });

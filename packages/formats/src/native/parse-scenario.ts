@@ -1,7 +1,8 @@
-import type { FormatLimits } from "../limits.js";
 import type { Scenario } from "@parley/core";
 import { isScalar, LineCounter, parseDocument, visit, type Node, type YAMLError } from "yaml";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
+import { formatLimits, limitHint, type FormatLimits } from "../limits.js";
+import { countProblems, documentSize, firstTooDeepFlow } from "./guards.js";
 import { scenarioFromFile } from "./convert/index.js";
 import { locate } from "./locate.js";
 import { Problems, type Problem } from "./problems.js";
@@ -28,16 +29,44 @@ export function scenarioFormatOf(file: string | undefined): "yaml" | "json" {
  */
 export function parseScenario(text: string, options: ParseScenarioOptions = {}): ParseResult<Scenario> {
   const format = options.format ?? scenarioFormatOf(options.file);
+  const limits = formatLimits(options.limits);
+  const early = (code: FormatIssue["code"], message: string, offset = 0): ParseResult<Scenario> => {
+    const before = text.slice(0, offset).split("\n");
+    return {
+      ok: false,
+      issues: [
+        {
+          code,
+          ...(options.file !== undefined && { file: options.file }),
+          line: before.length,
+          column: before.at(-1)!.length + 1,
+          path: [],
+          message,
+          severity: "error",
+        },
+      ],
+    };
+  };
+  if (text.length > limits.fileBytes) return early("PARLEY_FMT_LIMIT", `The document has ${text.length.toLocaleString("en")} characters; ${limitHint("fileBytes", limits)}.`);
+  // The YAML parser recurses on nesting: bound it before parsing.
+  const deep = firstTooDeepFlow(text, limits.depth);
+  if (deep >= 0) return early("PARLEY_FMT_LIMIT", `Lists and maps are nested more than ${limits.depth} deep here; ${limitHint("depth", limits)}.`, deep);
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: true,
-    // Plain YAML 1.2 only: no !!binary, !!set, … (a scenario holds text, numbers, lists and maps).
-    resolveKnownTags: false,
-    uniqueKeys: true,
-    // Problems are returned, never printed (yaml otherwise emits process warnings).
-    logLevel: "error",
-  });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: true,
+      // Plain YAML 1.2 only: no !!binary, !!set, … (a scenario holds text, numbers, lists and maps).
+      resolveKnownTags: false,
+      uniqueKeys: true,
+      // Problems are returned, never printed (yaml otherwise emits process warnings).
+      logLevel: "error",
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return early("PARLEY_FMT_LIMIT", `The document is nested too deeply to read; ${limitHint("depth", limits)}.`);
+    throw error;
+  }
   const place = (p: Problem): FormatIssue => ({
     code: p.code,
     ...(options.file !== undefined && { file: options.file }),
@@ -56,6 +85,28 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
     ...doc.warnings.map((e) => syntaxIssue(e, "warning", format)),
   ]).map((i) => ({ ...i, ...(options.file !== undefined && { file: options.file }) }));
   if (doc.errors.length > 0) return { ok: false, issues: syntax };
+  // YAML reads JSON, and more: a file declared JSON must be JSON.
+  if (format === "json") {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const at = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+      return early(
+        "PARLEY_FMT_SYNTAX",
+        `JSON syntax error: the file is declared JSON but is not valid JSON (${error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, "") : "unreadable"}); it reads as YAML: name the file .yaml if it is YAML.`,
+        at ? Number(at[1]) : 0,
+      );
+    }
+  }
+
+  // Block nesting and alias expansion, bounded before anything walks or expands the document.
+  const size = documentSize(doc, limits);
+  if (size.depth > limits.depth) return early("PARLEY_FMT_LIMIT", `Lists and maps are nested more than ${limits.depth} deep; ${limitHint("depth", limits)}.`);
+  if (size.aliasNodes > limits.aliasNodes)
+    return early(
+      "PARLEY_FMT_LIMIT",
+      `Expanding the document's aliases (*name) would add more than ${limits.aliasNodes.toLocaleString("en")} values; ${limitHint("aliasNodes", limits)}.`,
+    );
 
   // A key that is a list or a map (`? [a, b]: c`, `{a: 1}: b`) has no place in a scenario.
   const complexKeys: FormatIssue[] = [];
@@ -107,6 +158,9 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
     );
     return { ok: false, issues: [...syntax, ...problems.list.map(place)] };
   }
+
+  const tooMany = countProblems(raw, limits);
+  if (tooMany.length > 0) return { ok: false, issues: [...syntax, ...tooMany.map(place)] };
 
   const checked = scenarioFileSchema.safeParse(raw, { reportInput: true });
   if (!checked.success) reportZodIssues(checked.error.issues, raw, problems, format);

@@ -11,6 +11,8 @@ export interface KnownIssue {
   readonly issue: Issue;
   /** The discrete values (issueValues). */
   readonly values: readonly Value[];
+  /** Categorical issues: option label → position, so that every lookup is O(1) (issues may have 10^5+ options). */
+  readonly positions: ReadonlyMap<string, number> | null;
 }
 
 /** Text of a label: numbers are read as text where an option label is expected. */
@@ -32,7 +34,8 @@ export class Context {
   ) {}
 
   addIssue(issue: Issue): void {
-    this.issues.set(issue.id, { issue, values: issueValues(issue) });
+    const positions = issue.kind === "categorical" ? new Map(issue.options.map((o, k) => [o, k] as const)) : null;
+    this.issues.set(issue.id, { issue, values: issueValues(issue), positions });
   }
 
   /** The issue with this id, reporting an unknown reference at `path` (the key). */
@@ -52,6 +55,7 @@ export class Context {
 
   /** The position of a value among the issue's discrete values, or -1. */
   indexOf(known: KnownIssue, value: Value): number {
+    if (known.positions) return typeof value === "string" ? (known.positions.get(value) ?? -1) : -1;
     return issueValueIndex(known.issue, value);
   }
 
@@ -60,7 +64,7 @@ export class Context {
     const issue = known.issue;
     if (issue.kind === "categorical") {
       const label = labelText(v);
-      if (issue.options.includes(label)) return label;
+      if (known.positions?.has(label)) return label;
       this.problems.error(
         "PARLEY_FMT_REFERENCE",
         path,

@@ -19,11 +19,13 @@ export function convertIssue(file: IssueFile, path: Path, problems: Problems): I
   switch (file.kind) {
     case "categorical": {
       const options: string[] = [];
+      const seen = new Map<string, number>();
       let ok = true;
       file.options.forEach((o, k) => {
         const label = labelText(typeof o === "object" ? o.label : o);
-        const first = options.indexOf(label);
-        if (first >= 0) {
+        const first = seen.get(label) ?? -1;
+        if (first < 0) seen.set(label, k);
+        else {
           ok = false;
           problems.error(
             "PARLEY_FMT_DUPLICATE",

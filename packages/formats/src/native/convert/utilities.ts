@@ -84,5 +84,5 @@ function coordinate(v: LabelFile, known: KnownIssue, path: Path, ctx: Context): 
     return undefined;
   }
   const label = ctx.value(known, v, path);
-  return label === undefined ? undefined : known.issue.options.indexOf(label as string);
+  return label === undefined ? undefined : ctx.indexOf(known, label);
 }
