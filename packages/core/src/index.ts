@@ -51,6 +51,8 @@ export {
   outcomeUtilities,
   DEFAULT_ENUMERATION_LIMIT,
   analysisDefaults,
+  enumerationBytes,
+  enumerationFits,
   type OutcomeUtilities,
   type EnumerationOptions,
   type ProgressCallback,

@@ -11,7 +11,7 @@ import {
 import { findConflicts, type Constraint } from "./conflicts.js";
 import { evaluateFramework, type FrameworkEvaluation } from "./evaluate-framework.js";
 import { mergeFrontier } from "./merge-frontier.js";
-import { analysisDefaults, outcomeUtilities } from "./outcome-utilities.js";
+import { analysisDefaults, enumerationFits, outcomeUtilities } from "./outcome-utilities.js";
 import { paretoFrontier } from "./pareto-frontier.js";
 import { sampledOutcome, sampleOutcomes } from "./sample-outcomes.js";
 import {
@@ -30,6 +30,8 @@ export interface AnalysisOptions {
   readonly method?: AnalysisMethod | "auto";
   /** Default 10,000,000 outcomes. */
   readonly enumerationLimit?: number;
+  /** Enumerate only when the arrays fit in this many bytes (enumerationBytes). Default 1 GiB. */
+  readonly memoryBudget?: number;
   /** Merge path: give up past this many frontier points. Default 200,000. */
   readonly maxFrontier?: number;
   /** Sample path: how many outcomes to draw (with replacement). Default 100,000. */
@@ -98,13 +100,15 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
   const perPoint = options.outcomesPerPoint ?? analysisDefaults.outcomesPerPoint;
   const additive = parties.every((p) => p.utility.contributions !== null);
   let method: AnalysisMethod;
+  const memoryBudget = options.memoryBudget ?? analysisDefaults.memoryBudget;
   if (!options.method || options.method === "auto") {
-    if (compiled.size <= limit) method = "enumerate";
+    const fit = enumerationFits(compiled.size, parties.length, limit, memoryBudget);
+    if (fit.fits) method = "enumerate";
     else if (additive) method = "merge";
     else
       throw new ParleyError(
         "PARLEY_ERR_SPACE_TOO_LARGE",
-        `the outcome space has ${compiled.size.toExponential(3)} outcomes (enumeration limit ${limit}) and some preferences are not linear-additive, so the exact merge frontier does not apply; use the sample method (an approximation) or raise the enumeration limit`,
+        `${fit.reason}, and some preferences are not linear-additive, so the exact merge frontier does not apply; use the sample method (an approximation) or raise the enumeration limit`,
       );
   } else method = options.method;
 
@@ -135,6 +139,7 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
     if (method === "enumerate") {
       const all = outcomeUtilities(compiled, {
         limit,
+        memoryBudget,
         ...(progress ? { onProgress: (a: number, b: number) => progress("enumerate", a, b) } : {}),
       });
       columns = all.utilities as Float64Array[];

@@ -7,6 +7,8 @@ export type ProgressCallback = (done: number, total: number) => void;
 export interface EnumerationOptions {
   /** The most outcomes to enumerate. Default 10,000,000. */
   readonly limit?: number;
+  /** The most bytes the enumeration's arrays may take (see enumerationBytes). Default 1 GiB. */
+  readonly memoryBudget?: number;
   readonly onProgress?: ProgressCallback;
 }
 
@@ -23,12 +25,37 @@ export interface OutcomeUtilities {
 export const DEFAULT_ENUMERATION_LIMIT = 10_000_000;
 
 /**
+ * Bytes an exact analysis by enumeration holds per outcome and party: a 64-bit utility per party,
+ * plus per outcome a rational flag, a candidate index and the frontier's sort keys (16 bytes).
+ */
+export function enumerationBytes(outcomes: number, parties: number): number {
+  return outcomes * (8 * parties + 17);
+}
+
+/**
+ * Whether a space of `outcomes` fits the enumeration for `parties` parties, and if not, why not:
+ * past the count limit, or past the memory budget (which binds first for many parties).
+ */
+export function enumerationFits(outcomes: number, parties: number, limit: number, memoryBudget: number): { fits: true } | { fits: false; reason: string } {
+  if (outcomes > limit) return { fits: false, reason: `the outcome space has ${outcomes.toExponential(3)} outcomes, more than the enumeration limit of ${limit}` };
+  const bytes = enumerationBytes(outcomes, parties);
+  if (bytes > memoryBudget)
+    return {
+      fits: false,
+      reason: `enumerating ${outcomes.toExponential(3)} outcomes for ${parties} parties needs about ${(bytes / 2 ** 20).toFixed(0)} MiB, more than the memory budget of ${(memoryBudget / 2 ** 20).toFixed(0)} MiB`,
+    };
+  return { fits: true };
+}
+
+/**
  * The analysis's defaults, in one place: the CLI's option defaults, the server's query defaults and
  * the browser's worker all read them from here.
  */
 export const analysisDefaults = {
   /** Enumerate at most this many outcomes. */
   enumerationLimit: DEFAULT_ENUMERATION_LIMIT,
+  /** Enumerate only when the analysis's arrays fit in this many bytes (enumerationBytes). */
+  memoryBudget: 2 ** 30,
   /** Merge path: give up past this many frontier points. */
   maxFrontier: 200_000,
   /** Sample path: outcomes drawn. */
@@ -43,11 +70,8 @@ export const analysisDefaults = {
 export function outcomeUtilities(compiled: CompiledScenario, options: EnumerationOptions = {}): OutcomeUtilities {
   const limit = options.limit ?? DEFAULT_ENUMERATION_LIMIT;
   const size = compiled.size;
-  if (size > limit)
-    throw new ParleyError(
-      "PARLEY_ERR_SPACE_TOO_LARGE",
-      `the outcome space has ${size.toExponential(3)} outcomes, more than the enumeration limit of ${limit}`,
-    );
+  const fit = enumerationFits(size, compiled.parties.length, limit, options.memoryBudget ?? analysisDefaults.memoryBudget);
+  if (!fit.fits) throw new ParleyError("PARLEY_ERR_SPACE_TOO_LARGE", fit.reason);
   const parties = compiled.parties;
   const k = parties.length;
   const n = compiled.radices.length;

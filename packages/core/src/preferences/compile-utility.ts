@@ -60,6 +60,35 @@ export function compileUtility(utility: Utility, issues: readonly Issue[], value
       }));
       const normalizer =
         utility.normalizer ?? rects.reduce((s, r) => s + (r.utility > 0 ? r.utility : 0), 0);
+      const clamp = (s: number) => {
+        const u = normalizer > 0 ? s / normalizer : 0;
+        return u < 0 ? 0 : u > 1 ? 1 : u;
+      };
+      const masks = rectangleMasks(rects, coords);
+      if (masks) {
+        // Per issue and option, a bit set of the rectangles that option keeps possible: an outcome
+        // lies in the rectangles of the AND of its options' sets. Rectangles are summed in order,
+        // as below, so the two evaluations agree to the last bit.
+        const { words, bits } = masks;
+        const n = bits.length;
+        const utilities = Float64Array.from(rects, (r) => r.utility);
+        return {
+          contributions: null,
+          evaluate(indices) {
+            let s = 0;
+            for (let w = 0; w < words; w++) {
+              let m = 0xffffffff;
+              for (let i = 0; i < n && m !== 0; i++) m &= bits[i]![indices[i]! * words + w]!;
+              while (m !== 0) {
+                const low = m & -m;
+                s += utilities[w * 32 + 31 - Math.clz32(low)]!;
+                m ^= low;
+              }
+            }
+            return clamp(s);
+          },
+        };
+      }
       return {
         contributions: null,
         evaluate(indices) {
@@ -75,8 +104,7 @@ export function compileUtility(utility: Utility, issues: readonly Issue[], value
             }
             s += r.utility;
           }
-          const u = normalizer > 0 ? s / normalizer : 0;
-          return u < 0 ? 0 : u > 1 ? 1 : u;
+          return clamp(s);
         },
       };
     }
@@ -109,3 +137,38 @@ export function compileUtility(utility: Utility, issues: readonly Issue[], value
   }
 }
 
+
+interface RectangleBounds {
+  readonly inc: readonly { readonly i: number; readonly min: number; readonly max: number }[];
+  readonly exc: readonly { readonly i: number; readonly min: number; readonly max: number }[];
+}
+
+/** Above this many mask words in all, hyper-rectangles are evaluated rectangle by rectangle. */
+const MAX_MASK_WORDS = 8 * 1024 * 1024;
+
+/**
+ * For each issue i and option k, the rectangles whose bounds on issue i option k satisfies (every
+ * `includes` bound on i contains it, no `excludes` bound on i does), as bit sets of `words` 32-bit
+ * words at `bits[i][k * words …]`. Null when the masks would be too large.
+ */
+function rectangleMasks(rects: readonly RectangleBounds[], coords: readonly Float64Array[]): { words: number; bits: Uint32Array[] } | null {
+  const words = Math.max(1, Math.ceil(rects.length / 32));
+  if (coords.reduce((n, c) => n + c.length * words, 0) > MAX_MASK_WORDS) return null;
+  const bits = coords.map((c) => {
+    const m = new Uint32Array(c.length * words);
+    for (let k = 0; k < c.length; k++)
+      for (let w = 0; w < words; w++) {
+        const left = rects.length - w * 32;
+        m[k * words + w] = left >= 32 ? 0xffffffff : left > 0 ? (2 ** left - 1) >>> 0 : 0;
+      }
+    return m;
+  });
+  rects.forEach((r, j) => {
+    const w = j >>> 5;
+    const clear = ~(1 << (j & 31)) >>> 0;
+    const drop = (i: number, k: number) => (bits[i]![k * words + w]! &= clear);
+    for (const b of r.inc) coords[b.i]!.forEach((x, k) => (x < b.min || x > b.max) && drop(b.i, k));
+    for (const b of r.exc) coords[b.i]!.forEach((x, k) => x >= b.min && x <= b.max && drop(b.i, k));
+  });
+  return { words, bits };
+}
