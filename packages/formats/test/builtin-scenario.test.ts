@@ -7,6 +7,7 @@ import {
   type RedLine,
   type Scenario,
 } from "@parley/core";
+import { readFileSync } from "node:fs";
 import { builtinScenarioFileName, parseScenario } from "@parley/formats";
 import { readBuiltinScenarioText } from "@parley/formats/node";
 import { describe, expect, it } from "vitest";
@@ -63,6 +64,14 @@ describe("the built-in scenario", () => {
       expect(f.confidence).toBeDefined();
       expect(f.caveats?.length).toBeGreaterThan(20);
       expect(f.points.map((p) => p.number)).toEqual(f.points.map((_, k) => k + 1));
+    }
+  });
+
+  it("cites public sources only: URLs in every framework's source, no file a reader of the repository cannot open", () => {
+    for (const f of scenario.frameworks) expect(f.source ?? "", f.id).toMatch(/https:\/\/\S+/);
+    const doc = readFileSync(new URL("../../../docs/peace-talks-scenario.md", import.meta.url), "utf8");
+    for (const [name, text] of [["the scenario file", readBuiltinScenarioText()], ["docs/peace-talks-scenario.md", doc]] as const) {
+      expect(text, name).not.toMatch(/\.\.\/shared\/|fact sheet|peace-talks-facts/i);
     }
   });
 
