@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: "unit",
           setupFiles: ["test/setup-fast-check.ts"],
+          // Says once per run when the GENIUS corpus beside the checkout is missing (its tests skip).
+          globalSetup: ["test/corpus-notice.ts"],
           include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -7,10 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario, outcomeUtilities } from "@parley/core";
 import { readScenarioFile } from "@parley/formats/node";
 import { fixtures, geniusRoot, parley, repoRoot } from "./run-cli.js";
+import { hasGeniusCorpus } from "../../../test/corpus.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "parley-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const hasGenius = existsSync(geniusRoot);
+const hasGenius = hasGeniusCorpus;
 
 describe("parley analyze", () => {
   it("analyze (no argument) reports on the built-in scenario", async () => {

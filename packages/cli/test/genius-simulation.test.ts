@@ -1,14 +1,14 @@
 // Simulations run to completion on every GENIUS scenario of the shared corpus whose space the
 // agents can index (the issue's "runs on the GENIUS scenarios load and complete").
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileScenario, createProtocol, negotiatorFromSpec, parseAgentSpec, runNegotiation } from "@parley/core";
 import { readGeniusFolderSync } from "@parley/formats/node";
 import { geniusRoot } from "./run-cli.js";
+import { hasGeniusCorpus } from "../../../test/corpus.js";
 
-const available = existsSync(geniusRoot);
-if (!available) console.warn(`[genius-simulation] ${geniusRoot} not found: skipping`);
+const available = hasGeniusCorpus;
 
 function scenarioFolders(dir: string): string[] {
   const entries = readdirSync(dir).map((e) => path.join(dir, e));

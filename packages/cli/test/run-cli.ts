@@ -5,7 +5,7 @@ import { runCli, type CliIo } from "@parley/cli";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const fixtures = path.join(repoRoot, "packages/formats/test/fixtures");
-export const geniusRoot = path.resolve(repoRoot, "../shared/data/genius");
+export { geniusCorpusDir as geniusRoot } from "../../../test/corpus.js";
 
 export interface CliRun {
   readonly code: number;

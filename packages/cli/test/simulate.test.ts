@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { geniusRoot, parley, repoRoot } from "./run-cli.js";
+import { hasGeniusCorpus } from "../../../test/corpus.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "parley-simulate-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const hasGenius = existsSync(geniusRoot);
+const hasGenius = hasGeniusCorpus;
 /** The tests that name seats, frameworks and parties use the ceasefire example (the built-in scenario is the peace talks). */
 const ceasefire = path.join(repoRoot, "examples/ceasefire-talks.yaml");
 

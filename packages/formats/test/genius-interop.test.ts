@@ -1,18 +1,17 @@
-// Loads every scenario folder of the shared GENIUS corpus (ANAC 2010–2016 + other/), read in place.
+// Loads every scenario folder of the GENIUS corpus beside the checkout (ANAC 2010–2016 + other/),
+// read in place; skipped when it is absent (test/corpus.ts).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { compileScenario, outcomeIndicesAt, type CompiledScenario, type Scenario } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { formatIssueText } from "../src/format-issue.js";
 import { geniusFilesToScenario, parseGeniusDomain, scenarioToGenius } from "../src/genius/index.js";
 import { readGeniusFolderSync } from "../src/node/read-genius-folder.js";
+import { geniusCorpusDir, geniusExpectedPath, hasGeniusCorpus, hasGeniusReference } from "../../../test/corpus.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const dataRoot = path.resolve(repoRoot, "../shared/data/genius");
-const referencePath = path.resolve(repoRoot, "../shared/reference/genius-expected.json");
-const haveData = existsSync(dataRoot);
-if (!haveData) console.log(`GENIUS interop tests skipped: no corpus at ${dataRoot}`);
+const dataRoot = geniusCorpusDir;
+const referencePath = geniusExpectedPath;
+const haveData = hasGeniusCorpus;
 
 /** Folders that are expected not to load, with the reason. Every folder of the corpus loads today. */
 const expectedFailures: Readonly<Record<string, string>> = {};
@@ -103,9 +102,13 @@ interface Reference {
   readonly pareto: readonly (readonly number[])[];
 }
 const references: Record<string, Reference> =
-  haveData && existsSync(referencePath) ? (JSON.parse(readFileSync(referencePath, "utf8")) as Record<string, Reference>) : {};
+  hasGeniusReference ? (JSON.parse(readFileSync(referencePath, "utf8")) as Record<string, Reference>) : {};
 
-describe.skipIf(!haveData || Object.keys(references).length === 0)("GENIUS corpus vs genius-expected.json", () => {
+describe.skipIf(!hasGeniusReference)("GENIUS corpus vs genius-expected.json", () => {
+  it("finds the reference numbers", () => {
+    expect(Object.keys(references).length).toBeGreaterThan(0);
+  });
+
   for (const [folder, ref] of Object.entries(references)) {
     it(`${folder}: parties, outcome count, reservations, rational count and best utilities match`, () => {
       const compiled = compileScenario(load(folder));
@@ -163,7 +166,11 @@ const nonlinearFolders = folders.filter((f) => {
   return readdirSync(dir).some((n) => n.endsWith(".xml") && readFileSync(path.join(dir, n), "utf8").includes("<hyperRectangle"));
 });
 
-describe.skipIf(!haveData || nonlinearFolders.length === 0)("ANAC 2014 hyper-rectangles agree with GENIUS's semantics", () => {
+describe.skipIf(!haveData)("ANAC 2014 hyper-rectangles agree with GENIUS's semantics", () => {
+  it("finds the non-linear folders", () => {
+    expect(nonlinearFolders.length).toBeGreaterThan(0);
+  });
+
   for (const folder of nonlinearFolders) {
     it(folder, () => {
       const dir = path.join(dataRoot, folder);

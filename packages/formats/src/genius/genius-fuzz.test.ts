@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ParseResult } from "../format-issue.js";
 import { geniusFilesToScenario, parseGeniusDomain, parseGeniusProfile, type GeniusDomain } from "./index.js";
+import { geniusCorpusDir } from "../../../../test/corpus.js";
 
 const domainXml = `<negotiation_template>
 <utility_space number_of_issues="3">
@@ -37,8 +37,8 @@ const domain: GeniusDomain = (() => {
   return r.value;
 })();
 
-// A few real files when the shared corpus is there (read, never copied).
-const corpus = fileURLToPath(new URL("../../../../../shared/data/genius/", import.meta.url));
+// A few real files when the corpus beside the checkout is there (read, never copied; test/corpus.ts).
+const corpus = `${geniusCorpusDir}/`;
 const realFiles = [
   "anac/y2010/ItexvsCypress/ItexvsCypress_domain.xml",
   "anac/y2010/ItexvsCypress/ItexvsCypress_Itex.xml",
