@@ -1,6 +1,7 @@
 // Jobs on worker threads: lists, cancelling (queued and running), time and memory limits, the
 // analysis queue, and jobs a stopped server left unfinished (interrupted at start, then re-run:
 // a tournament resumes from its stored runs). On SQLite and PostgreSQL.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
@@ -8,7 +9,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Store } from "../src/store/store.js";
 import { describeStores, json, parseSse, testApp, waitForJob, type FreshDatabase } from "./helpers.js";
 
-const standIn = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/stand-in-worker.mjs")).href;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const standIn = pathToFileURL(path.join(here, "fixtures/stand-in-worker.mjs")).href;
+
+/** A real server process on `db` (start.ts under tsx, as `parley serve` runs it); resolves once it listens. */
+async function serverProcess(db: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@parley/source", path.join(here, "../src/start.ts")], {
+    cwd: path.join(here, "../../.."),
+    env: { ...process.env, PARLEY_PORT: "0", PARLEY_DB: db, PARLEY_WORKERS: "1", PARLEY_RATE_LIMIT: "off", PARLEY_STATIC_DIR: "", PARLEY_LOG: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stderr.on("data", (chunk: Buffer) => void (out += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the server exited (${code}): ${out}`)));
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+  return { url, child, exited };
+}
 
 const simulation = { scenarioId: "ceasefire-talks", seats: ["government", "movement"], agents: ["boulware", "conceder"], rounds: 60, seed: 4 };
 const tournament = {
@@ -225,6 +248,50 @@ describeStores("jobs", (fresh: FreshDatabase) => {
   });
 
   describe("after a crash", () => {
+    it("kill -9 of a server process mid-tournament: the next server marks it interrupted, with its finished runs kept; it resumes", async () => {
+      const db = await fresh();
+      const server = await serverProcess(db);
+      let id: string;
+      let before: number;
+      try {
+        const big = { ...tournament, competitors: ["boulware", "linear", "conceder", "hardliner"], rounds: 2000, repetitions: 50 };
+        const r = await fetch(`${server.url}/api/tournaments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(big) });
+        expect(r.status).toBe(202);
+        id = ((await r.json()) as { id: string }).id;
+        for (;;) {
+          const t = (await (await fetch(`${server.url}/api/tournaments/${id}`)).json()) as TournamentJob;
+          if (t.progress.done >= 8 || !["queued", "running"].includes(t.status)) {
+            expect(t.status).toBe("running");
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        server.child.kill("SIGKILL");
+      }
+      expect(await server.exited).toBe("SIGKILL");
+
+      const next = await testApp(db);
+      try {
+        const t = json<TournamentJob>(await next.inject({ method: "GET", url: `/api/tournaments/${id}` }));
+        expect(t).toMatchObject({ status: "interrupted", error: { code: "PARLEY_HTTP_JOB_INTERRUPTED" } });
+        before = t.progress.done;
+        expect(before).toBeGreaterThanOrEqual(8);
+        expect(before).toBeLessThan(t.progress.total);
+        expect((await next.inject({ method: "POST", url: `/api/tournaments/${id}/rerun` })).statusCode).toBe(202);
+        for (;;) {
+          const now = json<TournamentJob>(await next.inject({ method: "GET", url: `/api/tournaments/${id}` }));
+          if (now.progress.done > before || !["queued", "running"].includes(now.status)) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const stopped = json<TournamentJob>(await next.inject({ method: "DELETE", url: `/api/tournaments/${id}` }));
+        expect(stopped.status).toBe("cancelled");
+        expect(stopped.progress.done).toBeGreaterThan(before); // resumed from the stored runs, went on
+      } finally {
+        await next.close();
+      }
+    }, 120_000);
+
     it("jobs left running are interrupted at start; re-run finishes them; a tournament resumes from its stored runs", async () => {
       const db = await fresh();
       // A first server: the reference results.

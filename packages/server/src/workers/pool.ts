@@ -78,9 +78,6 @@ export class WorkerPool {
         maxThreads: options.threads,
         idleTimeout: 30_000,
         resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
-        // Lower the threads' scheduling priority (Linux, through piscina's optional @napi-rs/nice):
-        // when the cores are busy, the event loop answering requests goes first.
-        niceIncrement: 10,
       });
   }
 
