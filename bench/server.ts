@@ -171,6 +171,7 @@ async function underLoad(workers: number, smoke: boolean, analyses = 4): Promise
     const analysisPath = () => `/api/scenarios/ceasefire-talks/analysis?limit=${2_000_000 + n++}`;
     await loadTest(url, { concurrency: 1, durationMs, maxRequests: 2, path: analysisPath }); // threads started, code warm
     await loadTest(url, { concurrency: 1, durationMs, maxRequests: 200, path: () => "/api/health" });
+    const alone = await loadTest(url, { concurrency: analyses, durationMs: durationMs / 2, path: analysisPath });
     const [health, analysis] = await Promise.all([
       loadTest(url, { concurrency: 4, durationMs, path: () => "/api/health" }),
       loadTest(url, { concurrency: analyses, durationMs, path: analysisPath }),
@@ -186,6 +187,7 @@ async function underLoad(workers: number, smoke: boolean, analyses = 4): Promise
     return [
       row(`server, ${mode}: GET /api/health while ${analyses} uncached analyses run`, health, 4),
       row(`server, ${mode}: uncached analyses (ceasefire-talks), ${analyses} in flight`, analysis, analyses),
+      row(`server, ${mode}: the same analyses alone (no health load)`, alone, analyses),
     ];
   } finally {
     await stopChild(child);
