@@ -21,7 +21,11 @@ export const fraction = (value: string) => {
 };
 
 export const datePrefix = (name: string) => (value: string) => {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError(`${name} takes a date: YYYY-MM-DD, YYYY-MM or YYYY`);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const [year, month, day] = m ? [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])] : [0, 0, 0];
+  // A calendar date: month 1–12, and a day the month has (2025-02-29 is not one).
+  const real = m !== null && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!real) throw new InvalidArgumentError(`${name} takes a calendar date: YYYY-MM-DD, YYYY-MM or YYYY (not "${value}")`);
   return value;
 };
 

@@ -117,7 +117,13 @@ describe("parley timeline", () => {
     expect(issue.code).toBe(2);
     const date = await parley(["timeline", "--from", "3 Dec"]);
     expect(date.code).toBe(2);
-    expect(date.stderr).toContain("--from takes a date");
+    expect(date.stderr).toContain("--from takes a calendar date");
+    for (const bad of ["2025-13", "2025-02-29", "2025-04-31", "2025-00-10"]) {
+      const r = await parley(["timeline", "--to", bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain(`--to takes a calendar date: YYYY-MM-DD, YYYY-MM or YYYY (not "${bad}")`);
+    }
+    expect((await parley(["timeline", "--to", "2024-02-29", "--json"])).code).toBe(0);
     for (const r of [party, point, issue, date]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
