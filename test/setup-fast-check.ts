@@ -4,6 +4,10 @@
 // own `seed` keep it.
 import fc from "fast-check";
 
-const seed = Number(process.env["PARLEY_FC_SEED"] ?? 20261127);
+// PARLEY_FC_SEED=random (what `npm run fuzz` sets) draws a fresh seed and prints it, so a long run's
+// failure can be replayed.
+const requested = process.env["PARLEY_FC_SEED"];
+const seed = requested === "random" ? Math.floor(Math.random() * 2 ** 31) : Number(requested ?? 20261127);
+if (requested === "random") console.log(`[fast-check] seed ${seed} (replay with PARLEY_FC_SEED=${seed})`);
 const runs = process.env["PARLEY_FC_RUNS"] ? Number(process.env["PARLEY_FC_RUNS"]) : undefined;
 fc.configureGlobal({ seed, ...(runs ? { numRuns: runs } : {}) });

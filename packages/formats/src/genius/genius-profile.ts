@@ -1,5 +1,5 @@
 // GENIUS profile files (`<utility_space>` with evaluations and weights, or ANAC 2014 hyper-rectangles).
-import { issueValues, type HyperRectangle, type Issue, type Preferences, type Utility, type ValueFunction } from "@parley/core";
+import { issueValues, listOf, type HyperRectangle, type Issue, type Preferences, type Utility, type ValueFunction } from "@parley/core";
 import type { ParseResult } from "../format-issue.js";
 import { collectScope, readDeclaredIssue, type DeclaredIssue, type Scope } from "./declarations.js";
 import type { GeniusDomain } from "./genius-domain.js";
@@ -263,13 +263,14 @@ function discreteScores(entry: DomainEntry, d: DeclaredIssue, report: GeniusRepo
   const where = new Map<string, XmlElement>();
   let ok = true;
   const mentioned = new Set(d.items.map((item) => item.value));
+  const options = new Set(entry.issue.options);
   for (const item of d.items) {
     const ev = report.number(item.el, "evaluation", `the evaluation of "${item.value}"`);
     if (ev === undefined) {
       ok = false;
       continue;
     }
-    if (!entry.issue.options.includes(item.value)) {
+    if (!options.has(item.value)) {
       report.error(
         "PARLEY_FMT_REFERENCE",
         item.el,
@@ -299,7 +300,7 @@ function discreteScores(entry: DomainEntry, d: DeclaredIssue, report: GeniusRepo
     report.error(
       "PARLEY_FMT_REFERENCE",
       d.el,
-      `issue "${entry.name}" gives no evaluation for ${missing.map((m) => `"${m}"`).join(", ")}`,
+      `issue "${entry.name}" gives no evaluation for ${listOf(missing.map((m) => `"${m}"`))}`,
     );
     ok = false;
   }
