@@ -103,6 +103,15 @@ describeStores("jobs", (fresh: FreshDatabase) => {
       }
     });
 
+    it("a simulation stores its request as accepted: defaults, version and the resolved seats", async () => {
+      const r = await app.inject({ method: "POST", url: "/api/simulations", payload: { scenarioId: "ceasefire-talks", rounds: 20 } });
+      const sim = await waitForJob<Job & { request: { seats: string[]; version: number; seed: number }; result: { seats: string[] } }>(app, `/api/simulations/${json<{ id: string }>(r).id}`);
+      expect(sim.status).toBe("done");
+      expect(sim.request.seats.length).toBeGreaterThanOrEqual(2);
+      expect(sim.request.seats).toEqual(sim.result.seats);
+      expect(sim.request).toMatchObject({ version: 1, seed: 1 });
+    });
+
     it("GET /api/tournaments lists tournaments without their results", async () => {
       const r = await app.inject({ method: "POST", url: "/api/tournaments", payload: tournament });
       const { id } = json<{ id: string }>(r);

@@ -505,7 +505,7 @@ export const simulationSchema = z
     scenarioId: z.string(),
     version: z.number().int(),
     status: jobStatus,
-    request: simulationRequestSchema.required({ version: true }).describe("the request as accepted, with defaults and the version filled in"),
+    request: simulationRequestSchema.required({ version: true }).describe("the request as accepted, with defaults, the version and the seats filled in"),
     result: simulationResultSchema.nullable(),
     error: jobError,
     createdAt: z.string(),

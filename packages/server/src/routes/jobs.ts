@@ -167,7 +167,8 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
       events.emit(id, "status", { status: "running" });
       const request = sim.request as SimulationJobRequest;
       const source = sourceOf(await versionOf(sim.scenarioId, sim.version));
-      const seats = planSimulationJob(source, request, limits.rounds).seats;
+      // Requests store their seats resolved; older rows may not have them.
+      const seats = request.seats ?? planSimulationJob(source, request, limits.rounds).seats;
       const reference = await referenceFor(source, seats, signal);
       const result = await pool.run(
         { kind: "simulation", source, request, maxRounds: limits.rounds, reference },
@@ -227,11 +228,11 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
     async (request, reply) => {
       const body = request.body;
       const source = await findVersion(ctx, body.scenarioId, body.version);
-      planSimulationJob(source, body, limits.rounds); // 400 before any job exists
+      const { seats } = planSimulationJob(source, body, limits.rounds); // 400 before any job exists
       const slot = ctx.simulations.reserve();
       const id = randomUUID();
       try {
-        await store.insertSimulation({ id, scenarioId: source.id, version: source.version, request: { ...body, version: source.version } });
+        await store.insertSimulation({ id, scenarioId: source.id, version: source.version, request: { ...body, version: source.version, seats } });
       } catch (error) {
         slot.cancel();
         throw error;
