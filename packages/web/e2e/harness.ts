@@ -1,7 +1,7 @@
 // E2E harness: build the workbench, start the real server on it (temp SQLite, 127.0.0.1, a free
 // port) and drive Debian's chromium with playwright-core. Shared by the e2e tests and bench/web.ts.
 // Never downloads a browser: when /usr/bin/chromium is missing the tests skip with a notice.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,6 +66,25 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
   });
   return { page, errors };
+}
+
+/** docs/images/: the screenshots the README shows, taken by these tests. */
+export const docsImagesDir = path.join(webRoot, "../../docs/images");
+/** The README's images stay small. */
+export const DOCS_IMAGE_MAX_BYTES = 300_000;
+
+/**
+ * Copy a screenshot into docs/images/NAME when PARLEY_UPDATE_DOCS_IMAGES=1 (`npm run docs:images`),
+ * so that the README shows the workbench as the tests see it. Off by default: a test run leaves the
+ * working tree as it was. Returns the docs image's path.
+ */
+export function refreshDocsImage(artifact: string, name: string): string {
+  const target = path.join(docsImagesDir, name);
+  if (process.env["PARLEY_UPDATE_DOCS_IMAGES"] === "1") {
+    mkdirSync(docsImagesDir, { recursive: true });
+    copyFileSync(artifact, target);
+  }
+  return target;
 }
 
 /** Save a full-page screenshot to e2e/artifacts/NAME.png. */

@@ -1,12 +1,23 @@
 // The workbench in a real browser against the real server: the built-in scenario, its stance
 // matrix, the outcome space, a simulation and its replay, a GENIUS import, a broken file's problems
 // at their line, the timeline, and a tournament. Screenshots go to e2e/artifacts/.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb, chromiumAvailable, CHROMIUM, launchBrowser, openPage, screenshot, startServer, type TestServer } from "./harness.js";
+import {
+  buildWeb,
+  chromiumAvailable,
+  CHROMIUM,
+  DOCS_IMAGE_MAX_BYTES,
+  launchBrowser,
+  openPage,
+  refreshDocsImage,
+  screenshot,
+  startServer,
+  type TestServer,
+} from "./harness.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LAPTOP = path.resolve(here, "../../../../shared/data/genius/anac/y2011/Laptop");
@@ -127,7 +138,10 @@ describe.skipIf(!available)("the workbench in chromium", () => {
     await expect.poll(() => canvas.getAttribute("data-points"), { timeout: 90_000 }).toBe("4199040");
     const draw = await page.evaluate(() => (window as unknown as PageWithMetrics).__parleyMetrics?.outcomeDraw);
     await expect.poll(() => page.getByTestId("outcome-stats").textContent(), { timeout: 60_000 }).toMatch(/Pareto frontier\d/);
-    await screenshot(page, "06-builtin-outcome-space", false);
+    const shot = await screenshot(page, "06-builtin-outcome-space", false);
+    // The README's picture of the workbench (refreshed with npm run docs:images), kept small.
+    const docsImage = refreshDocsImage(shot, "workbench-outcome-space.png");
+    expect(statSync(docsImage).size).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
     console.info(`[parley e2e] 4,199,040 outcomes drawn in ${draw!.ms.toFixed(1)} ms`);
     // A what-if weight: the analysis is recomputed in the worker.
     const slider = page.getByTestId("what-if").locator('input[type="range"]').first();
