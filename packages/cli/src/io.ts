@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stdoutIsTty: boolean;
   /** Whether stderr is a terminal (progress bars). */
   readonly stderrIsTty: boolean;
+  /** The terminal's width in columns, when stdout is a terminal (reports wrap to it). */
+  readonly columns?: number;
   readonly cwd: string;
 }
 
@@ -15,6 +17,7 @@ export function processIo(): CliIo {
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTty: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
     stderrIsTty: Boolean(process.stderr.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     cwd: process.cwd(),
   };
 }

@@ -38,5 +38,5 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
     progress.stop();
   }
   if (flags.json) io.stdout(JSON.stringify(analysisReportJson(report), null, 2) + "\n");
-  else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top }));
+  else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top, ...(io.columns !== undefined ? { width: io.columns } : {}) }));
 }

@@ -195,7 +195,8 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
     ...parties.map((party) => {
       const s = point.stances[party]!;
       const paint = s.redLine ? c.red : valueColor(c, s.value);
-      let cell = paint(s.value === null ? "—" : s.value.toFixed(2));
+      // A point that sets no issue is not modelled (·); one whose options the party values alike is indifferent (—).
+      let cell = paint(point.issues.length === 0 ? "·" : s.value === null ? "—" : s.value.toFixed(2));
       if (s.redLine) cell += c.red(c.bold(" ✖"));
       if (s.declared) cell += ` [${STANCE_ABBREVIATION[s.declared.stance]}${s.mismatch ? "!" : ""}]`;
       return s.mismatch ? c.bold(cell) : cell;
@@ -203,7 +204,9 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
   ]);
   out.push(renderTable(["point", ...parties], rows));
   out.push(
-    c.dim("  ✖ crosses a red line · — indifferent · [A]ccept [R]eject [P]artial [C]onditional [D]eny [p]rocess: latest declared stance · ! contradicts the model"),
+    c.dim(
+      "  ✖ crosses a red line · — indifferent (the party values the point's options alike) · · not modelled (the point sets no issue) · [A]ccept [R]eject [P]artial [C]onditional [D]eny [p]rocess: latest declared stance · ! contradicts the model",
+    ),
   );
 
   out.push("", "  Verdicts" + c.dim(" — utility of the worst and best completion of the open issues"));

@@ -6,7 +6,12 @@ export interface TextOptions {
   readonly color: boolean;
   /** Show at most this many frontier points. */
   readonly top: number;
+  /** Wrap long lines at this many columns (the terminal's width; default 100). */
+  readonly width?: number;
 }
+
+/** How the report names each method: what was done, and whether the result is exact. */
+const METHOD_TEXT = { enumerate: "every outcome enumerated", merge: "exact frontier (merge)", sample: "sampled" } as const;
 
 /** The human-readable `parley analyze` report. */
 export function reportText(report: AnalysisReport, options: TextOptions): string {
@@ -16,7 +21,7 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
   out.push(c.bold(`${report.scenario.name}`) + c.dim(` (${report.scenario.id})`));
   out.push(
     `${plural(report.parties.length, "party", "parties")} with preferences, ${plural(report.issues.length, "issue", "issues")}, ${formatCount(report.outcomes)} outcomes` +
-      c.dim(` — ${report.method}${report.exact ? ", exact" : ", approximate"}`),
+      c.dim(` — ${METHOD_TEXT[report.method]}${report.exact ? ", exact" : ", approximate"}`),
   );
 
   h("Zone of agreement");
@@ -36,18 +41,25 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
   h("Parties");
   out.push(
     renderTable(
-      ["party", "reservation", "ideal"],
+      ["party", "reservation", "best rational"],
       report.parties.map((p, i) => [p, fmt(report.reservation[i]!), report.ideal.length ? fmt(report.ideal[i]!) : "—"]),
     ),
   );
+  out.push(c.dim("  reservation: the walk-away utility · best rational: the most this party gets in any rational outcome (its ideal point)"));
 
   h(`Pareto frontier: ${report.pareto.count} point${report.pareto.count === 1 ? "" : "s"}`);
   const wide = report.issues.length > 5; // outcomes go below the table, one numbered block each
   const outcomeCell = (o: Readonly<Record<string, Value>>, label: string) => (wide ? label : describeOutcome(o));
-  const outcomeBlock = (items: readonly [string, Readonly<Record<string, Value>>][], ownLine = false) => {
+  const width = Math.max(60, options.width ?? 100);
+  const outcomeBlock = (items: readonly [string, Readonly<Record<string, Value>>][], layout: { readonly labelLine: boolean }) => {
     if (!wide) return;
+    const labelWidth = Math.max(0, ...items.map(([label]) => label.length));
     for (const [label, o] of items)
-      out.push(ownLine ? `  ${c.dim(label)}\n${wrap(describeOutcome(o), "      ", "      ")}` : wrap(`${label}  ${describeOutcome(o)}`, "  ", "      "));
+      out.push(
+        layout.labelLine
+          ? `  ${c.dim(label)}\n${wrap(describeOutcome(o), "      ", "      ", width)}`
+          : wrap(`${label.padEnd(labelWidth)}  ${describeOutcome(o)}`, "  ", " ".repeat(labelWidth + 4), width),
+      );
   };
   if (report.pareto.count > 0) {
     const shown = report.pareto.points.slice(0, options.top);
@@ -59,7 +71,7 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
         ),
       ),
     );
-    outcomeBlock(shown.map((p, k) => [`#${k + 1}`, p.outcomes[0]!]));
+    outcomeBlock(shown.map((p, k) => [`#${k + 1}`, p.outcomes[0]!]), { labelLine: false });
     if (report.pareto.count > shown.length) out.push(c.dim(`  … ${report.pareto.count - shown.length} more (use --top N or --json)`));
   }
 
@@ -70,7 +82,7 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
     if (points.length === 0) rows.push([name, ...report.parties.map(() => "—"), "none"]);
     points.forEach((p, i) => {
       const label = points.length > 1 ? `${name} ${i + 1}` : name;
-      rows.push([i === 0 ? name : "", ...p.utilities.map(fmt), ...(wide ? [] : [describeOutcome(p.outcome)])]);
+      rows.push([label, ...p.utilities.map(fmt), ...(wide ? [] : [describeOutcome(p.outcome)])]);
       blocks.push([label, p.outcome]);
     });
   };
@@ -79,7 +91,7 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
   add("Egalitarian", report.egalitarian);
   add("Max welfare", report.maxWelfare);
   out.push(renderTable(["concept", ...report.parties, ...(wide ? [] : ["outcome"])], rows));
-  outcomeBlock(blocks, true);
+  outcomeBlock(blocks, { labelLine: true });
   if (report.opposition !== null) out.push(`  opposition level ${fmt(report.opposition)}` + c.dim("  (0 = no conflict of interest, 1 = no gain over walking away)"));
 
   for (const fw of report.frameworks) {
@@ -101,12 +113,12 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
     for (const p of fw.parties)
       for (const line of p.redLinesCrossed) out.push(`  ${p.party} ${c.red("crosses")} ${describeRedLine(line)}`);
   }
-  for (const note of report.notes) out.push(c.dim(`note: ${note}`));
+  for (const note of report.notes) out.push(c.dim(wrap(`note: ${note}`, "", "      ", width)));
   return out.join("\n") + "\n";
 }
 
 /** Wrap text at `width` columns on ", " boundaries, with a first-line and a continuation indent. */
-function wrap(text: string, first: string, rest: string, width = 110): string {
+function wrap(text: string, first: string, rest: string, width: number): string {
   const parts = text.split(", ");
   const lines: string[] = [];
   let line = first;

@@ -130,7 +130,7 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
       outcomeCount: null,
     }));
     rational = { count: null, fraction: null };
-    notes.push(`merge frontier: the largest intermediate frontier had ${merged.peakFrontier} points`);
+    notes.push(`exact frontier (merge): the largest intermediate frontier had ${merged.peakFrontier} points`);
     if (points.length === 0) notes.push("no outcome is rational: every outcome crosses a red line or a reservation value");
   } else {
     let columns: Float64Array[];
