@@ -87,7 +87,7 @@ export function StanceLegend() {
       </div>
       <ul className="legend">
         <li>
-          <span className="swatch" style={{ background: "#eef0f3" }} /> indifferent
+          <span className="swatch" style={{ background: "#eef0f3" }} /> indifferent, or not modelled (the point sets no issue; hover for which)
         </li>
         <li>
           <span className="legend-red-line">✕</span> crosses a red line

@@ -97,7 +97,11 @@ export function buildStanceMatrix(
           const redLineNotes = (s?.redLines ?? []).map((r) => r.note ?? r.id ?? "red line").filter(Boolean);
           const tipLines = [
             `${p.label} on point ${pt.number}`,
-            value === null ? "Value: indifferent (or the point sets nothing)" : `Value: ${fmtUtility(value)} (0 = its worst options, 1 = its best)`,
+            pt.issues.length === 0
+              ? "Not modelled: the point sets no issue"
+              : value === null
+                ? "Value: indifferent (the party values the point's options alike)"
+                : `Value: ${fmtUtility(value)} (0 = its worst options, 1 = its best)`,
             ...(s?.modelled ? [`Modelled: ${s.modelled}`] : []),
             ...(redLine ? [`Crosses a red line${redLineNotes.length ? `: ${redLineNotes.join("; ")}` : ""}`] : []),
             ...(declared ? ["", declared.tip] : []),
