@@ -153,6 +153,9 @@ describe("parley convert and schema", () => {
     const w = await parley(["convert", "examples/ceasefire-talks.yaml", out]);
     expect(w.code, w.stderr).toBe(0);
     expect(w.stderr).toMatch(/warning/);
+    // Each warning names the file it is about (not "<input>").
+    expect(w.stderr).toMatch(/^examples\/ceasefire-talks\.yaml: warning PARLEY_FMT_GENIUS/m);
+    expect(w.stderr).not.toContain("<input>");
     const back = path.join(tmp, "back.yaml");
     expect((await parley(["convert", out, back])).code).toBe(0);
     const original = await readScenarioFile(path.join(repoRoot, "examples/ceasefire-talks.yaml"));

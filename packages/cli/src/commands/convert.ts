@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { FormatIssue } from "@parley/formats";
 import { writeGeniusFolder, writeScenarioFile } from "@parley/formats/node";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
@@ -19,7 +20,9 @@ export async function convertCommand(input: string, output: string, io: CliIo): 
   }
   if (ext !== "") throw new UserError(`${output}: write a .yaml, .yml or .json file, or a folder (GENIUS XML)`, ExitCode.usage);
   const result = await writeGeniusFolder(target, loaded.scenario);
-  if (!result.ok) throw new UserError(`${input}: cannot be written as GENIUS XML`, ExitCode.usage, result.issues);
-  if (result.warnings.length) io.stderr(formatIssues(result.warnings));
+  // The writer's problems are about the scenario, not a file: name the input they come from.
+  const named = (issues: readonly FormatIssue[]) => issues.map((i) => (i.file === undefined ? { ...i, file: input } : i));
+  if (!result.ok) throw new UserError(`${input}: cannot be written as GENIUS XML`, ExitCode.usage, named(result.issues));
+  if (result.warnings.length) io.stderr(formatIssues(named(result.warnings)));
   io.stdout(`wrote GENIUS folder ${output}: ${[result.value.domain, ...result.value.profiles].map((f) => f.name).join(", ")}\n`);
 }
