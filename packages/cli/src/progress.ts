@@ -2,7 +2,7 @@ import cliProgress from "cli-progress";
 import type { CliIo } from "./io.js";
 
 /** A progress reporter for `analyzeScenario`'s onProgress: a bar on stderr when it is a terminal, silence otherwise. */
-export function createProgress(io: CliIo, enabled: boolean) {
+export function createProgress(io: CliIo, { enabled }: { readonly enabled: boolean }) {
   if (!enabled || !io.stderrIsTty) return { onProgress: undefined, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     { format: "{phase} [{bar}] {percentage}% | {eta_formatted} left", stream: process.stderr, clearOnComplete: true, hideCursor: true },

@@ -21,7 +21,7 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   const loaded = await loadScenario(scenarioArg, io.cwd);
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   const compiled = compileScenario(loaded.scenario);
-  const progress = createProgress(io, flags.progress && compiled.size > 200_000);
+  const progress = createProgress(io, { enabled: flags.progress && compiled.size > 200_000 });
   const options: AnalysisOptions = {
     method: flags.method,
     enumerationLimit: flags.limit,

@@ -34,6 +34,11 @@ import { fmt, renderTable } from "../render/table.js";
 import { formatIssues } from "../format-issues.js";
 import { UserError } from "../user-error.js";
 
+/** How a text report is written: with colour only on a terminal. */
+export interface TextStyle {
+  readonly color: boolean;
+}
+
 export interface FrameworkFlags {
   readonly framework?: string;
   readonly json?: boolean;
@@ -63,14 +68,14 @@ export async function frameworkCommand(scenarioArg: string | undefined, flags: F
     amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
   });
   if (flags.json) json(io, report);
-  else io.stdout(frameworkText(report, io.stdoutIsTty));
+  else io.stdout(frameworkText(report, { color: io.stdoutIsTty }));
 }
 
 export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<void> {
   const compiled = await load(scenarioArg, io);
   const cmp = compareFrameworks(compiled, a, b);
   if (flags.json) json(io, cmp);
-  else io.stdout(compareText(cmp, io.stdoutIsTty));
+  else io.stdout(compareText(cmp, { color: io.stdoutIsTty }));
 }
 
 export interface ExcludeFlags {
@@ -106,14 +111,14 @@ export async function excludeCommand(party: string, scenarioArg: string | undefi
     ...(agreement ? { agreement } : {}),
   });
   if (flags.json) json(io, result);
-  else io.stdout(excludeText(result, io.stdoutIsTty));
+  else io.stdout(excludeText(result, { color: io.stdoutIsTty }));
 }
 
 export async function robustnessCommand(scenarioArg: string | undefined, flags: RobustnessFlags, io: CliIo): Promise<void> {
   const compiled = await load(scenarioArg, io);
   const report = robustness(compiled, { samples: flags.samples, rng: createRng(flags.seed), range: flags.range });
   if (flags.json) json(io, { seed: flags.seed, ...report });
-  else io.stdout(robustnessText(report, flags.seed, io.stdoutIsTty));
+  else io.stdout(robustnessText(report, { seed: flags.seed, color: io.stdoutIsTty }));
 }
 
 // ── text reports ────────────────────────────────────────────────────────────────────────────────
@@ -164,7 +169,7 @@ function describeDeclared(d: DeclaredJson): string {
 const signed = (x: number) => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(3);
 
 /** The human-readable `parley framework` report. */
-export function frameworkText(report: FrameworkReport, color: boolean): string {
+export function frameworkText(report: FrameworkReport, { color }: TextStyle): string {
   const c = pc.createColors(color);
   const out: string[] = [c.bold(report.scenario.name) + c.dim(` (${report.scenario.id})`)];
   if (report.frameworks.length === 0) out.push("", "  the scenario has no framework");
@@ -256,7 +261,7 @@ function gains(a: AmendmentJson, parties: readonly string[]): string {
 }
 
 /** The human-readable `parley compare` report. */
-export function compareText(cmp: FrameworkComparison, color: boolean): string {
+export function compareText(cmp: FrameworkComparison, { color }: TextStyle): string {
   const c = pc.createColors(color);
   const out: string[] = [c.bold(`${cmp.a.name}`) + c.dim(` (${cmp.a.id})`) + "  →  " + c.bold(cmp.b.name) + c.dim(` (${cmp.b.id})`), ""];
   const show = (v: Value | null) => (v === null ? c.dim("open") : String(v));
@@ -289,7 +294,7 @@ export function compareText(cmp: FrameworkComparison, color: boolean): string {
 }
 
 /** The human-readable `parley exclude` report. */
-export function excludeText(r: ExclusionResult, color: boolean): string {
+export function excludeText(r: ExclusionResult, { color }: TextStyle): string {
   const c = pc.createColors(color);
   const out: string[] = [
     c.bold(`Without ${r.party}`) + `: what ${r.included.join(", ")} would agree on` + (r.framework ? ` within ${r.framework.name} (${r.framework.id})` : ""),
@@ -336,7 +341,7 @@ export function excludeText(r: ExclusionResult, color: boolean): string {
 }
 
 /** The human-readable `parley robustness` report. */
-export function robustnessText(r: RobustnessReport, seed: number, color: boolean): string {
+export function robustnessText(r: RobustnessReport, { seed, color }: TextStyle & { readonly seed: number }): string {
   const c = pc.createColors(color);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const out: string[] = [

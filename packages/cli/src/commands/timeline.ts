@@ -38,14 +38,14 @@ export async function timelineCommand(scenarioArg: string | undefined, flags: Ti
     );
     return;
   }
-  io.stdout(timelineText(s, filter, entries, io.stdoutIsTty));
+  io.stdout(timelineText(s, filter, entries, { color: io.stdoutIsTty }));
 }
 
 const WIDTH = 100;
 const INDENT = " ".repeat(12);
 
 /** The readable timeline: one block per entry (date, kind or stance, who, confidence; the text; what it is about; the source). */
-export function timelineText(s: Scenario, filter: TimelineFilter, entries: readonly TimelineEntry[], color: boolean): string {
+export function timelineText(s: Scenario, filter: TimelineFilter, entries: readonly TimelineEntry[], { color }: { readonly color: boolean }): string {
   const c = pc.createColors(color);
   const out: string[] = [];
   const statements = entries.filter((e) => e.type === "statement").length;
