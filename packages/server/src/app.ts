@@ -49,6 +49,11 @@ export interface BuildAppOptions {
 }
 
 const formatWindow = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}` : `${ms / 1000} seconds`);
+/** The 429 of a rate limit whose window is `windowMs`. */
+const rateLimited =
+  (windowMs: number) =>
+  (_request: unknown, context: { max: number; after: string }): HttpError =>
+    new HttpError("PARLEY_HTTP_RATE_LIMITED", [context.max, formatWindow(windowMs), context.after]);
 
 /**
  * The Parley server: REST API under /api, OpenAPI docs at /docs, and the web app's files. Opens the
@@ -87,11 +92,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     tournaments: new JobQueue({ name: "tournament", concurrency: 1, maxJobs: limits.tournamentJobs }),
     pool: new WorkerPool({ threads: limits.workers, memoryMb: limits.workerMemoryMb, ...(options.workerFile ? { workerFile: options.workerFile } : {}) }),
     analyses: new Gate("analysis", limits.analysisJobs),
+    uploads: new Gate("upload", limits.uploadJobs),
     events: new JobEvents(),
     streams,
     startedAt: now(),
     now,
     heavy: limits.rateLimit ? { rateLimit: { max: limits.rateLimit.max, timeWindow: limits.rateLimit.windowMs } } : {},
+    uploadLimit: undefined,
     log: app.log,
     versions: new Map(),
   };
@@ -116,9 +123,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new HttpError("PARLEY_HTTP_RATE_LIMITED", [context.max, formatWindow(limits.rateLimit ? limits.rateLimit.windowMs : 60_000), context.after]),
+    errorResponseBuilder: rateLimited(limits.rateLimit ? limits.rateLimit.windowMs : 60_000),
   });
+
+  // One limiter (one store) for both upload routes, so POST and PUT share a budget.
+  if (limits.uploadRateLimit) {
+    const { max, windowMs } = limits.uploadRateLimit;
+    ctx.uploadLimit = app.rateLimit({ max, timeWindow: windowMs, errorResponseBuilder: rateLimited(windowMs) });
+  }
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { availableParallelism } from "node:os";
 import { analysisDefaults } from "@parley/core";
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance, onRequestHookHandler, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ResultCache } from "./analysis/result-cache.js";
 import { httpError } from "./errors.js";
@@ -36,6 +36,15 @@ export interface ServerLimits {
   readonly tournamentRuns: number;
   /** Requests per client per window on the heavy endpoints (429 PARLEY_HTTP_RATE_LIMITED), or false. Default 600 per minute. */
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
+  /**
+   * Requests per client per window to the uploads (POST /api/scenarios and PUT /api/scenarios/:id,
+   * one budget for both; 429 PARLEY_HTTP_RATE_LIMITED), or false. Default 60 per minute.
+   */
+  readonly uploadRateLimit: { readonly max: number; readonly windowMs: number } | false;
+  /** Uploads being parsed and checked or waiting for a thread (429 PARLEY_HTTP_QUEUE_FULL beyond). Default 8. */
+  readonly uploadJobs: number;
+  /** Time limit of parsing and checking one upload, in ms (422 PARLEY_HTTP_TIME_LIMIT). Default 30 s. */
+  readonly uploadMs: number;
   /** Memory for cached analysis results, in bytes (the store keeps every result regardless). Default 64 MB. */
   readonly cacheMemoryBytes: number;
   /** Worker threads for analyses, simulations and tournament runs (0: compute on the server's own thread). Default: cores − 1, at least 1, at most 4. */
@@ -63,6 +72,9 @@ export const defaultLimits: ServerLimits = {
   tournamentJobs: 4,
   tournamentRuns: 20_000,
   rateLimit: { max: 600, windowMs: 60_000 },
+  uploadRateLimit: { max: 60, windowMs: 60_000 },
+  uploadJobs: 8,
+  uploadMs: 30_000,
   cacheMemoryBytes: 64 * 1024 * 1024,
   workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
   workerMemoryMb: 2048,
@@ -82,12 +94,16 @@ export interface ServerContext {
   readonly pool: WorkerPool;
   /** Analyses computing or waiting (bounded by limits.analysisJobs). */
   readonly analyses: Gate;
+  /** Uploads parsing or waiting (bounded by limits.uploadJobs). */
+  readonly uploads: Gate;
   readonly events: JobEvents;
   readonly streams: StreamRegistry;
   readonly startedAt: number;
   readonly now: () => number;
   /** Route config that rate-limits a heavy endpoint (empty when rate limiting is off). */
   readonly heavy: Record<string, unknown>;
+  /** The onRequest hook that rate-limits the uploads, one budget for POST and PUT (undefined when off). */
+  uploadLimit: onRequestHookHandler | undefined;
   readonly log: FastifyBaseLogger;
   /** Scenario versions read recently (immutable), by `id\u0000version`. */
   readonly versions: Map<string, ScenarioVersion>;

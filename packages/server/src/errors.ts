@@ -105,8 +105,8 @@ export class HttpError extends Error {
   }
 
   /** An error whose message is already written (one that crossed a thread boundary). */
-  static withMessage(code: HttpErrorCode, message: string): HttpError {
-    const error = new HttpError(code);
+  static withMessage(code: HttpErrorCode, message: string, issues?: readonly ApiIssue[]): HttpError {
+    const error = new HttpError(code, [], issues ? { issues } : {});
     error.message = message;
     return error;
   }

@@ -5,6 +5,7 @@
 //   DATABASE_URL  PostgreSQL URL, used when PARLEY_DB is not set
 //   PARLEY_STATIC_DIR  the web app's build (default packages/web/dist when present)
 //   PARLEY_RATE_LIMIT  requests per minute per client on the heavy endpoints (default 600; "off")
+//   PARLEY_UPLOAD_RATE_LIMIT  uploads per minute per client (default 60; "off")
 //   PARLEY_WORKERS  worker threads for the heavy computations (default: cores − 1, 1 to 4; 0: none)
 //   PARLEY_LOG=1  request logging (pino JSON on stdout)
 import { existsSync } from "node:fs";
@@ -26,8 +27,20 @@ export interface ServerConfig {
   readonly logger: boolean;
   /** From PARLEY_RATE_LIMIT, when set. */
   readonly rateLimit?: ServerLimits["rateLimit"];
+  /** From PARLEY_UPLOAD_RATE_LIMIT, when set. */
+  readonly uploadRateLimit?: ServerLimits["uploadRateLimit"];
   /** From PARLEY_WORKERS, when set. */
   readonly workers?: number;
+}
+
+/** A per-minute rate limit from the environment: a number, or "off" (or 0); undefined when unset. */
+function rateLimitFromEnv(env: NodeJS.ProcessEnv, name: string): ServerLimits["rateLimit"] | undefined {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  const max = Number(text);
+  if (text === "off" || max === 0) return false;
+  if (Number.isInteger(max) && max > 0) return { max, windowMs: 60_000 };
+  throw new Error(`${name} must be a number of requests per minute or "off", got "${text}"`);
 }
 
 /** The configuration the environment gives (see the top of this file). Throws for a bad PARLEY_PORT. */
@@ -37,14 +50,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PARLEY_PORT must be a port number (0–65535), got "${portText}"`);
   const db = env["PARLEY_DB"] || env["DATABASE_URL"] || DEFAULT_DB;
   const staticDir = env["PARLEY_STATIC_DIR"] || (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);
-  const rateText = env["PARLEY_RATE_LIMIT"];
-  let rateLimit: ServerLimits["rateLimit"] | undefined;
-  if (rateText !== undefined && rateText !== "") {
-    const max = Number(rateText);
-    if (rateText === "off" || max === 0) rateLimit = false;
-    else if (Number.isInteger(max) && max > 0) rateLimit = { max, windowMs: 60_000 };
-    else throw new Error(`PARLEY_RATE_LIMIT must be a number of requests per minute or "off", got "${rateText}"`);
-  }
+  const rateLimit = rateLimitFromEnv(env, "PARLEY_RATE_LIMIT");
+  const uploadRateLimit = rateLimitFromEnv(env, "PARLEY_UPLOAD_RATE_LIMIT");
   const workersText = env["PARLEY_WORKERS"];
   let workers: number | undefined;
   if (workersText !== undefined && workersText !== "") {
@@ -57,6 +64,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ...(staticDir ? { staticDir } : {}),
     logger: env["PARLEY_LOG"] === "1",
     ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(uploadRateLimit !== undefined ? { uploadRateLimit } : {}),
     ...(workers !== undefined ? { workers } : {}),
   };
 }
@@ -94,6 +102,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger: options.logger ?? env.logger,
     limits: {
       ...(env.rateLimit !== undefined ? { rateLimit: env.rateLimit } : {}),
+      ...(env.uploadRateLimit !== undefined ? { uploadRateLimit: env.uploadRateLimit } : {}),
       ...(env.workers !== undefined ? { workers: env.workers } : {}),
       ...options.limits,
     },

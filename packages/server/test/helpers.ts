@@ -54,9 +54,9 @@ export function describeStores(title: string, body: (fresh: FreshDatabase, diale
   });
 }
 
-/** An app on the given database, with the repository's examples and no rate limit unless asked. */
+/** An app on the given database, with the repository's examples and no rate limits unless asked. */
 export function testApp(db: string, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  return buildApp({ db, examplesDir, ...options, limits: { rateLimit: false, ...options.limits } });
+  return buildApp({ db, examplesDir, ...options, limits: { rateLimit: false, uploadRateLimit: false, ...options.limits } });
 }
 
 export const json = <T = Record<string, unknown>>(r: LightMyRequestResponse): T => JSON.parse(r.body) as T;

@@ -49,6 +49,12 @@ describe("serverConfigFromEnv(env)", () => {
     expect(serverConfigFromEnv({}).rateLimit).toBeUndefined();
     expect(() => serverConfigFromEnv({ PARLEY_RATE_LIMIT: "lots" })).toThrow(/PARLEY_RATE_LIMIT/);
   });
+  it("PARLEY_UPLOAD_RATE_LIMIT: uploads per minute, or off", () => {
+    expect(serverConfigFromEnv({ PARLEY_UPLOAD_RATE_LIMIT: "10" }).uploadRateLimit).toEqual({ max: 10, windowMs: 60_000 });
+    expect(serverConfigFromEnv({ PARLEY_UPLOAD_RATE_LIMIT: "off" }).uploadRateLimit).toBe(false);
+    expect(serverConfigFromEnv({}).uploadRateLimit).toBeUndefined();
+    expect(() => serverConfigFromEnv({ PARLEY_UPLOAD_RATE_LIMIT: "-3" })).toThrow(/PARLEY_UPLOAD_RATE_LIMIT/);
+  });
   it("PARLEY_WORKERS: worker threads (0: none); anything else is an error", () => {
     expect(serverConfigFromEnv({ PARLEY_WORKERS: "3" }).workers).toBe(3);
     expect(serverConfigFromEnv({ PARLEY_WORKERS: "0" }).workers).toBe(0);

@@ -260,6 +260,7 @@ export const healthSchema = z.object({
     simulations: z.object({ running: z.number().int(), queued: z.number().int() }),
     tournaments: z.object({ running: z.number().int(), queued: z.number().int() }),
     analyses: z.object({ active: z.number().int().describe("analyses computing or waiting for a thread"), max: z.number().int() }),
+    uploads: z.object({ active: z.number().int().describe("uploads being parsed and checked, or waiting for a thread"), max: z.number().int() }),
   }),
   workers: z.object({
     max: z.number().int().describe("worker threads at most (0: computations run on the server's thread)"),

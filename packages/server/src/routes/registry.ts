@@ -37,7 +37,9 @@ export function registryRoutes(app: ParleyApp, ctx: ServerContext): void {
       version: serverVersion,
       store: ctx.store.dialect,
       uptimeSeconds: Math.max(0, (ctx.now() - ctx.startedAt) / 1000),
-      jobs: { simulations: ctx.simulations.counts(), tournaments: ctx.tournaments.counts(), analyses: { active: ctx.analyses.active, max: ctx.analyses.max } },
+      jobs: { simulations: ctx.simulations.counts(), tournaments: ctx.tournaments.counts(), analyses: { active: ctx.analyses.active, max: ctx.analyses.max },
+        uploads: { active: ctx.uploads.active, max: ctx.uploads.max },
+      },
       workers: { max: ctx.limits.workers, ...ctx.pool.counts() },
     }),
   );

@@ -10,10 +10,11 @@ import {
   scenarioUploadSchema,
   scenarioVersionParams,
   versionListSchema,
+  type ScenarioUpload,
 } from "../api/contract.js";
 import { findVersion, type ParleyApp, type ServerContext } from "../context.js";
 import { httpError } from "../errors.js";
-import { loadUpload } from "../scenario-upload.js";
+import type { LoadedUpload } from "../scenario-upload.js";
 import type { ScenarioVersion } from "../store/store.js";
 
 const tags = ["scenarios"];
@@ -28,6 +29,20 @@ const detail = (v: ScenarioVersion) => ({
   createdAt: v.createdAt,
 });
 
+/**
+ * Parse and check an upload on a worker thread (a large file would otherwise hold the event loop for
+ * seconds): takes a place among the uploads in progress (429 PARLEY_HTTP_QUEUE_FULL when there is
+ * none), under the upload time limit and the threads' heap limit.
+ */
+async function loadUploadOnThread(ctx: ServerContext, upload: ScenarioUpload): Promise<LoadedUpload> {
+  const leave = ctx.uploads.enter();
+  try {
+    return await ctx.pool.run({ kind: "upload", upload }, { what: "upload", timeoutMs: ctx.limits.uploadMs });
+  } finally {
+    leave();
+  }
+}
+
 export function scenarioRoutes(app: ParleyApp, ctx: ServerContext): void {
   app.get(
     "/scenarios",
@@ -38,6 +53,7 @@ export function scenarioRoutes(app: ParleyApp, ctx: ServerContext): void {
   app.post(
     "/scenarios",
     {
+      ...(ctx.uploadLimit ? { onRequest: ctx.uploadLimit } : {}),
       schema: {
         tags,
         summary: "Upload a scenario: a native YAML/JSON file, or the files of a GENIUS folder",
@@ -47,7 +63,7 @@ export function scenarioRoutes(app: ParleyApp, ctx: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const loaded = loadUpload(request.body);
+      const loaded = await loadUploadOnThread(ctx, request.body);
       const created = await ctx.store.createScenario(loaded.scenario.id, loaded);
       reply.code(201).header("location", `/api/scenarios/${encodeURIComponent(created.id)}`);
       return { ...created, warnings: loaded.warnings.map((w) => ({ ...w, path: [...w.path] })) };
@@ -71,6 +87,7 @@ export function scenarioRoutes(app: ParleyApp, ctx: ServerContext): void {
   app.put(
     "/scenarios/:id",
     {
+      ...(ctx.uploadLimit ? { onRequest: ctx.uploadLimit } : {}),
       schema: {
         tags,
         summary: "Store a new version of a scenario",
@@ -81,7 +98,7 @@ export function scenarioRoutes(app: ParleyApp, ctx: ServerContext): void {
     },
     async (request) => {
       if ((await ctx.store.currentVersion(request.params.id)) === undefined) throw httpError("PARLEY_HTTP_SCENARIO_NOT_FOUND", request.params.id);
-      const loaded = loadUpload(request.body);
+      const loaded = await loadUploadOnThread(ctx, request.body);
       const created = await ctx.store.addVersion(request.params.id, loaded);
       if (!created) throw httpError("PARLEY_HTTP_SCENARIO_NOT_FOUND", request.params.id);
       return { ...created, warnings: loaded.warnings.map((w) => ({ ...w, path: [...w.path] })) };

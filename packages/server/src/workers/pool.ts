@@ -34,7 +34,7 @@ function defaultWorkerFile(): string {
 /** A task's failure, as the error class the rest of the server understands. */
 export function failureError(failure: TaskFailure): Error {
   if (failure.kind === "parley") return new ParleyError(failure.code as ParleyErrorCode, failure.message);
-  if (failure.kind === "http" || failure.kind === "protocol") return HttpError.withMessage(failure.code as HttpErrorCode, failure.message);
+  if (failure.kind === "http" || failure.kind === "protocol") return HttpError.withMessage(failure.code as HttpErrorCode, failure.message, failure.issues);
   return new Error(failure.message);
 }
 

@@ -20,9 +20,11 @@ import {
   type TournamentSettings,
 } from "@parley/core";
 import { outcomeScatter } from "../analysis/outcomes.js";
-import { HttpError, httpError } from "../errors.js";
+import type { ScenarioUpload } from "../api/contract.js";
+import { HttpError, httpError, type ApiIssue } from "../errors.js";
 import { planSimulationJob, runSimulationJob, type SimulationJobRequest } from "../jobs/simulation.js";
 import { runTournamentRun, type TournamentJobRecord } from "../jobs/tournament.js";
+import { loadUpload, type LoadedUpload } from "../scenario-upload.js";
 import type { ScenarioSource } from "../store/store.js";
 
 /** The normalised parameters of GET …/analysis (also what its cache key hashes). */
@@ -36,6 +38,7 @@ export interface AnalysisParams {
 }
 
 export type WorkerTask =
+  | { readonly kind: "upload"; readonly upload: ScenarioUpload }
   | { readonly kind: "analysis"; readonly source: ScenarioSource; readonly params: AnalysisParams }
   | { readonly kind: "frameworks"; readonly source: ScenarioSource; readonly framework: string | null }
   | { readonly kind: "outcomes"; readonly source: ScenarioSource; readonly parties: readonly string[] | null; readonly limit: number; readonly seed: number }
@@ -61,12 +64,15 @@ export interface TaskFailure {
   readonly kind: "parley" | "http" | "protocol" | "other";
   readonly code: string;
   readonly message: string;
+  /** An HttpError's issues (an upload's file problems). */
+  readonly issues?: readonly ApiIssue[];
 }
 
 export type TaskReply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TaskFailure };
 
 /** What each task kind answers. */
 export interface TaskValues {
+  upload: LoadedUpload;
   analysis: string;
   frameworks: string;
   outcomes: string;
@@ -105,6 +111,8 @@ function analysisOptions(params: AnalysisParams): AnalysisOptions {
 
 function compute(task: WorkerTask): unknown {
   switch (task.kind) {
+    case "upload":
+      return loadUpload(task.upload);
     case "analysis":
       return JSON.stringify(analysisReportJson(analyzeScenario(task.source.scenario, analysisOptions(task.params))));
     case "frameworks":
@@ -131,7 +139,7 @@ function compute(task: WorkerTask): unknown {
 /** The error as data (see TaskFailure). */
 export function taskFailure(error: unknown): TaskFailure {
   if (isParleyError(error)) return { kind: "parley", code: error.code, message: error.message };
-  if (error instanceof HttpError) return { kind: "http", code: error.code, message: error.message };
+  if (error instanceof HttpError) return { kind: "http", code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
   if (error instanceof ProtocolViolation) return { kind: "protocol", code: "PARLEY_HTTP_BAD_REQUEST", message: error.message };
   return { kind: "other", code: "", message: error instanceof Error ? error.message : String(error) };
 }
