@@ -1,9 +1,9 @@
 // The scenarios every server starts with: the built-in one and the repository's example files.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { builtinScenarioFileName, formatIssueText, parseScenario, scenarioFormatOf, stringifyScenario } from "@parley/formats";
-import { readBuiltinScenarioText } from "@parley/formats/node";
+import { builtinScenarioPath, readBuiltinScenarioText } from "@parley/formats/node";
 import { scenarioSlug, type Store } from "./store.js";
 
 /** The repository's examples folder, when this package runs from the repository (src/ or dist/). */
@@ -20,6 +20,8 @@ export function builtinSources(examplesDir: string | null): BuiltinSource[] {
   if (examplesDir && existsSync(examplesDir))
     for (const name of readdirSync(examplesDir).sort()) {
       if (!/\.(ya?ml|json)$/i.test(name)) continue;
+      // examples/peace-talks-2025.yaml links to the built-in scenario's file: read it once.
+      if (realpathSync(path.join(examplesDir, name)) === realpathSync(builtinScenarioPath)) continue;
       const text = readFileSync(path.join(examplesDir, name), "utf8");
       // Scenario files start with `parley: 1`; other examples (tournament configs, …) are not scenarios.
       if (!/^parley\s*:/m.test(text) && !/"parley"\s*:/.test(text)) continue;
