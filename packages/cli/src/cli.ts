@@ -47,6 +47,7 @@ function createProgram(io: CliIo): Command {
     .option("--seed <n>", "sample method: random seed", seedInt, 1)
     .option("--top <n>", "show at most this many frontier points in the report", positiveInt("--top"), 15)
     .option("--no-progress", "no progress bar on stderr")
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: AnalyzeFlags) => (await import("./commands/analyze.js")).analyzeCommand(scenario, flags, io));
 
   program
@@ -83,6 +84,7 @@ function createProgram(io: CliIo): Command {
     .option("--framework <id>", "single-text / shuttle: open from this framework (its open issues filled at random)")
     .option("--trace <file>", "write the result with its full trace as JSON to this file")
     .option("--json", "print one JSON object instead of the report")
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: SimulateFlags) => (await import("./commands/simulate.js")).simulateCommand(scenario, flags, io));
 
   program
@@ -104,6 +106,7 @@ function createProgram(io: CliIo): Command {
     .option("--from <date>", "first date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--from"))
     .option("--to <date>", "last date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--to"))
     .option("--json", "print one JSON object listing every entry with all its fields")
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: TimelineFlags) => (await import("./commands/timeline.js")).timelineCommand(scenario, flags, io));
 
   program
@@ -114,6 +117,7 @@ function createProgram(io: CliIo): Command {
     .option("--json", "print one JSON object (docs/framework-analysis.md) instead of the report")
     .addOption(new Option("--basis <basis>", "utility compared by amendments when issues are open").choices(["worst", "midpoint"]).default("worst"))
     .option("--top <n>", "amendments and fixes to list", positiveInt("--top"), 5)
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: FrameworkFlags) => (await import("./commands/framework.js")).frameworkCommand(scenario, flags, io));
 
   program
@@ -123,7 +127,8 @@ function createProgram(io: CliIo): Command {
     .argument("<b>", "the second framework's id")
     .argument("[scenario]", SCENARIO_ARG)
     .option("--json", "print one JSON object instead of the report")
-    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean }) =>
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean; asOf?: string }) =>
       (await import("./commands/framework.js")).compareCommand(a, b, scenario, flags, io),
     );
 
@@ -138,6 +143,7 @@ function createProgram(io: CliIo): Command {
     .option("--steps <n>", "--simulate: the deadline in rounds", positiveInt("--steps"), 100)
     .option("--seed <n>", "--simulate: random seed", seedInt, 1)
     .option("--json", "print one JSON object instead of the report")
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (party: string, scenario: string | undefined, flags: ExcludeFlags) =>
       (await import("./commands/framework.js")).excludeCommand(party, scenario, flags, io),
     );
@@ -150,6 +156,7 @@ function createProgram(io: CliIo): Command {
     .option("--seed <n>", "random seed", seedInt, 1)
     .option("--range <r>", "relative range of every weight (0.25 = ±25%)", fraction, 0.25)
     .option("--json", "print one JSON object instead of the report")
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await import("./commands/framework.js")).robustnessCommand(scenario, flags, io));
 
   registerServeCommand(program, io);

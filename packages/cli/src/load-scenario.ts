@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Scenario } from "@parley/core";
+import type { AsOfResult, Scenario } from "@parley/core";
 import { formatLimitsFromEnv, parseScenario, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats";
 import { readBuiltinScenarioText, readGeniusFolder, readScenarioFile } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
@@ -8,6 +8,8 @@ import { UserError } from "./user-error.js";
 
 export interface LoadedScenario {
   readonly scenario: Scenario;
+  /** With `asOf`: the date, and what was set aside as not yet known then. */
+  readonly asOf?: { readonly date: string } & AsOfResult["setAside"];
   /** Where it came from, for messages: a path, or "built-in". */
   readonly source: string;
   readonly kind: "native" | "genius" | "builtin";
@@ -20,7 +22,29 @@ export const BUILTIN_SOURCE = "built-in";
  * Load a scenario: a native YAML/JSON file, a GENIUS folder, or (no argument) the built-in scenario.
  * Problems become a UserError carrying every FormatIssue.
  */
-export async function loadScenario(arg: string | undefined, cwd: string): Promise<LoadedScenario> {
+export async function loadScenario(arg: string | undefined, cwd: string, options: { readonly asOf?: string | undefined } = {}): Promise<LoadedScenario> {
+  const loaded = await loadAsIs(arg, cwd);
+  if (options.asOf === undefined) return loaded;
+  const { scenarioAsOf } = await import("@parley/core");
+  const cut = scenarioAsOf(loaded.scenario, options.asOf);
+  return { ...loaded, scenario: cut.scenario, asOf: { date: cut.date, ...cut.setAside } };
+}
+
+/** One line for stderr: what an as-of analysis set aside. */
+export function asOfNote(loaded: LoadedScenario): string {
+  const a = loaded.asOf;
+  if (!a) return "";
+  const parts = [
+    `${a.statements} statement${a.statements === 1 ? "" : "s"}`,
+    `${a.events} event${a.events === 1 ? "" : "s"}`,
+    ...(a.frameworks.length ? [`framework${a.frameworks.length === 1 ? "" : "s"} ${a.frameworks.join(", ")}`] : []),
+    ...(a.redLines.length ? [`red lines ${a.redLines.map((r) => `${r.party}/${r.redLine}`).join(", ")}`] : []),
+    ...(a.orderings.length ? [`orderings ${a.orderings.map((o) => `${o.party}/${o.issue}`).join(", ")}`] : []),
+  ];
+  return `parley: as of ${a.date}: set aside what was not known yet — ${parts.join(", ")}\n`;
+}
+
+async function loadAsIs(arg: string | undefined, cwd: string): Promise<LoadedScenario> {
   if (arg === undefined) {
     const result = parseScenario(readBuiltinScenarioText(), { file: "built-in scenario" });
     return unwrap(result, BUILTIN_SOURCE, "builtin");

@@ -134,3 +134,25 @@ describe("parley timeline", () => {
     expect(r.stdout).toContain("--point <framework/point>");
   });
 });
+
+describe("--as-of", () => {
+  it("analyses the scenario as known on a date, says what it set aside, and adds asOf to the JSON", async () => {
+    const { parley: run } = await import("./run-cli.js");
+    const r = await run(["analyze", "--json", "--as-of", "2025-11-25"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^parley: as of 2025-11-25: set aside what was not known yet — \d+ statements/);
+    const j = JSON.parse(r.stdout) as { asOf: { date: string; frameworks: string[] }; frameworks: { framework: { id: string } }[] };
+    expect(j.asOf.date).toBe("2025-11-25");
+    expect(j.asOf.frameworks).toContain("20-point");
+    expect(j.frameworks.map((f) => f.framework.id)).not.toContain("20-point");
+    const all = JSON.parse((await run(["analyze", "--json"])).stdout) as { asOf?: unknown; frameworks: unknown[] };
+    expect(all.asOf).toBeUndefined();
+    expect(all.frameworks.length).toBeGreaterThan(j.frameworks.length);
+    for (const args of [["framework"], ["timeline"], ["compare", "28-point", "european-counter"], ["exclude", "ukraine"], ["simulate", "--steps", "5"]]) {
+      const x = await run([...args, "--as-of", "2025-12-02"]);
+      expect(x.code, args.join(" ")).toBe(0);
+      expect(x.stderr).toContain("as of 2025-12-02");
+    }
+    expect((await run(["analyze", "--as-of", "2025-13-01"])).code).toBe(2);
+  });
+});

@@ -1,6 +1,6 @@
 import { analysisReportJson, analyzeScenario, compileScenario, createRng, type AnalysisOptions } from "@parley/core";
 import type { CliIo } from "../io.js";
-import { loadScenario } from "../load-scenario.js";
+import { asOfNote, loadScenario } from "../load-scenario.js";
 import { createProgress } from "../progress.js";
 import { reportText } from "../render/report-text.js";
 import { formatIssues } from "../format-issues.js";
@@ -15,11 +15,13 @@ export interface AnalyzeFlags {
   readonly seed: number;
   readonly top: number;
   readonly progress: boolean;
+  readonly asOf?: string;
 }
 
 export async function analyzeCommand(scenarioArg: string | undefined, flags: AnalyzeFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd);
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf });
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  io.stderr(asOfNote(loaded));
   const compiled = compileScenario(loaded.scenario);
   const progress = createProgress(io, { enabled: flags.progress && compiled.size > 200_000 });
   const options: AnalysisOptions = {
@@ -37,6 +39,6 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   } finally {
     progress.stop();
   }
-  if (flags.json) io.stdout(JSON.stringify(analysisReportJson(report), null, 2) + "\n");
+  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...(loaded.asOf ? { asOf: loaded.asOf } : {}) }, null, 2) + "\n");
   else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top, ...(io.columns !== undefined ? { width: io.columns } : {}) }));
 }

@@ -29,7 +29,7 @@ import {
 } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
-import { loadScenario } from "../load-scenario.js";
+import { asOfNote, loadScenario } from "../load-scenario.js";
 import { fmt, renderTable } from "../render/table.js";
 import { formatIssues } from "../format-issues.js";
 import { UserError } from "../user-error.js";
@@ -40,6 +40,7 @@ export interface TextStyle {
 }
 
 export interface FrameworkFlags {
+  readonly asOf?: string;
   readonly framework?: string;
   readonly json?: boolean;
   readonly basis: "worst" | "midpoint";
@@ -47,22 +48,24 @@ export interface FrameworkFlags {
 }
 
 export interface RobustnessFlags {
+  readonly asOf?: string;
   readonly samples: number;
   readonly seed: number;
   readonly range: number;
   readonly json?: boolean;
 }
 
-async function load(scenarioArg: string | undefined, io: CliIo) {
-  const loaded = await loadScenario(scenarioArg, io.cwd);
+async function load(scenarioArg: string | undefined, io: CliIo, asOf?: string) {
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf });
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  io.stderr(asOfNote(loaded));
   return compileScenario(loaded.scenario);
 }
 
 const json = (io: CliIo, value: unknown) => io.stdout(JSON.stringify(value, null, 2) + "\n");
 
 export async function frameworkCommand(scenarioArg: string | undefined, flags: FrameworkFlags, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io);
+  const compiled = await load(scenarioArg, io, flags.asOf);
   const report = frameworkReport(compiled, {
     ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
     amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
@@ -71,14 +74,15 @@ export async function frameworkCommand(scenarioArg: string | undefined, flags: F
   else io.stdout(frameworkText(report, { color: io.stdoutIsTty }));
 }
 
-export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io);
+export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean; asOf?: string }, io: CliIo): Promise<void> {
+  const compiled = await load(scenarioArg, io, flags.asOf);
   const cmp = compareFrameworks(compiled, a, b);
   if (flags.json) json(io, cmp);
   else io.stdout(compareText(cmp, { color: io.stdoutIsTty }));
 }
 
 export interface ExcludeFlags {
+  readonly asOf?: string;
   readonly framework?: string;
   readonly json?: boolean;
   readonly simulate?: boolean;
@@ -88,7 +92,7 @@ export interface ExcludeFlags {
 }
 
 export async function excludeCommand(party: string, scenarioArg: string | undefined, flags: ExcludeFlags, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io);
+  const compiled = await load(scenarioArg, io, flags.asOf);
   // The included parties negotiate under shuttle mediation; the exclusion analysis then asks PARTY to ratify.
   const agreement = flags.simulate
     ? (restricted: CompiledScenario) => {
@@ -115,7 +119,7 @@ export async function excludeCommand(party: string, scenarioArg: string | undefi
 }
 
 export async function robustnessCommand(scenarioArg: string | undefined, flags: RobustnessFlags, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io);
+  const compiled = await load(scenarioArg, io, flags.asOf);
   const report = robustness(compiled, { samples: flags.samples, rng: createRng(flags.seed), range: flags.range });
   if (flags.json) json(io, { seed: flags.seed, ...report });
   else io.stdout(robustnessText(report, { seed: flags.seed, color: io.stdoutIsTty }));

@@ -2,12 +2,13 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { compileScenario, planSimulation, runSimulation, splitAgentList } from "@parley/core";
 import type { CliIo } from "../io.js";
-import { loadScenario } from "../load-scenario.js";
+import { asOfNote, loadScenario } from "../load-scenario.js";
 import { simulationText, type SimulationReport } from "../render/simulation-text.js";
 import { formatIssues } from "../format-issues.js";
 import { commaList } from "../options.js";
 
 export interface SimulateFlags {
+  readonly asOf?: string;
   readonly protocol?: string;
   readonly agents?: string;
   readonly seats?: string;
@@ -32,7 +33,8 @@ const flagNames = {
 } as const;
 
 export async function simulateCommand(scenarioArg: string | undefined, flags: SimulateFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd);
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf });
+  io.stderr(asOfNote(loaded));
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   const plan = planSimulation(
     compileScenario(loaded.scenario),

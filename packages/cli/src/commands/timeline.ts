@@ -3,10 +3,11 @@
 import { timeline, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
-import { loadScenario } from "../load-scenario.js";
+import { asOfNote, loadScenario } from "../load-scenario.js";
 import { formatIssues } from "../format-issues.js";
 
 export interface TimelineFlags {
+  readonly asOf?: string;
   readonly party?: string;
   readonly issue?: string;
   readonly point?: string;
@@ -16,7 +17,8 @@ export interface TimelineFlags {
 }
 
 export async function timelineCommand(scenarioArg: string | undefined, flags: TimelineFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd);
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf });
+  io.stderr(asOfNote(loaded));
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   const s = loaded.scenario;
   const filter: TimelineFilter = {

@@ -1,2 +1,3 @@
 // Timelines of statements and events: re-exported by the package's index.ts.
 export { timeline, resolvePoint, type TimelineEntry, type TimelineFilter, type PointRef } from "./timeline.js";
+export { scenarioAsOf, type AsOfResult } from "./as-of.js";
