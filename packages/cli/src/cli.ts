@@ -7,7 +7,7 @@ import type { AnalyzeFlags } from "./commands/analyze.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { SimulateFlags } from "./commands/simulate.js";
-import type { TimelineFlags } from "./commands/timeline.js";
+import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -108,6 +108,14 @@ function createProgram(io: CliIo): Command {
     .option("--json", "print one JSON object listing every entry with all its fields")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: TimelineFlags) => (await import("./commands/timeline.js")).timelineCommand(scenario, flags, io));
+
+  program
+    .command("history")
+    .description("How the frameworks' verdicts and whether a deal is possible changed from one dated event to the next (the scenario as of each date).")
+    .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
+    .option("--all", "every date, also those where nothing changed")
+    .option("--json", "print one JSON object: every date with its verdicts, the deal check and what changed")
+    .action(async (scenario: string | undefined, flags: HistoryFlags) => (await import("./commands/timeline.js")).historyCommand(scenario, flags, io));
 
   program
     .command("framework")

@@ -156,3 +156,27 @@ describe("--as-of", () => {
     expect((await run(["analyze", "--as-of", "2025-13-01"])).code).toBe(2);
   });
 });
+
+describe("parley history", () => {
+  it("ends where the full analysis is, dates in order, and names what changed", async () => {
+    const { parley: run } = await import("./run-cli.js");
+    const h = await run(["history", "--json"]);
+    expect(h.code).toBe(0);
+    const { steps } = JSON.parse(h.stdout) as { steps: { date: string; dealPossible: boolean; verdicts: Record<string, Record<string, string>>; changes: string[] }[] };
+    expect(steps.map((s) => s.date)).toEqual([...steps.map((s) => s.date)].sort());
+    const full = JSON.parse((await run(["analyze", "--json"])).stdout) as { rational: { count: number }; frameworks: { framework: { id: string }; parties: { party: string; verdict: string }[] }[] };
+    const last = steps.at(-1)!;
+    expect(last.dealPossible).toBe(full.rational.count > 0);
+    for (const f of full.frameworks) expect(last.verdicts[f.framework.id]).toEqual(Object.fromEntries(f.parties.map((p) => [p.party, p.verdict])));
+    // Each step's changes are exactly the differences from the step before.
+    steps.slice(1).forEach((s, i) => {
+      const before = steps[i]!;
+      const verdictChanges = Object.entries(s.verdicts).flatMap(([f, byParty]) =>
+        before.verdicts[f] ? Object.entries(byParty).filter(([p, v]) => before.verdicts[f]![p] !== v).map(([p]) => `${f}:${p}`) : [],
+      );
+      expect(s.changes.flatMap((c) => /^(.+?): (\S+) \S+ → \S+$/.exec(c)?.slice(1, 3).join(":") ?? [])).toEqual(verdictChanges);
+    });
+    const text = await run(["history"]);
+    expect(text.stdout).toMatch(/dates without a change are not shown/);
+  });
+});

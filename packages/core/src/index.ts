@@ -88,7 +88,17 @@ export { sampleOutcomes, sampledOutcome, type OutcomeSample } from "./analysis/s
 export { analysisReportJson, type AnalysisReportJson } from "./analysis/report-json.js";
 export * from "./negotiation/index.js";
 export * from "./tournament/index.js";
-export { timeline, resolvePoint, scenarioAsOf, type TimelineEntry, type TimelineFilter, type PointRef, type AsOfResult } from "./timeline/index.js";
+export {
+  timeline,
+  resolvePoint,
+  scenarioAsOf,
+  verdictHistory,
+  type TimelineEntry,
+  type TimelineFilter,
+  type PointRef,
+  type AsOfResult,
+  type HistoryStep,
+} from "./timeline/index.js";
 export * from "./framework/index.js";
 
 // Use cases: what the CLI, the server and the browser do, each written once.

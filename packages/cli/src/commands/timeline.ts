@@ -1,6 +1,6 @@
 // `parley timeline`: a scenario's statements and events in date order, filtered by party, issue,
 // framework point and dates. Its options are defined in cli.ts; this module loads when it runs.
-import { timeline, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
+import { timeline, verdictHistory, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
 import { asOfNote, loadScenario } from "../load-scenario.js";
@@ -119,3 +119,30 @@ function wrap(text: string, style: (line: string) => string = (line) => line): s
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export interface HistoryFlags {
+  readonly all?: boolean;
+  readonly json?: boolean;
+}
+
+/** `parley history`: how the verdicts and "is a deal possible" changed from one dated event to the next. */
+export async function historyCommand(scenarioArg: string | undefined, flags: HistoryFlags, io: CliIo): Promise<void> {
+  const loaded = await loadScenario(scenarioArg, io.cwd);
+  if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  const steps = verdictHistory(loaded.scenario);
+  if (flags.json) {
+    io.stdout(JSON.stringify({ scenario: { id: loaded.scenario.id, name: loaded.scenario.name }, steps }, null, 2) + "\n");
+    return;
+  }
+  const c = pc.createColors(io.stdoutIsTty);
+  const out = [c.bold(loaded.scenario.name) + c.dim(` (${loaded.scenario.id}) — verdicts and the deal check as of each dated event`)];
+  const shown = flags.all ? steps : steps.filter((s, i) => i === 0 || s.changes.length > 0);
+  for (const s of shown) {
+    out.push("", `${c.bold(s.date)}  ${s.dealPossible ? c.green("a deal is possible") : c.red("no deal is possible")}`);
+    for (const e of s.events) out.push(c.dim(`  · ${e}`));
+    for (const ch of s.changes) out.push(`  ${ch}`);
+    if (s.changes.length === 0 && steps.indexOf(s) > 0) out.push(c.dim("  no change"));
+  }
+  if (!flags.all && shown.length < steps.length) out.push("", c.dim(`${steps.length - shown.length} dates without a change are not shown (--all shows them)`));
+  io.stdout(out.join("\n") + "\n");
+}

@@ -14,6 +14,8 @@ export interface DealCheckOptions {
   readonly maxResults?: number;
   /** Merge path: passed to the merge frontier. Default 200,000. */
   readonly maxFrontier?: number;
+  /** When no deal is possible, look for the smallest conflicting constraints (default true); false answers only "possible or not". */
+  readonly conflicts?: boolean;
 }
 
 export interface DealCheck {
@@ -41,6 +43,7 @@ export function dealCheck(compiled: CompiledScenario, options: DealCheckOptions 
   if (compiled.size <= limit) {
     const all = outcomeUtilities(compiled, { limit });
     if (all.rationalCount > 0) return { possible: true, method: "enumerate", rationalCount: all.rationalCount, conflicts: null };
+    if (options.conflicts === false) return { possible: false, method: "enumerate", rationalCount: 0, conflicts: null };
     const found = findConflicts(compiled, all, search);
     return { possible: false, method: "enumerate", rationalCount: 0, conflicts: { sets: found.conflicts, truncated: found.truncated } };
   }
@@ -52,6 +55,7 @@ export function dealCheck(compiled: CompiledScenario, options: DealCheckOptions 
   const frontier = options.maxFrontier !== undefined ? { maxFrontier: options.maxFrontier } : {};
   const satisfiable = constraintOracle(compiled, frontier);
   if (satisfiable(allConstraints(compiled).map((_, c) => c))) return { possible: true, method: "merge", rationalCount: null, conflicts: null };
+  if (options.conflicts === false) return { possible: false, method: "merge", rationalCount: null, conflicts: null };
   const found = findConflictsAdditive(compiled, { ...search, ...frontier });
   return { possible: false, method: "merge", rationalCount: null, conflicts: { sets: found.conflicts, truncated: found.truncated } };
 }
