@@ -17,6 +17,7 @@ import {
 import { ResultCache } from "./analysis/result-cache.js";
 import { defaultLimits, type ParleyApp, type ServerContext, type ServerLimits } from "./context.js";
 import { errorBody, HttpError, httpErrors, toErrorReply } from "./errors.js";
+import { checkHostAndOrigin, hostAllowlist } from "./host-check.js";
 import { JobEvents } from "./jobs/job-events.js";
 import { JobQueue } from "./jobs/job-queue.js";
 import { analysisRoutes } from "./routes/analyses.js";
@@ -46,6 +47,11 @@ export interface BuildAppOptions {
   readonly examplesDir?: string | null;
   /** The worker threads' module (default: the server's own). For tests. */
   readonly workerFile?: string;
+  /**
+   * Host names the server answers besides the loopback names (127.0.0.1, localhost, [::1]): `name`
+   * (any port) or `name:port`. Other Host headers get 421 PARLEY_HTTP_HOST_NOT_ALLOWED.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 const formatWindow = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}` : `${ms / 1000} seconds`);
@@ -62,6 +68,7 @@ const rateLimited =
  */
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...defaultLimits, ...options.limits };
+  const allowedHost = hostAllowlist(options.allowedHosts);
   const now = options.now ?? Date.now;
   const ownsStore = options.store === undefined;
   const store = options.store ?? (await Store.open(options.db ?? ":memory:", { now }));
@@ -108,6 +115,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     if (internal !== undefined) request.log.error({ err: internal }, "internal error");
     if (body.statusCode === 429 || body.statusCode === 413) request.log.info({ code: body.code }, body.message);
     return reply.code(body.statusCode).type("application/json; charset=utf-8").send(JSON.stringify(body) as never);
+  });
+
+  // Before anything else (routes, static files, the 404): refuse other hosts and cross-site writes.
+  app.addHook("onRequest", async (request) => {
+    const origin = request.headers.origin;
+    checkHostAndOrigin(allowedHost, request.method, request.headers.host, Array.isArray(origin) ? origin[0] : origin);
   });
 
   const staticRoot = options.staticDir !== undefined && existsSync(options.staticDir) && statSync(options.staticDir).isDirectory() ? path.resolve(options.staticDir) : undefined;

@@ -28,6 +28,14 @@ export const httpErrors = define({
   PARLEY_HTTP_BAD_REQUEST: { status: 400, message: "%s" },
   PARLEY_HTTP_BODY_TOO_LARGE: { status: 413, message: "the body is larger than the limit of %s bytes" },
   PARLEY_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "unsupported content type %s: send application/json" },
+  PARLEY_HTTP_HOST_NOT_ALLOWED: {
+    status: 421,
+    message: "Host %s is not one of this server's names (127.0.0.1, localhost, [::1], or PARLEY_ALLOWED_HOSTS); open it by one of them",
+  },
+  PARLEY_HTTP_ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    message: "a %s request from the page at Origin %s is refused: only pages of this server's own hosts may change data",
+  },
   PARLEY_HTTP_QUEUE_FULL: { status: 429, message: "the %s queue is full (%s jobs waiting or running); try again when one has finished" },
   PARLEY_HTTP_RATE_LIMITED: { status: 429, message: "too many requests to this endpoint (at most %s per %s); retry in %s" },
   PARLEY_HTTP_INTERNAL: { status: 500, message: "internal error (a bug in Parley): %s" },

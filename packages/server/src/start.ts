@@ -6,6 +6,8 @@
 //   PARLEY_STATIC_DIR  the web app's build (default packages/web/dist when present)
 //   PARLEY_RATE_LIMIT  requests per minute per client on the heavy endpoints (default 600; "off")
 //   PARLEY_UPLOAD_RATE_LIMIT  uploads per minute per client (default 60; "off")
+//   PARLEY_ALLOWED_HOSTS  host names the server answers besides 127.0.0.1, localhost and [::1]
+//                 (comma-separated, `name` or `name:port`)
 //   PARLEY_WORKERS  worker threads for the heavy computations (default: cores − 1, 1 to 4; 0: none)
 //   PARLEY_LOG=1  request logging (pino JSON on stdout)
 import { existsSync } from "node:fs";
@@ -13,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { buildApp, type BuildAppOptions } from "./app.js";
 import type { ServerLimits } from "./context.js";
+import { hostAllowlist } from "./host-check.js";
 import { isPostgresUrl, redactUrl } from "./store/connect.js";
 
 export const DEFAULT_PORT = 4600;
@@ -29,6 +32,8 @@ export interface ServerConfig {
   readonly rateLimit?: ServerLimits["rateLimit"];
   /** From PARLEY_UPLOAD_RATE_LIMIT, when set. */
   readonly uploadRateLimit?: ServerLimits["uploadRateLimit"];
+  /** From PARLEY_ALLOWED_HOSTS, when set. */
+  readonly allowedHosts?: readonly string[];
   /** From PARLEY_WORKERS, when set. */
   readonly workers?: number;
 }
@@ -52,6 +57,9 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   const staticDir = env["PARLEY_STATIC_DIR"] || (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);
   const rateLimit = rateLimitFromEnv(env, "PARLEY_RATE_LIMIT");
   const uploadRateLimit = rateLimitFromEnv(env, "PARLEY_UPLOAD_RATE_LIMIT");
+  const hostsText = env["PARLEY_ALLOWED_HOSTS"];
+  const allowedHosts = hostsText ? hostsText.split(",").map((h) => h.trim()).filter((h) => h !== "") : undefined;
+  if (allowedHosts) hostAllowlist(allowedHosts); // throws for an entry that is not a host
   const workersText = env["PARLEY_WORKERS"];
   let workers: number | undefined;
   if (workersText !== undefined && workersText !== "") {
@@ -66,6 +74,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ...(rateLimit !== undefined ? { rateLimit } : {}),
     ...(uploadRateLimit !== undefined ? { uploadRateLimit } : {}),
     ...(workers !== undefined ? { workers } : {}),
+    ...(allowedHosts ? { allowedHosts } : {}),
   };
 }
 
@@ -100,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     ...(staticDir !== undefined ? { staticDir } : {}),
     logger: options.logger ?? env.logger,
+    ...(options.allowedHosts ?? env.allowedHosts ? { allowedHosts: options.allowedHosts ?? env.allowedHosts } : {}),
     limits: {
       ...(env.rateLimit !== undefined ? { rateLimit: env.rateLimit } : {}),
       ...(env.uploadRateLimit !== undefined ? { uploadRateLimit: env.uploadRateLimit } : {}),

@@ -30,8 +30,10 @@ export const errorSchema = z
 /** Error responses every route may give. */
 export const errorResponses = {
   400: errorSchema,
+  403: errorSchema,
   404: errorSchema,
   413: errorSchema,
+  421: errorSchema,
   422: errorSchema,
   409: errorSchema,
   429: errorSchema,
