@@ -7,6 +7,7 @@ import type { AnalyzeFlags } from "./commands/analyze.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { SimulateFlags } from "./commands/simulate.js";
+import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
@@ -116,6 +117,26 @@ function createProgram(io: CliIo): Command {
     .option("--all", "every date, also those where nothing changed")
     .option("--json", "print one JSON object: every date with its verdicts, the deal check and what changed")
     .action(async (scenario: string | undefined, flags: HistoryFlags) => (await import("./commands/timeline.js")).historyCommand(scenario, flags, io));
+
+  program
+    .command("statement")
+    .description("Edit a scenario file's dated statements.")
+    .command("add")
+    .description("Append a statement to a native scenario file: validated, keeping the file's comments and layout (the file is unchanged if the result is not valid).")
+    .argument("<file>", "a native .yaml/.yml/.json scenario file")
+    .requiredOption("--id <id>", "the statement's id (unique in the file)")
+    .requiredOption("--date <date>", "YYYY-MM-DD")
+    .requiredOption("--speaker <text>", "who spoke, with their role")
+    .requiredOption("--party <id>", "the party the speaker speaks for")
+    .requiredOption("--paraphrase <text>", "what was said, paraphrased neutrally in your own words")
+    .requiredOption("--about <subject>", "an issue id, or FRAMEWORK/POINT (repeatable)", collect)
+    .requiredOption("--stance <stance>", "accept, reject, partial, conditional, deny or process")
+    .requiredOption("--outlet <name>", "the source's outlet")
+    .requiredOption("--url <url>", "the source's URL")
+    .option("--title <text>", "the source's title")
+    .requiredOption("--confidence <H|M|L>", "how reliable the report is")
+    .option("--dry-run", "print the new file instead of writing it")
+    .action(async (file: string, flags: StatementAddFlags) => (await import("./commands/statement.js")).statementAddCommand(file, flags, io));
 
   program
     .command("framework")

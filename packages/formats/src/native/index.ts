@@ -4,3 +4,4 @@ export { stringifyScenario, type StringifyScenarioOptions } from "./stringify-sc
 export { scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchemaId } from "./json-schema.js";
 export { builtinScenarioFileName } from "./builtin-scenario.js";
 export { scenarioFileSchema, type ScenarioFile } from "./scenario-schema.js";
+export { appendStatement, type StatementInput } from "./append-statement.js";

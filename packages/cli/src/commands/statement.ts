@@ -1,0 +1,64 @@
+// `parley statement add FILE …`: append a dated statement to a scenario file, validated, keeping
+// the file's comments and layout; the file is replaced atomically, and only when the result is valid.
+import { randomBytes } from "node:crypto";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { appendStatement } from "@parley/formats";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { UserError } from "../user-error.js";
+
+export interface StatementAddFlags {
+  readonly id: string;
+  readonly date: string;
+  readonly speaker: string;
+  readonly party: string;
+  readonly paraphrase: string;
+  readonly about: string[];
+  readonly stance: string;
+  readonly outlet: string;
+  readonly url: string;
+  readonly title?: string;
+  readonly confidence: string;
+  readonly dryRun?: boolean;
+}
+
+export async function statementAddCommand(fileArg: string, flags: StatementAddFlags, io: CliIo): Promise<void> {
+  const file = path.resolve(io.cwd, fileArg);
+  if (!/\.(ya?ml|json)$/i.test(file)) throw new UserError(`${fileArg}: statements are added to a native .yaml/.yml/.json scenario file`, ExitCode.usage);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new UserError(`${fileArg}: no such file`, ExitCode.usage);
+  }
+  const result = appendStatement(
+    text,
+    {
+      id: flags.id,
+      date: flags.date,
+      speaker: flags.speaker,
+      party: flags.party,
+      paraphrase: flags.paraphrase,
+      about: flags.about,
+      stance: flags.stance,
+      source: { outlet: flags.outlet, url: flags.url, ...(flags.title !== undefined ? { title: flags.title } : {}) },
+      confidence: flags.confidence,
+    },
+    { file: fileArg },
+  );
+  if (!result.ok) throw new UserError(`${fileArg}: the statement was not added (the file is unchanged)`, ExitCode.usage, result.issues);
+  if (flags.dryRun) {
+    io.stdout(result.text);
+    return;
+  }
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, result.text, { encoding: "utf8", flag: "wx" });
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  io.stdout(`${fileArg}: statement ${flags.id} added\n`);
+}
