@@ -1,12 +1,14 @@
 // buildApp(options): the Parley server as a Fastify instance. It never listens (see start.ts); tests
 // drive it with app.inject().
 import { existsSync, statSync } from "node:fs";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -15,8 +17,9 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { ResultCache } from "./analysis/result-cache.js";
+import { noQuery } from "./api/contract.js";
 import { defaultLimits, type ParleyApp, type ServerContext, type ServerLimits } from "./context.js";
-import { errorBody, HttpError, httpErrors, toErrorReply } from "./errors.js";
+import { errorBody, HttpError, httpErrorMessage, httpErrors, toErrorReply } from "./errors.js";
 import { checkHostAndOrigin, hostAllowlist } from "./host-check.js";
 import { JobEvents } from "./jobs/job-events.js";
 import { JobQueue } from "./jobs/job-queue.js";
@@ -62,6 +65,27 @@ const rateLimited =
     new HttpError("PARLEY_HTTP_RATE_LIMITED", [context.max, formatWindow(windowMs), context.after]);
 
 /**
+ * A client error Node's HTTP server meets before a request exists (clientError): answer it in the one
+ * error shape when the socket can still be written, then close it.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // A reset or a request that timed out has no one to answer.
+  if (error.code === "ECONNRESET" || error.code === "ERR_HTTP_REQUEST_TIMEOUT" || !socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const message = tooLarge
+    ? httpErrorMessage("PARLEY_HTTP_HEADERS_TOO_LARGE")
+    : httpErrorMessage("PARLEY_HTTP_BAD_REQUEST", `the request is not valid HTTP (${error.code ?? error.message})`);
+  const body = JSON.stringify(errorBody(status, tooLarge ? "PARLEY_HTTP_HEADERS_TOO_LARGE" : "PARLEY_HTTP_BAD_REQUEST", message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
  * The Parley server: REST API under /api, OpenAPI docs at /docs, and the web app's files. Opens the
  * store (and migrates it), fails jobs a previous process left unfinished, loads absent built-in
  * scenarios. Never listens.
@@ -86,6 +110,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: limits.bodyBytes,
+    // What Node's HTTP parser refuses before Fastify sees a request (431 for headers over Node's
+    // limit, 400 for a malformed request line), and URLs Fastify cannot decode: the same JSON shape.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, _request, reply) => {
+      const body = errorBody(400, "PARLEY_HTTP_BAD_REQUEST", httpErrorMessage("PARLEY_HTTP_BAD_REQUEST", error.message));
+      void (reply as FastifyReply).code(400).type("application/json; charset=utf-8").send(JSON.stringify(body));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -170,6 +201,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   await app.register(
     async (api) => {
+      // Every API route validates its query string strictly: one without parameters refuses any.
+      api.addHook("onRoute", (route) => {
+        if (route.schema?.querystring === undefined) route.schema = { ...route.schema, querystring: noQuery };
+      });
       const zapi = api as unknown as ParleyApp;
       registryRoutes(zapi, ctx);
       scenarioRoutes(zapi, ctx);

@@ -26,6 +26,7 @@ export const httpErrors = define({
   PARLEY_HTTP_INVALID_SCENARIO: { status: 400, message: "the scenario does not load: %s (see issues)" },
   PARLEY_HTTP_BAD_JSON: { status: 400, message: "the body is not valid JSON: %s" },
   PARLEY_HTTP_BAD_REQUEST: { status: 400, message: "%s" },
+  PARLEY_HTTP_HEADERS_TOO_LARGE: { status: 431, message: "the request's headers are larger than the server accepts (16 KB in all); send fewer or shorter headers" },
   PARLEY_HTTP_BODY_TOO_LARGE: { status: 413, message: "the body is larger than the limit of %s bytes" },
   PARLEY_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "unsupported content type %s: send application/json" },
   PARLEY_HTTP_HOST_NOT_ALLOWED: {
@@ -118,6 +119,11 @@ export class HttpError extends Error {
     error.message = message;
     return error;
   }
+}
+
+/** The message of a code with its arguments. */
+export function httpErrorMessage(code: HttpErrorCode, ...args: unknown[]): string {
+  return formatMessage(httpErrors[code].message, args);
 }
 
 export function httpError(code: HttpErrorCode, ...args: unknown[]): HttpError {

@@ -41,7 +41,18 @@ export const errorResponses = {
   503: errorSchema,
 } as const;
 
-const positiveInt = z.coerce.number().int().positive();
+/**
+ * A whole number in a query string or path: decimal digits only, so `1e3`, `0x10`, ` 5`, `-1` and an
+ * empty value are refused (never coerced), and within [min, max].
+ */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, "expected a whole number (decimal digits)")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const positiveInt = wholeNumber(1, Number.MAX_SAFE_INTEGER);
+const seedQuery = wholeNumber(0, 0xffffffff);
 const versionQuery = positiveInt.optional().describe("a version number (default: the current version)");
 const jobStatus = z
   .enum(["queued", "running", "done", "failed", "cancelled", "interrupted"])
@@ -372,18 +383,18 @@ export const versionListSchema = z.array(versionInfoSchema);
 
 export const scenarioIdParams = z.object({ id: z.string().min(1).max(200) });
 export const scenarioVersionParams = z.object({ id: z.string().min(1).max(200), version: positiveInt });
-export const scenarioGetQuery = z.object({ version: versionQuery });
+export const scenarioGetQuery = z.strictObject({ version: versionQuery });
 
 // ── analyses ───────────────────────────────────────────────────────────────
 
-export const analysisQuery = z.object({
+export const analysisQuery = z.strictObject({
   version: versionQuery,
   framework: z.string().min(1).optional().describe("evaluate only this framework"),
   method: z.enum(["auto", "enumerate", "merge", "sample"]).default("auto"),
   limit: positiveInt.optional().describe("enumerate at most this many outcomes (capped by the server's limit)"),
   maxFrontier: positiveInt.optional().describe("merge method: give up past this many frontier points"),
   samples: positiveInt.optional().describe("sample method: outcomes to draw (default 100000)"),
-  seed: z.coerce.number().int().min(0).max(0xffffffff).default(1).describe("sample method: the random seed"),
+  seed: seedQuery.default(1).describe("sample method: the random seed"),
 });
 
 const point = z.object({ utilities: z.array(z.number()), outcome: outcomeSchema });
@@ -416,11 +427,15 @@ export const analysisSchema = z
   })
   .meta({ id: "Analysis" });
 
-export const outcomesQuery = z.object({
+export const outcomesQuery = z.strictObject({
   version: versionQuery,
-  parties: z.string().optional().describe("comma-separated party ids (default: every party with preferences)"),
+  parties: z
+    .string()
+    .refine((text) => text.split(",").every((p) => p.trim() !== ""), "expected comma-separated party ids, none empty")
+    .optional()
+    .describe("comma-separated party ids (default: every party with preferences)"),
   limit: positiveInt.optional().describe("at most this many outcomes (default and cap: the server's outcomes limit)"),
-  seed: z.coerce.number().int().min(0).max(0xffffffff).default(1).describe("seeds the sample taken when the space is larger than the limit"),
+  seed: seedQuery.default(1).describe("seeds the sample taken when the space is larger than the limit"),
 });
 
 export const outcomesSchema = z.object({
@@ -432,7 +447,7 @@ export const outcomesSchema = z.object({
   truncated: z.boolean().describe("true when the space is larger than the limit: a uniform random sample (seeded) was taken"),
 });
 
-export const frameworksQuery = z.object({
+export const frameworksQuery = z.strictObject({
   version: versionQuery,
   framework: z.string().min(1).optional().describe("report on this framework only"),
 });
@@ -447,7 +462,7 @@ export const frameworksSchema = z
   })
   .meta({ id: "FrameworkReport" });
 
-export const timelineQuery = z.object({
+export const timelineQuery = z.strictObject({
   version: versionQuery,
   party: z.string().min(1).optional(),
   issue: z.string().min(1).optional(),
@@ -563,12 +578,15 @@ export const tournamentSchema = z
   })
   .meta({ id: "Tournament" });
 
+/** The query string of a route that takes no parameters: any parameter is refused. */
+export const noQuery = z.strictObject({});
+
 export const jobIdParams = z.object({ id: z.string().min(1).max(200) });
 
-export const jobListQuery = z.object({
+export const jobListQuery = z.strictObject({
   status: jobStatus.optional().describe("only the jobs with this status"),
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe("at most this many jobs (1–200)"),
-  offset: z.coerce.number().int().min(0).default(0).describe("skip this many (the next page: offset + limit)"),
+  limit: wholeNumber(1, 200).default(50).describe("at most this many jobs (1–200)"),
+  offset: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(0).describe("skip this many (the next page: offset + limit)"),
 });
 
 const page = <T extends z.ZodType>(item: T) =>
