@@ -7,6 +7,7 @@ import { describeValue, didYouMean, issueValueIndex, issueValues, listOf, type I
 import type { Path, Problems } from "../problems.js";
 import type { LabelFile } from "../scenario-schema.js";
 
+/** An issue that converted, with its discrete values. */
 export interface KnownIssue {
   readonly issue: Issue;
   /** The discrete values (issueValues). */
@@ -18,6 +19,7 @@ export interface KnownIssue {
 /** Text of a label: numbers are read as text where an option label is expected. */
 export const labelText = (v: LabelFile): string => (typeof v === "number" ? String(v) : v);
 
+/** What one conversion knows so far: the problems, and every id a part of the file may refer to. */
 export class Context {
   readonly issues = new Map<string, KnownIssue>();
   /** Party ids (including parties that are otherwise broken). */
@@ -88,6 +90,7 @@ export class Context {
   }
 }
 
+/** What the values of an issue are, for a message: its options, its whole-number range or its grid. */
 export function describeValues(issue: Issue): string {
   switch (issue.kind) {
     case "categorical":
@@ -105,6 +108,7 @@ function validDate(date: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/** Whether `date` (written YYYY-MM-DD) is a real calendar date; reports it at `path` when not. */
 export function checkDate(date: string, path: Path, ctx: Context): boolean {
   if (validDate(date)) return true;
   ctx.problems.error("PARLEY_FMT_VALUE", path, `${describeValue(date)} is not a calendar date; write a real date as YYYY-MM-DD.`);

@@ -7,6 +7,7 @@ import type { Path } from "../problems.js";
 import { checkDate, type Context } from "./context.js";
 import type { FrameworkIn } from "./salvage.js";
 
+/** A framework: duplicate point numbers and ids, values of issues, each issue settled once. Records its point ids in `ctx`. */
 export function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Framework | undefined {
   const p = ctx.problems;
   const file = f.file;

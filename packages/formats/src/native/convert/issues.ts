@@ -10,6 +10,7 @@ import { labelText, type Context, type KnownIssue } from "./context.js";
 /** Parley enumerates every value of an issue; more than this many is refused. */
 export const maxIssueValues = 1_000_000;
 
+/** An issue: categorical options listed once, or a numeric range (min ≤ max) of at most maxIssueValues values. */
 export function convertIssue(file: IssueFile, path: Path, problems: Problems): Issue | undefined {
   const common = {
     id: file.id,
@@ -67,6 +68,7 @@ export function convertIssue(file: IssueFile, path: Path, problems: Problems): I
   }
 }
 
+/** Values of a known issue: a list of values, a {min, max} range of a numeric issue, or one value. */
 export function convertValues(file: ValuesFile, known: KnownIssue, path: Path, ctx: Context): Value[] | undefined {
   const issue = known.issue;
   if (Array.isArray(file)) {

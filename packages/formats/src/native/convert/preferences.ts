@@ -12,6 +12,7 @@ import type { PreferencesIn } from "./salvage.js";
 import { convertUtility } from "./utilities.js";
 import { convertValueFunction } from "./value-functions.js";
 
+/** A party's preferences (or, when `partial`, only the references in what is left of broken ones). */
 export function convertPreferences(file: PreferencesIn, path: Path, ctx: Context): Preferences | undefined {
   const p = ctx.problems;
   const before = p.errorCount;

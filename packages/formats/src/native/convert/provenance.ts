@@ -7,6 +7,7 @@ import type { Path } from "../problems.js";
 import type { PreferencesProvenanceFile, ProvenanceFile } from "../scenario-schema.js";
 import type { Context } from "./context.js";
 
+/** One provenance: `cites` (statement ids that must exist) and/or an `assumption`. */
 export function convertProvenance(file: ProvenanceFile, path: Path, ctx: Context): Provenance | undefined {
   const p = ctx.problems;
   if (file.cites === undefined && file.assumption === undefined) {
@@ -33,6 +34,7 @@ export function convertProvenance(file: ProvenanceFile, path: Path, ctx: Context
   return { ...(cites && { cites }), ...(file.assumption !== undefined && { assumption: file.assumption }) };
 }
 
+/** The provenance of a party's weights and values (by issue id) and of its reservation value. */
 export function convertPreferencesProvenance(
   file: PreferencesProvenanceFile,
   path: Path,

@@ -32,6 +32,7 @@ function convertCondition(
   return values && { issue: issueId, values };
 }
 
+/** A red line: `forbid` one condition, or `if` one condition `then` another; each condition names one issue. */
 export function convertRedLine(file: RedLineFile, path: Path, ctx: Context): RedLine | undefined {
   const provenance = file.provenance && convertProvenance(file.provenance, [...path, "provenance"], ctx);
   if (file.provenance && !provenance) return undefined;

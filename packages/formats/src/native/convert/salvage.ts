@@ -20,6 +20,7 @@ import {
   type ValueFunctionFile,
 } from "../scenario-schema.js";
 
+/** A map (not null, not a list). */
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 interface Checkable {
@@ -43,6 +44,7 @@ export function passingEntries<T>(schema: Checkable, x: unknown): Record<string,
   return out;
 }
 
+/** The id of a raw item, when it has a non-empty text id. */
 export const idOf = (x: unknown): string | undefined => (isObject(x) && typeof x.id === "string" && x.id !== "" ? x.id : undefined);
 
 /** The preferences to check: the schema-checked ones, or (`partial`) the parts of broken ones that pass. */
@@ -58,18 +60,21 @@ export interface PreferencesIn {
   readonly provenance?: PreferencesProvenanceFile | undefined;
 }
 
+/** A party to check: its id (when readable), the schema-checked party (when it passed) and its preferences. */
 export interface PartyIn {
   readonly id: string | undefined;
   readonly file: PartyFile | undefined;
   readonly preferences: PreferencesIn | undefined;
 }
 
+/** A framework to check: its id (when readable), the schema-checked framework (when it passed) and its points that passed. */
 export interface FrameworkIn {
   readonly id: string | undefined;
   readonly file: FrameworkFile | undefined;
   readonly points: readonly (FrameworkPointFile | undefined)[];
 }
 
+/** The party as checked by the schema, or the parts of a broken one that pass on their own. */
 export function partyIn(raw: unknown): PartyIn {
   const file = pass<PartyFile>(partySchema, raw);
   if (file) return { id: file.id, file, preferences: file.preferences && { partial: false, ...file.preferences } };
@@ -98,6 +103,7 @@ export function partyIn(raw: unknown): PartyIn {
   };
 }
 
+/** The framework as checked by the schema, or the points of a broken one that pass on their own. */
 export function frameworkIn(raw: unknown): FrameworkIn {
   const file = pass<FrameworkFile>(frameworkSchema, raw);
   if (file) return { id: file.id, file, points: file.points };
@@ -106,6 +112,7 @@ export function frameworkIn(raw: unknown): FrameworkIn {
   return { id: idOf(raw), file: undefined, points };
 }
 
+/** The list under `key` of a raw map (empty when there is none). */
 export function listAt(raw: unknown, key: string): readonly unknown[] {
   const list = isObject(raw) ? raw[key] : undefined;
   return Array.isArray(list) ? list : [];

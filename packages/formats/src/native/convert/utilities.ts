@@ -6,6 +6,7 @@ import type { Path } from "../problems.js";
 import type { BoundFile, LabelFile, UtilityFile } from "../scenario-schema.js";
 import type { Context, KnownIssue } from "./context.js";
 
+/** A non-linear utility: hyper-rectangles with bounds per issue, or a table giving every outcome once with every issue set. */
 export function convertUtility(file: UtilityFile, path: Path, ctx: Context): Utility | undefined {
   const p = ctx.problems;
   const before = p.errorCount;

@@ -7,6 +7,7 @@ import type { Path } from "../problems.js";
 import type { ValueFunctionFile } from "../scenario-schema.js";
 import { describeValues, type Context, type KnownIssue } from "./context.js";
 
+/** The value function of one known issue, in any of the forms the format accepts. */
 export function convertValueFunction(fn: ValueFunctionFile, known: KnownIssue, path: Path, ctx: Context): ValueFunction | undefined {
   const p = ctx.problems;
   const issue = known.issue;
