@@ -2,6 +2,7 @@ import { ParleyError } from "../errors.js";
 import type { Value } from "../model/issue.js";
 import type { Scenario } from "../model/scenario.js";
 import type { Rng } from "../random/rng.js";
+import { didYouMean } from "../text/suggest.js";
 import {
   compileScenario,
   outcomeFromIndices,
@@ -187,11 +188,15 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
   const frameworks = scenario.frameworks
     .filter((f) => options.framework === undefined || f.id === options.framework)
     .map((f) => evaluateFramework(compiled, f));
-  if (options.framework !== undefined && frameworks.length === 0)
+  if (options.framework !== undefined && frameworks.length === 0) {
+    // The same message as findFramework (framework/ builds on analysis/, so it cannot be imported here).
+    const ids = scenario.frameworks.map((f) => f.id);
+    const hint = didYouMean(options.framework, ids);
     throw new ParleyError(
       "PARLEY_ERR_UNKNOWN_FRAMEWORK",
-      `scenario "${scenario.id}" has no framework "${options.framework}"${scenario.frameworks.length ? `; frameworks: ${scenario.frameworks.map((f) => f.id).join(", ")}` : ""}`,
+      `scenario "${scenario.id}" has no framework "${options.framework}"${ids.length ? `; frameworks: ${ids.join(", ")}` : ""}${hint && `.${hint}`}`,
     );
+  }
 
   return {
     scenario: { id: scenario.id, name: scenario.name },

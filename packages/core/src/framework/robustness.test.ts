@@ -77,6 +77,8 @@ describe("robustness", () => {
       expect.objectContaining({ code: "PARLEY_ERR_UNKNOWN_ISSUE" }),
     );
     expect(() => robustness(scenario, { samples: 5, rng, frameworks: ["nope"] })).toThrow(expect.objectContaining({ code: "PARLEY_ERR_UNKNOWN_FRAMEWORK" }));
+    const ids = scenario.frameworks.map((f) => f.id);
+    expect(() => robustness(scenario, { samples: 5, rng, frameworks: [`${ids[0]}x`] })).toThrow(`; frameworks: ${ids.join(", ")}. Did you mean "${ids[0]}"?`);
   });
 
   it("robustness agrees between the exact search and the merge frontier", () => {

@@ -17,6 +17,7 @@ import {
   type CompiledParty,
   type CompiledScenario,
 } from "../space/compile-scenario.js";
+import { findFramework } from "./settlement.js";
 
 /**
  * The range a weight is drawn from: a number r is relative (w · [1 − r, 1 + r]); a pair [lo, hi]
@@ -85,15 +86,7 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   if (!Number.isSafeInteger(options.samples) || options.samples <= 0)
     throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", `the number of samples must be a positive whole number (got ${options.samples})`);
   checkRange(range, "the default weight range");
-  const frameworks = (options.frameworks ?? compiled.scenario.frameworks.map((f) => f.id)).map((id) => {
-    const f = compiled.scenario.frameworks.find((x) => x.id === id);
-    if (!f)
-      throw new ParleyError(
-        "PARLEY_ERR_UNKNOWN_FRAMEWORK",
-        `scenario "${compiled.scenario.id}" has no framework "${id}"; frameworks: ${compiled.scenario.frameworks.map((x) => x.id).join(", ") || "none"}`,
-      );
-    return f;
-  });
+  const frameworks = (options.frameworks ?? compiled.scenario.frameworks.map((f) => f.id)).map((id) => findFramework(compiled, id));
   const notes: string[] = [];
   const samplers = weightSamplers(compiled, range, options.weightRanges ?? {}, notes);
 

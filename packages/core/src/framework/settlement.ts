@@ -3,6 +3,7 @@ import type { Framework, FrameworkPoint } from "../model/framework.js";
 import type { Value } from "../model/issue.js";
 import type { CompiledScenario } from "../space/compile-scenario.js";
 import { issueValueIndex } from "../space/issue-values.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** One issue a point sets, as indices: the issue's position and the option index. */
 export interface PointSetting {
@@ -27,15 +28,18 @@ export interface Settlement {
   readonly points: readonly SettledPoint[];
 }
 
-/** The framework with this id; throws PARLEY_ERR_UNKNOWN_FRAMEWORK (listing the known ids) otherwise. */
+/** The framework with this id; throws PARLEY_ERR_UNKNOWN_FRAMEWORK (suggesting the closest, listing the known ids) otherwise. */
 export function findFramework(compiled: CompiledScenario, id: string): Framework {
   const scenario = compiled.scenario;
   const f = scenario.frameworks.find((fw) => fw.id === id);
-  if (!f)
+  if (!f) {
+    const ids = scenario.frameworks.map((fw) => fw.id);
+    const hint = didYouMean(id, ids);
     throw new ParleyError(
       "PARLEY_ERR_UNKNOWN_FRAMEWORK",
-      `scenario "${scenario.id}" has no framework "${id}"${scenario.frameworks.length ? `; frameworks: ${scenario.frameworks.map((fw) => fw.id).join(", ")}` : ""}`,
+      `scenario "${scenario.id}" has no framework "${id}"${ids.length ? `; frameworks: ${ids.join(", ")}` : ""}${hint && `.${hint}`}`,
     );
+  }
   return f;
 }
 

@@ -127,6 +127,22 @@ describe("timeline", () => {
     expect(code({ point: { framework: "x", point: "1" } })).toBe("PARLEY_ERR_UNKNOWN_FRAMEWORK");
   });
 
+  it("timeline(scenario, filter) suggests the id meant by a typo and lists the known ones", () => {
+    const message = (f: Parameters<typeof timeline>[1]) => {
+      try {
+        timeline(scenario, f);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "";
+    };
+    expect(message({ party: "mm" })).toBe('scenario "t" has no party "mm"; parties: a, b, m. Did you mean "m"?');
+    expect(message({ issue: "trops" })).toBe('scenario "t" has no issue "trops"; issues: border, troops. Did you mean "troops"?');
+    expect(message({ point: { framework: "draf", point: "1" } })).toBe('scenario "t" has no framework "draf"; frameworks: draft, draft/v2. Did you mean "draft"?');
+    expect(message({ point: "draft/2x" })).toBe('framework "draft" has no point "2x"; its points: 1, 2. Did you mean "2"?');
+    expect(message({ point: "draft/seven" })).toBe('framework "draft" has no point "seven"; its points: 1, 2');
+  });
+
   it("resolvePoint splits FRAMEWORK/POINT where the left side names a framework", () => {
     expect(resolvePoint(scenario, "draft/2")).toEqual({ framework: "draft", point: "2" });
     expect(resolvePoint(scenario, "draft/v2/1")).toEqual({ framework: "draft/v2", point: "1" });

@@ -1,6 +1,7 @@
 import { ParleyError } from "../errors.js";
 import type { Scenario } from "../model/scenario.js";
 import type { NegotiationEvent, Statement, StatementSubject } from "../model/statement.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** One entry of a timeline: a statement or an event, with all its fields and a `type` to tell them apart. */
 export type TimelineEntry = ({ readonly type: "statement" } & Statement) | ({ readonly type: "event" } & NegotiationEvent);
@@ -35,16 +36,16 @@ export interface TimelineFilter {
  */
 export function timeline(scenario: Scenario, filter: TimelineFilter = {}): TimelineEntry[] {
   const point = filter.point === undefined ? undefined : resolvePoint(scenario, filter.point);
-  if (filter.party !== undefined && !scenario.parties.some((p) => p.id === filter.party))
-    throw new ParleyError(
-      "PARLEY_ERR_UNKNOWN_PARTY",
-      `scenario "${scenario.id}" has no party "${filter.party}"; parties: ${scenario.parties.map((p) => p.id).join(", ")}`,
-    );
-  if (filter.issue !== undefined && !scenario.issues.some((i) => i.id === filter.issue))
-    throw new ParleyError(
-      "PARLEY_ERR_UNKNOWN_ISSUE",
-      `scenario "${scenario.id}" has no issue "${filter.issue}"; issues: ${scenario.issues.map((i) => i.id).join(", ")}`,
-    );
+  if (filter.party !== undefined && !scenario.parties.some((p) => p.id === filter.party)) {
+    const ids = scenario.parties.map((p) => p.id);
+    const hint = didYouMean(filter.party, ids);
+    throw new ParleyError("PARLEY_ERR_UNKNOWN_PARTY", `scenario "${scenario.id}" has no party "${filter.party}"; parties: ${ids.join(", ")}${hint && `.${hint}`}`);
+  }
+  if (filter.issue !== undefined && !scenario.issues.some((i) => i.id === filter.issue)) {
+    const ids = scenario.issues.map((i) => i.id);
+    const hint = didYouMean(filter.issue, ids);
+    throw new ParleyError("PARLEY_ERR_UNKNOWN_ISSUE", `scenario "${scenario.id}" has no issue "${filter.issue}"; issues: ${ids.join(", ")}${hint && `.${hint}`}`);
+  }
 
   // Which framework points set which issues, to relate issue and point subjects.
   const pointSets = new Map<string, readonly string[]>();
@@ -110,15 +111,15 @@ export function resolvePoint(scenario: Scenario, ref: PointRef): { framework: st
       );
   } else ({ framework, point } = ref);
   const f = scenario.frameworks.find((x) => x.id === framework);
-  if (!f)
-    throw new ParleyError(
-      "PARLEY_ERR_UNKNOWN_FRAMEWORK",
-      `scenario "${scenario.id}" has no framework "${framework}"; frameworks: ${scenario.frameworks.map((x) => x.id).join(", ")}`,
-    );
-  if (!f.points.some((p) => p.id === point))
-    throw new ParleyError(
-      "PARLEY_ERR_UNKNOWN_FRAMEWORK",
-      `framework "${framework}" has no point "${point!}"; its points: ${f.points.map((p) => p.id).join(", ")}`,
-    );
+  if (!f) {
+    const ids = scenario.frameworks.map((x) => x.id);
+    const hint = didYouMean(framework!, ids);
+    throw new ParleyError("PARLEY_ERR_UNKNOWN_FRAMEWORK", `scenario "${scenario.id}" has no framework "${framework}"; frameworks: ${ids.join(", ")}${hint && `.${hint}`}`);
+  }
+  if (!f.points.some((p) => p.id === point)) {
+    const ids = f.points.map((p) => p.id);
+    const hint = didYouMean(point!, ids);
+    throw new ParleyError("PARLEY_ERR_UNKNOWN_FRAMEWORK", `framework "${framework}" has no point "${point!}"; its points: ${ids.join(", ")}${hint && `.${hint}`}`);
+  }
   return { framework: framework!, point: point! };
 }
