@@ -160,3 +160,15 @@ describe("parley exclude --simulate", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe("fixes that cost nothing yet worsen a verdict", () => {
+  it("say whose verdict turns, from what to what, and why the cost is 0", async () => {
+    const { parley: run } = await import("./run-cli.js");
+    const r = await run(["framework"]);
+    expect(r.code).toBe(0);
+    const worse = r.stdout.split("\n").filter((l) => /cost 0\.0000 +worse verdict for/.test(l));
+    expect(worse.length).toBeGreaterThan(0);
+    for (const l of worse) expect(l).toMatch(/worse verdict for \w+ \((accept|depends) → (depends|reject)\)/);
+    expect(r.stdout).toContain("cost 0 with a worse verdict: no one loses on the worst completion");
+  });
+});

@@ -246,14 +246,22 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
   if (am.truncated) out.push(c.dim("   (too many changes to try every pair: single changes only)"));
 
   for (const [party, pf] of Object.entries(am.fixes)) {
-    out.push("", `  What would make ${c.bold(party)} accept` + c.dim(` (now: ${pf.verdict}) — cheapest first, cost = the others' total loss`));
+    out.push("", `  What would make ${c.bold(party)} accept` + c.dim(` (now: ${pf.verdict}) — cheapest first, cost = the others' total loss (${am.basis} completion)`));
     if (pf.fixes.length === 0) out.push("   nothing within one or two changes");
     pf.fixes.forEach((f, i) =>
       out.push(
         `   ${i + 1}. ${f.changes.map(describeChange).join("; ")}  cost ${fmt(f.cost)}` +
-          (f.worsened.length ? c.yellow(`  worse verdict for ${f.worsened.join(", ")}`) : ""),
+          (f.worsened.length
+            ? c.yellow(`  worse verdict for ${f.worsened.map((o) => `${o} (${fw.verdicts[o]?.verdict ?? "?"} → ${f.verdicts[o] ?? "?"})`).join(", ")}`)
+            : ""),
       ),
     );
+    if (pf.fixes.some((f) => f.worsened.length > 0 && f.cost < 1e-9))
+      out.push(
+        c.dim(
+          `   cost 0 with a worse verdict: no one loses on the ${am.basis} completion of the open issues, but the change lowers another party's best completion or crosses one of its red lines, so its verdict turns (accept → depends, depends → reject)`,
+        ),
+      );
   }
 }
 
