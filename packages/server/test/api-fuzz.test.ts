@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parleyErrorCodes } from "@parley/core";
 import { arbitraryShape, geniusFiles as shapeFiles, nativeText, type Shape } from "../../formats/test/fuzz/shapes.js";
 import { httpErrorCodes, httpErrors } from "../src/errors.js";
-import { geniusFiles, json, testApp, waterYaml } from "./helpers.js";
+import { geniusFiles, json, testApp, waitForIdle, waterYaml } from "./helpers.js";
 
 const long = process.env["PARLEY_FUZZ"] === "long";
 const registered = new Set<string>([...httpErrorCodes, ...parleyErrorCodes]);
@@ -28,8 +28,9 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
+  await waitForIdle(app);
   await app.close();
-});
+}, 90_000);
 
 /** The reply is below 500; an error is in the documented shape with a registered code and its status. */
 function expectDocumented(r: { statusCode: number; body: string }, what: string): void {

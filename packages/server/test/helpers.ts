@@ -135,6 +135,22 @@ export async function waitForJob<T extends { status: string }>(app: FastifyInsta
   }
 }
 
+/**
+ * Poll /api/health until no simulation or tournament is queued or running (close an app only then:
+ * a worker's reply arriving while the pool is destroyed is an uncaught error in piscina).
+ */
+export async function waitForIdle(app: FastifyInstance, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    const { jobs } = json<{ jobs: { simulations: { running: number; queued: number }; tournaments: { running: number; queued: number } } }>(
+      await app.inject({ method: "GET", url: "/api/health" }),
+    );
+    if (jobs.simulations.running + jobs.simulations.queued + jobs.tournaments.running + jobs.tournaments.queued === 0) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`jobs still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Server-sent events of a body: `event:` / `data:` blocks (comments skipped). */
 export function parseSse(text: string): { event: string; data: unknown }[] {
   const out: { event: string; data: unknown }[] = [];

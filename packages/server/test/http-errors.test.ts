@@ -6,7 +6,7 @@ import net from "node:net";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpErrorCodes, httpErrors, type HttpErrorCode } from "../src/errors.js";
-import { json, testApp, waterYaml } from "./helpers.js";
+import { json, testApp, waitForIdle, waterYaml } from "./helpers.js";
 
 /** The reply is an error in the documented shape, with this code and the code's registered status. */
 function expectError(r: { statusCode: number; body: string }, code: HttpErrorCode): void {
@@ -47,8 +47,9 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
+  await waitForIdle(app);
   await app.close();
-});
+}, 90_000);
 
 describe("Node-level and framework rejections are in the error shape", () => {
   it("headers over Node's limit → 431 PARLEY_HTTP_HEADERS_TOO_LARGE", async () => {
