@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { AsOfResult, Scenario } from "@parley/core";
+import { scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
 import { formatLimitsFromEnv, parseScenario, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats";
 import { readBuiltinScenarioText, readGeniusFolder, readScenarioFile } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
@@ -25,7 +25,6 @@ export const BUILTIN_SOURCE = "built-in";
 export async function loadScenario(arg: string | undefined, cwd: string, options: { readonly asOf?: string | undefined } = {}): Promise<LoadedScenario> {
   const loaded = await loadAsIs(arg, cwd);
   if (options.asOf === undefined) return loaded;
-  const { scenarioAsOf } = await import("@parley/core");
   const cut = scenarioAsOf(loaded.scenario, options.asOf);
   return { ...loaded, scenario: cut.scenario, asOf: { date: cut.date, ...cut.setAside } };
 }

@@ -144,9 +144,7 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
         ...(progress ? { onProgress: (a: number, b: number) => progress("enumerate", a, b) } : {}),
       });
       columns = all.utilities as Float64Array[];
-      candidates = new Int32Array(all.rationalCount);
-      let m = 0;
-      for (let j = 0; j < all.size; j++) if (all.rational[j]) candidates[m++] = j;
+      candidates = flaggedIndices(all.rational, all.rationalCount);
       rational = { count: all.rationalCount, fraction: all.size > 0 ? all.rationalCount / all.size : 0 };
       outcomeAt = (j) => outcomeIndicesAt(compiled, j);
       if (all.rationalCount === 0) {
@@ -158,9 +156,7 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
       if (!rng) throw new ParleyError("PARLEY_ERR_BAD_OUTCOME", "the sample method needs an rng (a seeded random source)");
       const sample = sampleOutcomes(compiled, options.sampleSize ?? analysisDefaults.sampleSize, rng);
       columns = sample.columns;
-      candidates = new Int32Array(sample.rationalCount);
-      let m = 0;
-      for (let j = 0; j < sample.count; j++) if (sample.rational[j]) candidates[m++] = j;
+      candidates = flaggedIndices(sample.rational, sample.rationalCount);
       outcomeAt = (j) => sampledOutcome(sample, j);
       rational = { count: null, fraction: sample.count > 0 ? sample.rationalCount / sample.count : 0 };
       notes.push(`sampled ${sample.count} outcomes: the frontier and solutions are approximations`);
@@ -218,4 +214,12 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
     frameworks,
     notes,
   };
+}
+
+/** The positions of the `count` set flags, in order (the rational outcomes: the frontier's candidates). */
+function flaggedIndices(flags: Uint8Array, count: number): Int32Array {
+  const out = new Int32Array(count);
+  let m = 0;
+  for (let j = 0; j < flags.length; j++) if (flags[j]) out[m++] = j;
+  return out;
 }

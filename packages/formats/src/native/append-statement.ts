@@ -30,11 +30,16 @@ export function appendStatement(
   options: { readonly file?: string; readonly format?: "yaml" | "json" } = {},
 ): { ok: true; text: string } | { ok: false; issues: readonly FormatIssue[] } {
   const format = options.format ?? (options.file?.toLowerCase().endsWith(".json") ? "json" : "yaml");
-  const before = parseScenario(text, { ...(options.file !== undefined ? { file: options.file } : {}), format });
-  if (!before.ok) return { ok: false, issues: before.issues };
   let next: string;
   if (format === "json") {
-    const raw = JSON.parse(text) as Record<string, unknown>;
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      // Not JSON: the parser says where.
+      const problems = parseScenario(text, { ...(options.file !== undefined ? { file: options.file } : {}), format });
+      return { ok: false, issues: problems.ok ? [] : problems.issues };
+    }
     raw["statements"] = [...((raw["statements"] as unknown[] | undefined) ?? []), statement];
     next = JSON.stringify(raw, null, 2) + "\n";
   } else next = appendYamlItem(text, statement);

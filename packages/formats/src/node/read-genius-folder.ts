@@ -5,8 +5,8 @@ import { basename, join, resolve } from "node:path";
 import type { Scenario } from "@parley/core";
 import { decodeText } from "../decode-text.js";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
-import { formatLimits, limitHint, type FormatLimits } from "../limits.js";
-import { readTextFile } from "./read-scenario-file.js";
+import { formatLimits, type FormatLimits } from "../limits.js";
+import { readTextFile, tooLargeIssue } from "./read-scenario-file.js";
 import { geniusFilesToScenario, type GeniusFile } from "../genius/genius-scenario.js";
 import { scenarioToGenius, type GeniusFiles } from "../genius/genius-writer.js";
 
@@ -61,12 +61,13 @@ export function readGeniusFolderSync(dir: string, options: ReadGeniusFolderOptio
   for (const name of names) {
     const path = join(dir, name);
     try {
-      if (statSync(path).size > limits.fileBytes) {
-        issues.push({ code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file is too large; ${limitHint("fileBytes", limits)}`, severity: "error" });
+      const size = statSync(path).size;
+      if (size > limits.fileBytes) {
+        issues.push(tooLargeIssue(path, size, limits));
         continue;
       }
       const decoded = decodeText(readFileSync(path), path);
-      if (decoded.ok) files.push({ name, path, text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text });
+      if (decoded.ok) files.push({ name, path, text: decoded.text });
       else issues.push(decoded.issue);
     } catch (error) {
       issues.push(ioIssue(path, `cannot read the file: ${describe(error)}`));

@@ -33,6 +33,11 @@ export async function readScenarioFile(path: string, options: { readonly limits?
   return parseScenario(read.text, { file: path, ...(options.limits ? { limits: options.limits } : {}) });
 }
 
+/** A file past the byte limit, refused before it is read. */
+export function tooLargeIssue(path: string, size: number, limits: FormatLimits): FormatIssue {
+  return { code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file has ${size.toLocaleString("en")} bytes; ${limitHint("fileBytes", limits)}`, severity: "error" };
+}
+
 /**
  * A text file's content, checked before it is read whole: at most `limits.fileBytes` bytes, UTF-8
  * (a byte-order mark dropped). Never rejects: problems come back as one FormatIssue.
@@ -42,12 +47,9 @@ export async function readTextFile(path: string, limits: FormatLimits): Promise<
   try {
     const info = await stat(path);
     if (info.isDirectory()) return io(ioMessage({ code: "EISDIR" }, "read", path));
-    if (info.size > limits.fileBytes)
-      return { ok: false, issue: { code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file has ${info.size.toLocaleString("en")} bytes; ${limitHint("fileBytes", limits)}`, severity: "error" } };
-    const decoded = decodeText(await readFile(path), path);
-    if (!decoded.ok) return { ok: false, issue: decoded.issue };
-    const text = decoded.text;
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
+    // decodeText drops a UTF-8 byte-order mark.
+    return decodeText(await readFile(path), path);
   } catch (error) {
     return io(ioMessage(error, "read", path));
   }
