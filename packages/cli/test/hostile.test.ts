@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { geniusFiles, nativeText, type Shape } from "../../formats/test/fuzz/shapes.js";
 import { repoRoot } from "./run-cli.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "parley-hostile-"));
@@ -34,34 +35,17 @@ function folder(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-const header = "parley: 1\nid: h\nname: H\n";
-const parties = "parties:\n  - id: p\n    name: P\n    role: party\n    preferences:\n      weights: { a: 1 }\n      values: { a: [o1, o0] }\n";
-const geniusDomain = (issues: string) => `<negotiation_template><utility_space><objective index="0" name="root" type="objective" etype="objective">${issues}</objective></utility_space></negotiation_template>`;
-const geniusProfile = (issue: string) => `<utility_space><objective index="0" name="root" type="objective" etype="objective">${issue}<weight index="1" value="1"/></objective></utility_space>`;
-const bigInt = `<issue index="1" name="x" type="integer" etype="integer" vtype="integer" lowerbound="0" upperbound="999999999999"><evaluator ftype="linear" slope="0.000001" offset="0"/></issue>`;
+// The shapes are the formats fuzz suite's (one generator for every suite).
+const native = (name: string, shape: Shape) => file(name, nativeText(shape)!);
+const genius = (name: string, shape: Shape) => folder(name, geniusFiles(shape)!);
 
 const cases: [string, () => string[], number][] = [
-  ["a GENIUS integer issue of 10^12 values", () => ["analyze", folder("big-int", { "d.xml": geniusDomain(bigInt), "a.xml": geniusProfile(bigInt), "b.xml": geniusProfile(bigInt) })], 2],
-  [
-    "a YAML alias bomb",
-    () => {
-      const options = Array.from({ length: 10_000 }, (_, i) => `o${i}`).join(", ");
-      const aliases = Array.from({ length: 999 }, (_, i) => `  - { id: b${i}, kind: categorical, options: *opts }`).join("\n");
-      return ["validate", file("bomb.yaml", `${header}issues:\n  - { id: a, kind: categorical, options: &opts [${options}] }\n${aliases}\n${parties}`)];
-    },
-    2,
-  ],
-  ["a valid issue of 10^5 options", () => ["validate", file("many.yaml", `${header}issues:\n  - { id: a, kind: categorical, options: [${Array.from({ length: 100_000 }, (_, i) => `o${i}`).join(", ")}] }\n${parties}`)], 0],
-  [
-    "a GENIUS folder of 10^4 issues",
-    () => {
-      const issues = Array.from({ length: 10_000 }, (_, i) => `<issue index="${i + 1}" name="i${i}" type="discrete"><item index="1" value="a"/><item index="2" value="b"/></issue>`).join("");
-      return ["analyze", folder("wide", { "d.xml": geniusDomain(issues), "a.xml": geniusProfile(""), "b.xml": geniusProfile("") })];
-    },
-    2,
-  ],
-  ["a million-deep flow sequence", () => ["validate", file("deep.yaml", `${header}issues: ${"[".repeat(1_000_000)}`)], 2],
-  ["an unterminated deep XML file", () => ["analyze", folder("deep-xml", { "d.xml": "<a>".repeat(400_000), "p.xml": "<b>" })], 2],
+  ["a GENIUS integer issue of 10^12 values", () => ["analyze", genius("big-int", { kind: "genius-wide-integer", upper: 999_999_999_999 })], 2],
+  ["a YAML alias bomb", () => ["validate", native("bomb.yaml", { kind: "alias-bomb", anchor: 10_000, aliases: 999, nested: false })], 2],
+  ["a valid issue of 10^5 options", () => ["validate", native("many.yaml", { kind: "many-options", options: 100_000, duplicate: false })], 0],
+  ["a GENIUS folder of 10^4 issues", () => ["analyze", genius("wide", { kind: "genius-many-issues", issues: 10_000 })], 2],
+  ["a million-deep flow sequence", () => ["validate", native("deep.yaml", { kind: "deep-flow", depth: 1_000_000, open: "[" })], 2],
+  ["an unterminated deep XML file", () => ["analyze", genius("deep-xml", { kind: "genius-deep", depth: 400_000, closed: false })], 2],
   ["a UTF-16 file", () => ["validate", file("utf16.yaml", "\ufeffparley: 1\n")], 2],
 ];
 
