@@ -127,6 +127,7 @@ function createProgram(io: CliIo): Command {
     .requiredOption("--id <id>", "the statement's id (unique in the file)")
     .requiredOption("--date <date>", "YYYY-MM-DD")
     .requiredOption("--speaker <text>", "who spoke, with their role")
+    .option("--voice <voice>", "the speaker's standing: principal, spokesperson, official, unnamed or other")
     .requiredOption("--party <id>", "the party the speaker speaks for")
     .requiredOption("--paraphrase <text>", "what was said, paraphrased neutrally in your own words")
     .requiredOption("--about <subject>", "an issue id, or FRAMEWORK/POINT (repeatable)", collect)

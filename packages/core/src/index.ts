@@ -22,6 +22,7 @@ export type {
   Statement,
   StatementSubject,
   Stance,
+  Voice,
   NegotiationEvent,
   EventKind,
   SourceRef,

@@ -12,6 +12,7 @@ export interface StatementAddFlags {
   readonly id: string;
   readonly date: string;
   readonly speaker: string;
+  readonly voice?: string;
   readonly party: string;
   readonly paraphrase: string;
   readonly about: string[];
@@ -38,6 +39,7 @@ export async function statementAddCommand(fileArg: string, flags: StatementAddFl
       id: flags.id,
       date: flags.date,
       speaker: flags.speaker,
+      ...(flags.voice !== undefined ? { voice: flags.voice } : {}),
       party: flags.party,
       paraphrase: flags.paraphrase,
       about: flags.about,

@@ -15,6 +15,13 @@ export interface SourceRef {
 /** A party's stance on what a statement is about. */
 export type Stance = "accept" | "reject" | "partial" | "conditional" | "deny" | "process";
 
+/**
+ * Who speaks, by standing: `principal` (head of state or government, foreign minister or equivalent
+ * speaking for the government), `spokesperson` (an official spokesperson), `official` (another named
+ * official), `unnamed` (anonymous or reported officials, unnamed sources) or `other`.
+ */
+export type Voice = "principal" | "spokesperson" | "official" | "unnamed" | "other";
+
 /** What a statement is about: framework points, issues, or particular options of an issue. */
 export interface StatementSubject {
   /** Framework id and point id, when the statement is about a framework point. */
@@ -32,6 +39,8 @@ export interface Statement {
   readonly date: string;
   /** Who spoke, e.g. "Dmitry Peskov, Kremlin spokesperson". */
   readonly speaker: string;
+  /** The speaker's standing (principal, spokesperson, …), when coded. */
+  readonly voice?: Voice;
   /** The party the speaker speaks for. */
   readonly party: string;
   /** A neutral paraphrase: our words, never long quotes. */

@@ -10,6 +10,8 @@ export interface StatementInput {
   readonly id: string;
   readonly date: string;
   readonly speaker: string;
+  /** principal, spokesperson, official, unnamed or other. */
+  readonly voice?: string;
   readonly party: string;
   readonly paraphrase: string;
   /** Issue ids (`eu`), issue values (`{issue, values}`) or framework points (`28-point/5`). */

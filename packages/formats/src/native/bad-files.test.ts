@@ -411,6 +411,15 @@ frameworks:
     expect(m("statements.1.date")).toBe('Write the date of the statement as YYYY-MM-DD. Found "2025-1-2".');
   });
 
+  it("checks a statement's voice", () => {
+    const issues = problems(`${head}statements:
+  - {id: s1, date: 2025-03-02, speaker: S, voice: spokesman, party: p, paraphrase: Said., stance: accept, source: {outlet: W}, confidence: H}
+`);
+    const voice = issues.find((i) => i.path.join(".") === "statements.0.voice")!;
+    expect([voice.line, voice.column, voice.code]).toEqual([23, 51, "PARLEY_FMT_SCHEMA"]);
+    expect(voice.message).toBe(`Expected one of "principal", "spokesperson", "official", "unnamed", "other", but found "spokesman".`);
+  });
+
   it("checks events: dates, participants, framework and duplicate ids", () => {
     const issues = problems(`${head}statements: []
 events:

@@ -339,6 +339,7 @@ function statements(ids: readonly string[], partyIds: readonly string[], issues:
         .record({
           date: fc.constantFrom(...dates),
           speaker: nonEmpty,
+          voice: fc.option(fc.constantFrom("principal" as const, "spokesperson" as const, "official" as const, "unnamed" as const, "other" as const), { nil: undefined }),
           party: fc.constantFrom(...partyIds),
           paraphrase: nonEmpty,
           about: fc.array(subject(issues, fws), { maxLength: 3 }),
@@ -346,7 +347,7 @@ function statements(ids: readonly string[], partyIds: readonly string[], issues:
           source,
           confidence,
         })
-        .map((st) => ({ id, ...st })),
+        .map(({ voice, ...st }) => ({ id, ...st, ...(voice !== undefined && { voice }) })),
     ),
   );
 }

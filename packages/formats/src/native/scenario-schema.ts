@@ -493,6 +493,10 @@ export const statementSchema = doc(
     id: doc(id("statement"), "Unique id of the statement; provenance `cites` refer to it."),
     date: dateSchema("date of the statement"),
     speaker: doc(z.string().min(1, "name the speaker"), "Who spoke, with their role."),
+    voice: doc(
+      z.enum(["principal", "spokesperson", "official", "unnamed", "other"]),
+      "The speaker's standing: principal (head of state or government, foreign minister or equivalent speaking for the government), spokesperson (an official spokesperson), official (another named official), unnamed (anonymous or reported officials, unnamed sources) or other.",
+    ).optional(),
     party: doc(id("party"), "The party the speaker speaks for (a party id)."),
     paraphrase: doc(z.string().min(1, "the paraphrase must not be empty"), "A neutral paraphrase, in our own words."),
     about: doc(z.array(subjectSchema), "What the statement is about (default: nothing in particular).").optional(),

@@ -305,6 +305,7 @@ function statementToFile(st: Statement, scenario: Scenario, issues: ReadonlyMap<
     id: st.id,
     date: st.date,
     speaker: st.speaker,
+    ...(st.voice !== undefined && { voice: st.voice }),
     party: st.party,
     paraphrase: st.paraphrase,
     ...(st.about.length > 0 && { about: st.about.map((s) => subjectToFile(s, scenario, issues)) }),

@@ -178,6 +178,7 @@ export function convertStatement(raw: unknown, path: Path, ctx: Context): Statem
     id: file.id,
     date: file.date,
     speaker: file.speaker,
+    ...(file.voice !== undefined && { voice: file.voice }),
     party: file.party,
     paraphrase: file.paraphrase,
     about: about as StatementSubject[],
