@@ -28,7 +28,7 @@ describe("parley statement add", () => {
   it("appends a valid statement, keeping the rest of the file, and the file still validates", async () => {
     const file = path.join(tmp, "talks.yaml");
     writeFileSync(file, original);
-    const r = await parley(args(file, { about: "eu,28-point/5" }));
+    const r = await parley(args(file, { about: "eu,28-point/5", voice: "spokesperson" }));
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(file, "utf8");
     // Taking the new block out gives the original file back, byte for byte.
@@ -37,6 +37,7 @@ describe("parley statement add", () => {
     expect(start).toBeGreaterThan(0);
     expect(text.slice(0, start) + text.slice(end + 1)).toBe(original);
     expect(text).toContain("about: [eu, 28-point/5]");
+    expect(text).toContain("  - id: s-new\n    date: 2026-03-05\n    speaker: A spokesperson\n    voice: spokesperson\n");
     expect((await parley(["validate", file])).code).toBe(0);
     const t = await parley(["timeline", file, "--from", "2026-03-05", "--json"]);
     expect(t.stdout).toContain("s-new");
