@@ -34,4 +34,5 @@ export const parleyErrorExit = {
   PARLEY_ERR_BAD_PARAMETER: ExitCode.usage,
   PARLEY_ERR_UNKNOWN_PROTOCOL: ExitCode.usage,
   PARLEY_ERR_LIMIT: ExitCode.usage,
+  PARLEY_ERR_UNKNOWN_READING: ExitCode.usage,
 } as const satisfies Record<ParleyErrorCode, ExitCode>;

@@ -18,6 +18,7 @@ export const parleyErrorCodes = [
   "PARLEY_ERR_BAD_PARAMETER",
   "PARLEY_ERR_UNKNOWN_PROTOCOL",
   "PARLEY_ERR_LIMIT",
+  "PARLEY_ERR_UNKNOWN_READING",
 ] as const;
 
 export type ParleyErrorCode = (typeof parleyErrorCodes)[number];

@@ -18,6 +18,8 @@ export type {
 } from "./model/preferences.js";
 export type { Framework, FrameworkPoint, FrameworkBasis } from "./model/framework.js";
 export type { Scenario } from "./model/scenario.js";
+export type { Reading, PartyReading } from "./model/reading.js";
+export { applyReadings, findReadings, readingsConflict, readingTouches } from "./readings/index.js";
 export type {
   Statement,
   StatementSubject,

@@ -1,6 +1,7 @@
 import type { Framework } from "./framework.js";
 import type { Issue } from "./issue.js";
 import type { Party } from "./party.js";
+import type { Reading } from "./reading.js";
 import type { NegotiationEvent, Statement } from "./statement.js";
 
 export interface Scenario {
@@ -14,4 +15,6 @@ export interface Scenario {
   readonly statements?: readonly Statement[];
   /** Dated events: meetings, drafts, leaks, talks. */
   readonly events?: readonly NegotiationEvent[];
+  /** Named alternative readings of what the sources leave open (applyReadings selects them); none selected is the nominal model. */
+  readonly readings?: readonly Reading[];
 }

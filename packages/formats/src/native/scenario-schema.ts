@@ -529,6 +529,51 @@ export const eventSchema = doc(
   "Event",
 );
 
+// ---- readings ---------------------------------------------------------------------------------
+
+export const partyReadingSchema = doc(
+  strict({
+    reservation: doc(
+      z.number().min(0, "reservation must be between 0 and 1").max(1, "reservation must be between 0 and 1"),
+      "The reservation value under this reading.",
+    ).optional(),
+    weights: doc(
+      z.record(z.string(), z.number().min(0, "a weight must not be negative")),
+      "The whole weight map under this reading (issue id → weight ≥ 0), divided by its sum like the party's own.",
+    ).optional(),
+    values: doc(z.record(z.string(), valueFunctionSchema), "Issue id → the value function (ordering) under this reading; other issues keep theirs.").optional(),
+    redLines: doc(
+      strict({
+        add: doc(z.array(redLineSchema), "Red lines added (an id, when given, must be new to the party).").optional(),
+        remove: doc(z.array(id("red line")), "Ids of the party's red lines set aside.").optional(),
+        replace: doc(
+          z.array(redLineSchema),
+          "Red lines that take the place of the party's red line with the same id (each needs an id).",
+        ).optional(),
+      }),
+      "Red lines added, removed (by id) or replaced (by id).",
+    ).optional(),
+  }),
+  "What a reading changes in one party's preferences.",
+  "PartyReading",
+);
+
+export const readingSchema = doc(
+  strict({
+    id: doc(id("reading"), "Unique id of the reading; `--reading ID` selects it."),
+    label: doc(text(), "A short name (defaults to the id).").optional(),
+    description: doc(text(), "What the reading says, and what it changes.").optional(),
+    // The Provenance definition itself (doc() on it would replace its description and id).
+    provenance: provenanceSchema,
+    parties: doc(
+      z.record(z.string(), partyReadingSchema),
+      "Party id → what the reading changes in that party's preferences.",
+    ),
+  }),
+  "A named alternative reading of the sources: changes to red lines, orderings, weights or reservation values.",
+  "Reading",
+);
+
 // ---- the file ---------------------------------------------------------------------------------
 
 export const scenarioFileSchema = strict({
@@ -545,6 +590,10 @@ export const scenarioFileSchema = strict({
   frameworks: doc(z.array(frameworkSchema), "Proposals made of numbered points.").optional(),
   statements: doc(z.array(statementSchema), "Dated public statements, paraphrased neutrally.").optional(),
   events: doc(z.array(eventSchema), "Dated events: meetings, drafts, leaks, talks.").optional(),
+  readings: doc(
+    z.array(readingSchema),
+    "Named alternative readings of what the sources leave open; none selected is the nominal model.",
+  ).optional(),
 });
 
 /** The shape of a scenario file that passed the schema. */
@@ -567,3 +616,5 @@ export type SourceFile = z.input<typeof sourceSchema>;
 export type SubjectFile = z.input<typeof subjectSchema>;
 export type StatementFile = z.input<typeof statementSchema>;
 export type EventFile = z.input<typeof eventSchema>;
+export type ReadingFile = z.input<typeof readingSchema>;
+export type PartyReadingFile = z.input<typeof partyReadingSchema>;

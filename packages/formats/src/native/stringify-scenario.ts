@@ -15,7 +15,7 @@ export interface StringifyScenarioOptions {
 /** Maps under these keys are written inline (`forbid: {issue: [a, b]}`). */
 const inlineUnder = new Set(["forbid", "if", "then", "sets", "outcome", "includes", "excludes"]);
 /** Top-level lists whose items are separated by a blank line. */
-const spacedLists = new Set(["issues", "parties", "frameworks", "statements", "events"]);
+const spacedLists = new Set(["issues", "parties", "frameworks", "statements", "events", "readings"]);
 /** Maps that are items of these lists are written inline (`about: [{issue: a, values: [x]}]`). */
 const inlineItemsOf = new Set(["about"]);
 

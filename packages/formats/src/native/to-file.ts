@@ -11,7 +11,9 @@ import type {
   NegotiationEvent,
   Party,
   Preferences,
+  PartyReading,
   Provenance,
+  Reading,
   RedLine,
   Scenario,
   SourceRef,
@@ -28,9 +30,11 @@ import type {
   FrameworkFile,
   IssueFile,
   PartyFile,
+  PartyReadingFile,
   PreferencesFile,
   PreferencesProvenanceFile,
   ProvenanceFile,
+  ReadingFile,
   RedLineFile,
   ScenarioFile,
   SourceFile,
@@ -55,6 +59,36 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
       statements: scenario.statements.map((st) => statementToFile(st, scenario, issues)),
     }),
     ...(scenario.events !== undefined && { events: scenario.events.map(eventToFile) }),
+    ...(scenario.readings !== undefined && { readings: scenario.readings.map((r) => readingToFile(r, issues)) }),
+  };
+}
+
+function readingToFile(r: Reading, issues: ReadonlyMap<string, Issue>): ReadingFile {
+  return {
+    id: r.id,
+    ...(r.label !== undefined && { label: r.label }),
+    ...(r.description !== undefined && { description: r.description }),
+    provenance: provenanceToFile(r.provenance),
+    parties: Object.fromEntries(r.parties.map((p) => [p.party, partyReadingToFile(p, issues)])),
+  };
+}
+
+function partyReadingToFile(p: PartyReading, issues: ReadonlyMap<string, Issue>): PartyReadingFile {
+  const lines = (list: readonly RedLine[] | undefined) => list?.map((line) => redLineToFile(line, issues));
+  const add = lines(p.addRedLines);
+  const replace = lines(p.replaceRedLines);
+  const redLines = {
+    ...(add && { add }),
+    ...(p.removeRedLines && { remove: [...p.removeRedLines] }),
+    ...(replace && { replace }),
+  };
+  return {
+    ...(p.reservation !== undefined && { reservation: p.reservation }),
+    ...(p.weights !== undefined && { weights: { ...p.weights } }),
+    ...(p.values !== undefined && {
+      values: Object.fromEntries(Object.entries(p.values).map(([id, fn]) => [id, valueFunctionToFile(fn, issues.get(id))])),
+    }),
+    ...(Object.keys(redLines).length > 0 && { redLines }),
   };
 }
 

@@ -7,13 +7,14 @@
  * own) are still checked, so one run reports as many problems as possible. References to an issue
  * that exists but is itself broken are not reported again.
  */
-import type { Framework, Issue, NegotiationEvent, Party, Scenario, Statement } from "@parley/core";
+import type { Framework, Issue, NegotiationEvent, Party, Reading, Scenario, Statement } from "@parley/core";
 import type { Problems } from "../problems.js";
-import { issueSchema, type IssueFile, type ScenarioFile } from "../scenario-schema.js";
+import { issueSchema, readingSchema, type IssueFile, type ReadingFile, type ScenarioFile } from "../scenario-schema.js";
 import { Context, UniqueIds } from "./context.js";
 import { convertFramework } from "./frameworks.js";
 import { convertIssue } from "./issues.js";
 import { convertPreferences } from "./preferences.js";
+import { convertReading } from "./readings.js";
 import { frameworkIn, idOf, isObject, listAt, partyIn, pass } from "./salvage.js";
 import { convertEvent, convertStatement } from "./statements.js";
 
@@ -54,11 +55,14 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
   });
 
   const parties: Party[] = [];
+  /** Party id → the converted party (undefined when it is broken), for the readings. */
+  const partyById = new Map<string, Party | undefined>();
   const partyIds = new UniqueIds(problems, { name: "parties", noun: "party" });
   partiesIn.forEach((p, i) => {
     const path = ["parties", i];
     if (p.id !== undefined) {
       ctx.parties.add(p.id);
+      if (!partyById.has(p.id)) partyById.set(p.id, undefined);
       partyIds.claim(p.id, i, path);
     }
     const preferences = p.preferences && convertPreferences(p.preferences, [...path, "preferences"], ctx);
@@ -70,7 +74,10 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
       role: file.role ?? "party",
       ...(file.description !== undefined && { description: file.description }),
     };
-    parties.push(preferences ? { ...party, preferences } : party);
+    const converted = preferences ? { ...party, preferences } : party;
+    parties.push(converted);
+    // A party whose preferences are broken is not offered to the readings (their references are not checked).
+    if (!p.preferences || preferences) partyById.set(file.id, partyById.get(file.id) ?? converted);
   });
 
   const frameworks: Framework[] = [];
@@ -103,6 +110,17 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
     if (event) events.push(event);
   });
 
+  const readings: Reading[] = [];
+  const readingIds = new UniqueIds(problems, { name: "readings", noun: "reading" });
+  const readingsIn = parsed ? (parsed.readings ?? []) : listAt(raw, "readings").map((x) => pass<ReadingFile>(readingSchema, x));
+  readingsIn.forEach((file, i) => {
+    if (!file) return;
+    const path = ["readings", i];
+    readingIds.claim(file.id, i, path);
+    const reading = convertReading(file, path, ctx, partyById);
+    if (reading) readings.push(reading);
+  });
+
   if (!parsed || problems.errorCount > before) return undefined;
   return {
     id: parsed.id,
@@ -113,5 +131,6 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
     frameworks,
     ...(parsed.statements !== undefined && { statements }),
     ...(parsed.events !== undefined && { events }),
+    ...(parsed.readings !== undefined && { readings }),
   };
 }

@@ -1,0 +1,2 @@
+// Named alternative readings: re-exported by the package's index.ts.
+export { applyReadings, findReadings, readingsConflict, readingTouches } from "./apply.js";
