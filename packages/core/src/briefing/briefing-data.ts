@@ -7,6 +7,7 @@ import type { Framework } from "../model/framework.js";
 import type { Issue } from "../model/issue.js";
 import type { Scenario } from "../model/scenario.js";
 import type { Statement } from "../model/statement.js";
+import { applyReadings, findReadings } from "../readings/apply.js";
 import { compileScenario } from "../space/compile-scenario.js";
 import { scenarioAsOf, type AsOfResult } from "../timeline/as-of.js";
 import { timeline, type TimelineEntry } from "../timeline/timeline.js";
@@ -19,6 +20,8 @@ export interface BriefingOptions {
   readonly framework?: string;
   /** The scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): see scenarioAsOf. */
   readonly asOf?: string;
+  /** The named readings to put in force (Scenario.readings ids): see applyReadings. */
+  readonly readings?: readonly string[];
   /** The outcome-space plot: which pair of parties, and how the space is drawn. */
   readonly plot?: OutcomePlotOptions;
 }
@@ -28,8 +31,8 @@ export interface Briefing {
   readonly generated: BriefingOptions["generated"];
   /** The as-of date and what it set aside, or null. */
   readonly asOf: ({ readonly date: string } & AsOfResult["setAside"]) | null;
-  /** The named readings in force (none yet: the briefing shows the scenario as written). */
-  readonly readings: readonly string[];
+  /** The named readings in force (none: the scenario as written). */
+  readonly readings: readonly { readonly id: string; readonly label: string | null; readonly description: string | null }[];
   readonly parties: readonly { readonly id: string; readonly name: string; readonly analysed: boolean }[];
   readonly issues: readonly Issue[];
   /** The frameworks briefed on (their dates, authors, bases and caveats), in the report's order. */
@@ -43,8 +46,10 @@ export interface Briefing {
 
 /** Everything a briefing shows, computed from a scenario (see docs/framework-analysis.md, "A briefing to hand on"). */
 export function briefingData(input: Scenario, options: BriefingOptions): Briefing {
-  const cut = options.asOf !== undefined ? scenarioAsOf(input, options.asOf) : null;
-  const scenario = cut ? cut.scenario : input;
+  // The readings first: the red lines they add carry their provenance, which the as-of date then judges.
+  const read = applyReadings(input, options.readings ?? []);
+  const cut = options.asOf !== undefined ? scenarioAsOf(read, options.asOf) : null;
+  const scenario = cut ? cut.scenario : read;
   const compiled = compileScenario(scenario);
   const frameworks = options.framework !== undefined ? [findFramework(compiled, options.framework)] : scenario.frameworks;
   const report = frameworkReport(compiled, {
@@ -66,7 +71,7 @@ export function briefingData(input: Scenario, options: BriefingOptions): Briefin
     scenario: { id: scenario.id, name: scenario.name, description: scenario.description ?? null },
     generated: options.generated,
     asOf: cut ? { date: cut.date, ...cut.setAside } : null,
-    readings: [],
+    readings: findReadings(input, options.readings ?? []).map((r) => ({ id: r.id, label: r.label ?? null, description: r.description ?? null })),
     parties: scenario.parties.map((p) => ({ id: p.id, name: p.name, analysed: analysed.has(p.id) })),
     issues: scenario.issues,
     frameworks,

@@ -16,6 +16,7 @@ import {
   type Scenario,
 } from "@parley/core";
 import { randomAdditiveScenario } from "../../test/random-additive.js";
+import { linkify } from "./html.js";
 
 const table = (scores: Record<string, number>) => ({ kind: "table" as const, scores });
 const generated = { version: "9.9.9", date: "2026-01-02" };
@@ -195,10 +196,13 @@ describe("renderBriefing", () => {
   });
 });
 
-describe("safeHref and escapeHtml", () => {
-  it("safeHref keeps absolute http(s) URLs only; escapeHtml escapes the five HTML characters", () => {
+describe("safeHref, linkify and escapeHtml", () => {
+  it("safeHref keeps absolute http(s) URLs only; linkify links them in text; escapeHtml escapes the five HTML characters", () => {
     expect(safeHref("https://example.org/a?b=1&c=2")).toBe("https://example.org/a?b=1&c=2");
     expect(safeHref(" http://x.org ")).toBe("http://x.org");
+    expect(linkify("see https://a.org/x, and (https://b.org/y). <b>")).toBe(
+      'see <a href="https://a.org/x">https://a.org/x</a>, and (<a href="https://b.org/y">https://b.org/y</a>). &lt;b&gt;',
+    );
     for (const bad of ["javascript:alert(1)", "data:text/html,x", "//x.org", "/local", "https://x.org/\"onclick", undefined]) expect(safeHref(bad)).toBeNull();
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });

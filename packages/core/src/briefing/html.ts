@@ -21,6 +21,18 @@ export function link(text: string, url: string | undefined): string {
   return href ? `<a href="${esc(href)}">${esc(text)}</a>` : esc(text);
 }
 
+/** Text with every http(s) address in it made a link (trailing punctuation stays text); the rest escaped. */
+export function linkify(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const m of text.matchAll(/https?:\/\/[^\s"'<>`]+/gi)) {
+    const url = m[0].replace(/[.,;:!?)\]]+$/, "");
+    out += esc(text.slice(at, m.index)) + link(url, url);
+    at = m.index + url.length;
+  }
+  return out + esc(text.slice(at));
+}
+
 /** A number with 2 decimals (the briefing's precision for utilities). */
 export function num2(x: number): string {
   return x.toFixed(2);

@@ -7,7 +7,7 @@ import type { Statement } from "../model/statement.js";
 import { redLineText } from "../text/describe-red-line.js";
 import type { TimelineEntry } from "../timeline/timeline.js";
 import { briefingData, type Briefing, type BriefingOptions } from "./briefing-data.js";
-import { esc, link, num2, table } from "./html.js";
+import { esc, link, linkify, num2, table } from "./html.js";
 import { BRIEFING_CSS } from "./styles.js";
 import { frameworkMarker, outcomeSpaceSvg } from "./svg-outcome-space.js";
 import { eventGlyph, stanceGlyph, timelineSvg } from "./svg-timeline.js";
@@ -54,7 +54,10 @@ function context(b: Briefing): Ctx {
 const sourceAnchor = (id: string) => `src-${id}`;
 
 function header(b: Briefing): string {
-  const readings = b.readings.length > 0 ? b.readings.map(esc).join(", ") : "none (the scenario as written)";
+  const readings =
+    b.readings.length > 0
+      ? b.readings.map((r) => `<strong>${esc(r.label ?? r.id)}</strong>${r.label ? ` (<code>${esc(r.id)}</code>)` : ""}${r.description ? `: ${esc(r.description)}` : ""}`).join("<br>")
+      : "none (the scenario as written)";
   const asOf = b.asOf
     ? `${esc(b.asOf.date)} — set aside as not yet known: ${b.asOf.statements} statement${b.asOf.statements === 1 ? "" : "s"}, ${b.asOf.events} event${b.asOf.events === 1 ? "" : "s"}` +
       (b.asOf.frameworks.length ? `, frameworks ${b.asOf.frameworks.map(esc).join(", ")}` : "") +
@@ -115,7 +118,7 @@ function frameworkSection(b: Briefing, fw: FrameworkReportEntry, k: number, ctx:
     meta?.author ? `by ${esc(meta.author)}` : "",
     meta?.basis ? `text: ${esc(meta.basis)}` : "",
     meta?.confidence ? `confidence <span class="conf">${esc(meta.confidence)}</span>` : "",
-    meta?.source ? `source: ${link(meta.source, meta.source)}` : "",
+    meta?.source ? `source: ${linkify(meta.source)}` : "",
   ].filter(Boolean);
   const out: string[] = [
     `<section id="framework-${esc(fw.id)}" data-section="framework" data-framework="${esc(fw.id)}"><h2>Framework ${k + 1}: ${esc(fw.name)}</h2>`,
