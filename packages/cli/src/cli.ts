@@ -4,19 +4,18 @@
 // (BENCHMARKS.md, "CLI start-up").
 import { Command, CommanderError, Option } from "commander";
 import type { AnalyzeFlags } from "./commands/analyze.js";
+import type { LintFlags } from "./commands/lint.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
-import type { ReportFlags } from "./commands/report.js";
 import type { SimulateFlags } from "./commands/simulate.js";
 import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
-import { collect, commaList, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
+import { collect, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
 import { terminalSafe } from "./terminal-text.js";
 import { UserError } from "./user-error.js";
-import { PARLEY_VERSION } from "./version.js";
 
 const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
 
@@ -27,7 +26,7 @@ export const mediatorChoices = ["random-flip", "hill-climb"] as const;
 function createProgram(io: CliIo): Command {
   const program = new Command("parley")
     .description("Model, analyse and simulate mediated multi-party negotiations.")
-    .version(PARLEY_VERSION)
+    .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
@@ -58,6 +57,13 @@ function createProgram(io: CliIo): Command {
     .description("Check a scenario file or GENIUS folder and list every problem with its line.")
     .argument("<file>", "a native .yaml/.json file or a GENIUS folder")
     .action(async (file: string) => (await import("./commands/validate.js")).validateCommand(file, io));
+
+  program
+    .command("lint")
+    .description("Check a scenario file against its modelling rules (red lines, orderings, blocs, controlled issues): each finding with its line and how to fix it.")
+    .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
+    .option("--json", "print one JSON object instead of the findings")
+    .action(async (scenario: string | undefined, flags: LintFlags) => (await import("./commands/lint.js")).lintCommand(scenario, flags, io));
 
   program
     .command("convert")
@@ -191,24 +197,12 @@ function createProgram(io: CliIo): Command {
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await import("./commands/framework.js")).robustnessCommand(scenario, flags, io));
 
-  program
-    .command("report")
-    .description("Write a briefing: one self-contained HTML file (stance matrices, verdicts, deal check, outcome-space plot, timeline, sources) that prints cleanly to PDF.")
-    .argument("[scenario]", SCENARIO_ARG)
-    .requiredOption("--out <file>", "the HTML file to write (replaced if it exists)")
-    .option("--framework <id>", "brief on this framework only")
-    .option("--reading <name>", "put a named reading of the scenario in force (repeatable)", collect)
-    .option("--pair <x,y>", "the two parties the outcome-space plot shows (default: the pair whose utilities are least correlated)", commaList)
-    .option("--date <date>", "the date the briefing says it was generated on (default: today)", datePrefix("--date"))
-    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
-    .action(async (scenario: string | undefined, flags: ReportFlags) => (await import("./commands/report.js")).reportCommand(scenario, flags, io));
-
   registerServeCommand(program, io);
 
   program.addHelpText(
     "after",
     `
-Exit codes: 0 ok, 1 internal error (a bug), 2 bad input or usage, 3 analysis not possible as asked.
+Exit codes: 0 ok, 1 internal error (a bug), 2 bad input or usage, 3 analysis not possible as asked, 4 lint findings.
 Docs: README.md, docs/scenario-format.md, docs/analysis.md, docs/errors.md`,
   );
   return program;

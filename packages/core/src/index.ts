@@ -48,7 +48,7 @@ export { compileUtility, type CompiledUtility } from "./preferences/compile-util
 export { compileRedLines, crossesRedLine, type CompiledRedLine } from "./preferences/compile-red-lines.js";
 
 export { createRng, deriveSeed, type Rng } from "./random/rng.js";
-export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH, listOf, describeValue, valuesText, redLineText } from "./text/index.js";
+export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH, listOf, describeValue } from "./text/index.js";
 
 export {
   outcomeUtilities,
@@ -62,7 +62,6 @@ export {
 } from "./analysis/outcome-utilities.js";
 export { paretoFrontier, type FrontierGroup } from "./analysis/pareto-frontier.js";
 export { paretoFrontierReference } from "./analysis/pareto-reference.js";
-export { frontier2d, type PairColumns } from "./analysis/frontier-2d.js";
 export { mergeFrontier, type MergeFrontierOptions, type MergeFrontierResult, type MergedPoint } from "./analysis/merge-frontier.js";
 export {
   nashPoints,
@@ -104,6 +103,7 @@ export {
   type HistoryStep,
 } from "./timeline/index.js";
 export * from "./framework/index.js";
+export * from "./lint/index.js";
 
 // Use cases: what the CLI, the server and the browser do, each written once.
 export {
@@ -141,4 +141,3 @@ export {
   type TournamentSettings,
   type TournamentRunRecord,
 } from "./usecases/tournament.js";
-export * from "./briefing/index.js";

@@ -37,8 +37,8 @@ export type ParseResult<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly FormatIssue[] }
   | { readonly ok: false; readonly issues: readonly FormatIssue[] };
 
-/** Format one issue like a compiler: `file:line:column: error [CODE] path: message`. */
-export function formatIssueText(issue: FormatIssue): string {
+/** Format one issue like a compiler: `file:line:column: error CODE at path: message` (lint findings pass their rule id as `code`). */
+export function formatIssueText(issue: Pick<FormatIssue, "file" | "line" | "column" | "path" | "message" | "severity"> & { readonly code: string }): string {
   const where = [issue.file ?? "<input>", issue.line, issue.line !== undefined ? issue.column : undefined]
     .filter((x) => x !== undefined)
     .join(":");

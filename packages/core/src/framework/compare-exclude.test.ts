@@ -79,6 +79,23 @@ describe("excludeParty", () => {
     expect(r.simulated).toEqual([{ utilities: [1, 0], outcome: { x: "x0", y: "y0" }, excluded: { utility: 0, reservation: 0.5, redLinesCrossed: [], ratifies: false } }]);
   });
 
+  it("excludeParty leaves an issue the excluded party controls at the value it ranks first, whatever a framework sets", () => {
+    const controlled = (by: string): Scenario => ({ ...scenario, issues: [{ ...scenario.issues[0]!, controlledBy: [by] }, scenario.issues[1]!] });
+    const withoutA = excludeParty(compileScenario(controlled("A")), "A");
+    expect(withoutA.controlled).toEqual([{ issue: "x", value: "x0" }]);
+    // Without the control, B and C settle on x1 (above); with it, x stays at A's first choice.
+    expect(withoutA.nash.map((p) => p.outcome)).toEqual([{ x: "x0", y: "y1" }]);
+    expect(withoutA.notes[0]).toBe("x is controlled by A: without A the others cannot settle it, so it stays at x0 (the value A ranks first)");
+    expect(excludeParty(compileScenario(controlled("A")), "A", { framework: "F1" }).nash.map((p) => p.outcome)).toEqual([{ x: "x0", y: "y1" }]);
+    // Excluding another party leaves the issue open to negotiation.
+    expect(excludeParty(compileScenario(controlled("A")), "C").controlled).toEqual([]);
+    // A controller without an ordering of the issue: negotiated as usual, and the note says so.
+    const withoutC = excludeParty(compileScenario(controlled("C")), "C");
+    expect(withoutC.controlled).toEqual([{ issue: "x", value: null }]);
+    expect(withoutC.nash.map((p) => p.outcome)).toEqual([{ x: "x1", y: "y0" }]);
+    expect(withoutC.notes[0]).toContain("x is controlled by C, which has no ordering of it");
+  });
+
   it("excludeParty rejects unknown parties and parties without preferences", () => {
     expect(() => excludeParty(compiled, "Z")).toThrow(expect.objectContaining({ code: "PARLEY_ERR_UNKNOWN_PARTY" }));
     expect(() => excludeParty(compiled, "O")).toThrow(expect.objectContaining({ code: "PARLEY_ERR_NO_PREFERENCES" }));

@@ -4,7 +4,8 @@ import type { Value } from "../model/issue.js";
 import type { RedLine } from "../model/preferences.js";
 import type { Scenario } from "../model/scenario.js";
 import { crossesRedLine, type CompiledRedLine } from "../preferences/compile-red-lines.js";
-import { compiledParty, compileScenario, outcomeIndices, type CompiledScenario } from "../space/compile-scenario.js";
+import { valueScore } from "../preferences/value-function.js";
+import { compiledParty, compileScenario, outcomeIndices, type CompiledParty, type CompiledScenario } from "../space/compile-scenario.js";
 import { resolveFramework, settleFramework } from "./settlement.js";
 
 /**
@@ -51,6 +52,12 @@ export interface ExclusionResult {
   readonly kalaiSmorodinsky: readonly ExclusionPoint[];
   /** The outcomes of `options.agreement`, when given. */
   readonly simulated: readonly ExclusionPoint[] | null;
+  /**
+   * The issues X controls (Issue.controlledBy): the others cannot settle them without X, so each
+   * stays at the value X ranks first (`value`), whatever a framework sets; `value` is null when X
+   * has no ordering of the issue (it is then negotiated as usual, and a note says so).
+   */
+  readonly controlled: readonly { readonly issue: string; readonly value: Value | null }[];
   /** Whether X ratifies every Nash (resp. KS) package; null when there is none. */
   readonly ratifiesNash: boolean | null;
   readonly ratifiesKalaiSmorodinsky: boolean | null;
@@ -69,19 +76,21 @@ export function excludeParty(input: Scenario | CompiledScenario, partyId: string
   const fw = options.framework !== undefined ? resolveFramework(compiled, options.framework) : null;
   const included = compiled.parties.filter((cp) => cp !== excluded);
 
-  // The framework's settled issues become forbids on every other value, held by the first included party.
+  // The issues X controls stay where X wants them; the framework's settled issues become fixed too.
+  // Each fixed issue is a forbid on every other value, held by the first included party.
+  const controlled = controlledIssues(compiled, excluded);
+  const fixed: { k: number; by: string }[] = compiled.issues.map(() => ({ k: -1, by: "" }));
+  if (fw) settleFramework(compiled, fw).fixed.forEach((k, i) => (fixed[i] = { k, by: "framework" }));
+  for (const c of controlled) if (c.index >= 0) fixed[c.issue] = { k: c.index, by: "controlled" };
   const extra: CompiledRedLine[] = [];
-  if (fw) {
-    const settlement = settleFramework(compiled, fw);
-    settlement.fixed.forEach((k, i) => {
-      if (k < 0) return;
-      const mask = new Uint8Array(compiled.radices[i]!).fill(1);
-      mask[k] = 0;
-      const issue = compiled.issues[i]!.id;
-      const source: RedLine = { kind: "forbid", id: `framework:${issue}`, issue, values: compiled.values[i]!.filter((_, x) => x !== k) };
-      extra.push({ kind: "forbid", source, issue: i, mask });
-    });
-  }
+  fixed.forEach(({ k, by }, i) => {
+    if (k < 0) return;
+    const mask = new Uint8Array(compiled.radices[i]!).fill(1);
+    mask[k] = 0;
+    const issue = compiled.issues[i]!.id;
+    const source: RedLine = { kind: "forbid", id: `${by}:${issue}`, issue, values: compiled.values[i]!.filter((_, x) => x !== k) };
+    extra.push({ kind: "forbid", source, issue: i, mask });
+  });
   const restricted: CompiledScenario = {
     ...compiled,
     scenario: { ...compiled.scenario, frameworks: [] },
@@ -116,8 +125,29 @@ export function excludeParty(input: Scenario | CompiledScenario, partyId: string
     nash,
     kalaiSmorodinsky: ks,
     simulated,
+    controlled: controlled.map((c) => ({ issue: compiled.issues[c.issue]!.id, value: c.index < 0 ? null : compiled.values[c.issue]![c.index]! })),
     ratifiesNash: all(nash),
     ratifiesKalaiSmorodinsky: all(ks),
-    notes: [...report.notes],
+    notes: [...controlled.map((c) => controlNote(compiled, excluded, c)), ...report.notes],
   };
+}
+
+/** The issues `x` controls, each with the index of the value it ranks first (-1 when it has no ordering of it). */
+function controlledIssues(compiled: CompiledScenario, x: CompiledParty): { issue: number; index: number }[] {
+  const u = x.party.preferences?.utility;
+  return compiled.issues.flatMap((issue, i) => {
+    if (!issue.controlledBy?.includes(x.party.id)) return [];
+    const fn = u?.kind === "linear-additive" ? u.values[issue.id] : undefined;
+    if (!fn) return [{ issue: i, index: -1 }];
+    const scores = compiled.values[i]!.map((v) => valueScore(fn, issue, v));
+    return [{ issue: i, index: scores.indexOf(Math.max(...scores)) }];
+  });
+}
+
+function controlNote(compiled: CompiledScenario, x: CompiledParty, c: { issue: number; index: number }): string {
+  const issue = compiled.issues[c.issue]!.id;
+  const who = x.party.id;
+  return c.index < 0
+    ? `${issue} is controlled by ${who}, which has no ordering of it: it is negotiated as if the others could settle it without ${who}`
+    : `${issue} is controlled by ${who}: without ${who} the others cannot settle it, so it stays at ${String(compiled.values[c.issue]![c.index])} (the value ${who} ranks first)`;
 }

@@ -19,7 +19,6 @@ export {
   declaredFrameworkStance,
   disagrees,
   ACCEPT_THRESHOLD,
-  STANCE_ABBREVIATIONS,
   type StanceMatrix,
   type StanceRow,
   type PointPartyStance,

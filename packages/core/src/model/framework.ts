@@ -24,6 +24,8 @@ export interface Framework {
   /** ISO date (YYYY-MM-DD). */
   readonly date?: string;
   readonly author?: string;
+  /** The parties whose own proposal the text is (party ids), when known; `author` is free text. */
+  readonly authoredBy?: readonly string[];
   readonly source?: string;
   readonly notes?: string;
   /** What the text rests on (absent: not stated). */

@@ -1,21 +1,27 @@
 /** A value an issue can take: an option label for categorical issues, a number for numeric ones. */
 export type Value = string | number;
 
-/** An issue with a finite list of labelled options. */
-export interface CategoricalIssue {
-  readonly kind: "categorical";
+/** What every kind of issue has. */
+interface IssueCommon {
   readonly id: string;
   readonly name?: string;
   readonly description?: string;
+  /**
+   * Party ids whose consent settling the issue needs (e.g. the holder of frozen assets): without one
+   * of them at the table, the others cannot settle it (see excludeParty).
+   */
+  readonly controlledBy?: readonly string[];
+}
+
+/** An issue with a finite list of labelled options. */
+export interface CategoricalIssue extends IssueCommon {
+  readonly kind: "categorical";
   readonly options: readonly string[];
 }
 
 /** An issue taking every integer in [min, max]. */
-export interface IntegerIssue {
+export interface IntegerIssue extends IssueCommon {
   readonly kind: "integer";
-  readonly id: string;
-  readonly name?: string;
-  readonly description?: string;
   readonly min: number;
   readonly max: number;
 }
@@ -24,11 +30,8 @@ export interface IntegerIssue {
  * An issue taking any real number in [min, max]. `step` is the discretisation used whenever the
  * space must be enumerated: the values min, min + step, …, and max itself.
  */
-export interface RealIssue {
+export interface RealIssue extends IssueCommon {
   readonly kind: "real";
-  readonly id: string;
-  readonly name?: string;
-  readonly description?: string;
   readonly min: number;
   readonly max: number;
   readonly step: number;

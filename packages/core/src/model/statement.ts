@@ -43,6 +43,8 @@ export interface Statement {
   readonly voice?: Voice;
   /** The party the speaker speaks for. */
   readonly party: string;
+  /** For a bloc party: the members the speaker speaks for (absent: the bloc as a whole). */
+  readonly members?: readonly string[];
   /** A neutral paraphrase: our words, never long quotes. */
   readonly paraphrase: string;
   readonly about: readonly StatementSubject[];
@@ -79,4 +81,9 @@ export interface Provenance {
   readonly cites?: readonly string[];
   /** Set when the choice is a modelling assumption; says what was assumed and why. */
   readonly assumption?: string;
+  /**
+   * Lint rule id → why this choice knowingly departs from that rule (`parley lint` then does not
+   * report it there). See docs/scenario-format.md, "Checking the modelling rules".
+   */
+  readonly exceptions?: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,7 @@
 // The native scenario format (YAML / JSON): re-exported by the package's index.ts.
 export { parseScenario, scenarioFormatOf, type ParseScenarioOptions } from "./parse-scenario.js";
+export { scenarioLocator, type ScenarioLocator } from "./scenario-locator.js";
+export { lintScenarioText, lintTargetPath, type LintIssue } from "./lint-scenario-text.js";
 export { stringifyScenario, type StringifyScenarioOptions } from "./stringify-scenario.js";
 export { scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchemaId } from "./json-schema.js";
 export { builtinScenarioFileName } from "./builtin-scenario.js";

@@ -1,4 +1,5 @@
 import {
+  lintRuleIds,
   issueValues,
   type Framework,
   type Issue,
@@ -81,10 +82,15 @@ function valueFunction(issue: Issue): fc.Arbitrary<ValueFunction> {
 function provenance(statementIds: readonly string[]): fc.Arbitrary<Provenance> {
   const assumption = fc.option(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom(...trickyLabels)), { nil: undefined });
   const cites = statementIds.length > 0 ? fc.option(subset(statementIds), { nil: undefined }) : fc.constant(undefined);
+  const exceptions = fc.option(fc.dictionary(fc.constantFrom(...lintRuleIds), fc.string({ minLength: 1, maxLength: 20 }), { minKeys: 1, maxKeys: 2 }), { nil: undefined });
   return fc
-    .record({ cites, assumption })
+    .record({ cites, assumption, exceptions })
     .filter(({ cites: c, assumption: a }) => c !== undefined || a !== undefined)
-    .map(({ cites: c, assumption: a }) => ({ ...(c !== undefined && { cites: c }), ...(a !== undefined && { assumption: a }) }));
+    .map(({ cites: c, assumption: a, exceptions: x }) => ({
+      ...(c !== undefined && { cites: c }),
+      ...(a !== undefined && { assumption: a }),
+      ...(x !== undefined && { exceptions: x }),
+    }));
 }
 
 function redLine(issues: readonly Issue[], statementIds: readonly string[] = []): fc.Arbitrary<RedLine> {
@@ -220,13 +226,15 @@ function parties(issues: readonly Issue[], statementIds: readonly string[] = [])
             name: text,
             role: fc.constantFrom("party" as const, "mediator" as const, "observer" as const),
             description: fc.option(text, { nil: undefined }),
+            members: fc.option(fc.uniqueArray(ident("member"), { minLength: 1, maxLength: 3 }), { nil: undefined }),
             preferences: fc.option(preferences(issues, statementIds), { nil: undefined }),
           })
-          .map(({ name, role, description, preferences: p }) => ({
+          .map(({ name, role, description, members, preferences: p }) => ({
             id,
             name,
             role,
             ...(description !== undefined && { description }),
+            ...(members !== undefined && { members }),
             ...(p && { preferences: p }),
           })),
       ),
@@ -392,20 +400,29 @@ const scenarioArb: fc.Arbitrary<Scenario> = issuesArb.chain((issues) =>
         const partyIds = base.parties.map((p) => p.id);
         // Cited statements must exist: with statement ids (and a party to speak for them) the list is always written.
         const cited = statementIds.length > 0 && partyIds.length > 0;
+        // Issues controlled by, and frameworks authored by, some of the parties.
+        const someParties = partyIds.length > 0 ? fc.option(subset(partyIds), { nil: undefined }) : fc.constant(undefined);
         return fc
           .record({
             statements: cited
               ? statements(statementIds, partyIds, issues, base.frameworks)
               : fc.option(fc.constant([] as Statement[]), { nil: undefined }),
             events: fc.option(events(partyIds, base.frameworks), { nil: undefined }),
+            controlledBy: fc.tuple(...issues.map(() => someParties)),
+            authoredBy: fc.tuple(...base.frameworks.map(() => someParties)),
           })
-          .map((extra) => ({ ...base, ...extra }));
+          .map(({ controlledBy, authoredBy, ...extra }) => ({
+            ...base,
+            ...extra,
+            issues: issues.map((issue, k) => (controlledBy[k] ? { ...issue, controlledBy: controlledBy[k] } : issue)),
+            frameworks: base.frameworks.map((f, k) => (authoredBy[k] ? { ...f, authoredBy: authoredBy[k] } : f)),
+          }));
       })
-      .map(({ id, name, description, parties: ps, frameworks: fs, statements: sts, events: evs }) => ({
+      .map(({ id, name, description, issues: is, parties: ps, frameworks: fs, statements: sts, events: evs }) => ({
         id,
         name,
         ...(description !== undefined && { description }),
-        issues,
+        issues: is,
         parties: ps,
         frameworks: fs,
         ...(sts !== undefined && { statements: sts }),

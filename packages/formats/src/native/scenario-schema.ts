@@ -77,6 +77,10 @@ const issueBase = {
   id: doc(id("issue"), "Unique id of the issue; preferences, red lines and frameworks refer to it."),
   name: doc(text(), "Display name (defaults to the id).").optional(),
   description: doc(text(), "What the issue is about.").optional(),
+  controlledBy: doc(
+    z.array(id("party")).min(1, "list at least one party id"),
+    "Party ids whose consent settling the issue needs (e.g. the holder of frozen assets): without one of them at the table the others cannot settle it; `parley exclude` leaves it at the value that party ranks first.",
+  ).optional(),
 };
 
 const optionSchema = choice(
@@ -225,6 +229,10 @@ export const provenanceSchema = doc(
     assumption: doc(
       z.string().min(1, "an assumption must not be empty"),
       "Set when the choice is a modelling assumption: what was assumed, and why.",
+    ).optional(),
+    exceptions: doc(
+      z.record(z.string(), z.string().min(1, "say why the choice departs from the rule")),
+      "Lint rule id → why this choice knowingly departs from that rule; `parley lint` does not report it here.",
     ).optional(),
   }),
   "What a modelling choice rests on: the statements that support it (`cites`), and/or an explicit `assumption`. Give at least one of the two.",
@@ -392,6 +400,10 @@ export const partySchema = doc(
       "party (negotiates for itself, the default), mediator (runs the process, may have stakes) or observer.",
     ).optional(),
     description: text().optional(),
+    members: doc(
+      z.array(id("member")).min(1, "list at least one member"),
+      "For a bloc: the ids of its members (e.g. the governments of a coalition); statements may name the members they speak for.",
+    ).optional(),
     preferences: preferencesSchema.optional(),
   }),
   "A party to the negotiation.",
@@ -432,6 +444,10 @@ export const frameworkSchema = doc(
       "Date of the proposal, YYYY-MM-DD.",
     ).optional(),
     author: text().optional(),
+    authoredBy: doc(
+      z.array(id("party")).min(1, "list at least one party id"),
+      "The parties whose own proposal this text is (party ids); `author` is free text.",
+    ).optional(),
     source: text().optional(),
     notes: text().optional(),
     basis: doc(
@@ -498,6 +514,10 @@ export const statementSchema = doc(
       "The speaker's standing: principal (head of state or government, foreign minister or equivalent speaking for the government), spokesperson (an official spokesperson), official (another named official), unnamed (anonymous or reported officials, unnamed sources) or other.",
     ).optional(),
     party: doc(id("party"), "The party the speaker speaks for (a party id)."),
+    members: doc(
+      z.array(id("member")).min(1, "list at least one member"),
+      "For a bloc party: the members (of the party's `members`) the speaker speaks for. Default: the bloc as a whole.",
+    ).optional(),
     paraphrase: doc(z.string().min(1, "the paraphrase must not be empty"), "A neutral paraphrase, in our own words."),
     about: doc(z.array(subjectSchema), "What the statement is about (default: nothing in particular).").optional(),
     stance: doc(

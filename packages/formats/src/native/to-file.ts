@@ -97,6 +97,7 @@ function issueToFile(issue: Issue): IssueFile {
     id: issue.id,
     ...(issue.name !== undefined && { name: issue.name }),
     ...(issue.description !== undefined && { description: issue.description }),
+    ...(issue.controlledBy !== undefined && { controlledBy: [...issue.controlledBy] }),
   };
   switch (issue.kind) {
     case "categorical":
@@ -114,6 +115,7 @@ function partyToFile(party: Party, issues: ReadonlyMap<string, Issue>): PartyFil
     name: party.name,
     role: party.role,
     ...(party.description !== undefined && { description: party.description }),
+    ...(party.members !== undefined && { members: [...party.members] }),
     ...(party.preferences && { preferences: preferencesToFile(party.preferences, issues) }),
   };
 }
@@ -141,6 +143,7 @@ function provenanceToFile(p: Provenance): ProvenanceFile {
   return {
     ...(p.cites !== undefined && { cites: [...p.cites] }),
     ...(p.assumption !== undefined && { assumption: p.assumption }),
+    ...(p.exceptions !== undefined && { exceptions: { ...p.exceptions } }),
   };
 }
 
@@ -276,6 +279,7 @@ function frameworkToFile(f: Framework): FrameworkFile {
     ...(f.version !== undefined && { version: f.version }),
     ...(f.date !== undefined && { date: f.date }),
     ...(f.author !== undefined && { author: f.author }),
+    ...(f.authoredBy !== undefined && { authoredBy: [...f.authoredBy] }),
     ...(f.source !== undefined && { source: f.source }),
     ...(f.notes !== undefined && { notes: f.notes }),
     ...(f.basis !== undefined && { basis: f.basis }),
@@ -341,6 +345,7 @@ function statementToFile(st: Statement, scenario: Scenario, issues: ReadonlyMap<
     speaker: st.speaker,
     ...(st.voice !== undefined && { voice: st.voice }),
     party: st.party,
+    ...(st.members !== undefined && { members: [...st.members] }),
     paraphrase: st.paraphrase,
     ...(st.about.length > 0 && { about: st.about.map((s) => subjectToFile(s, scenario, issues)) }),
     stance: st.stance,

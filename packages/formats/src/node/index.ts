@@ -1,5 +1,5 @@
 // Node-only helpers of @parley/formats: reading and writing scenario files and GENIUS folders.
-export { readScenarioFile, writeScenarioFile } from "./read-scenario-file.js";
+export { lintScenarioFile, readScenarioFile, writeScenarioFile } from "./read-scenario-file.js";
 export {
   readGeniusFolder,
   readGeniusFolderSync,

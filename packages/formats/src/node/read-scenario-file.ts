@@ -5,6 +5,7 @@ import type { Scenario } from "@parley/core";
 import { decodeText } from "../decode-text.js";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
 import { formatLimits, limitHint, type FormatLimits } from "../limits.js";
+import { lintScenarioText, type LintIssue } from "../native/lint-scenario-text.js";
 import { parseScenario, scenarioFormatOf } from "../native/parse-scenario.js";
 import { stringifyScenario, type StringifyScenarioOptions } from "../native/stringify-scenario.js";
 
@@ -31,6 +32,13 @@ export async function readScenarioFile(path: string, options: { readonly limits?
   const read = await readTextFile(path, formatLimits(options.limits));
   if (!read.ok) return { ok: false, issues: [read.issue] };
   return parseScenario(read.text, { file: path, ...(options.limits ? { limits: options.limits } : {}) });
+}
+
+/** Read a native scenario file and check it against its modelling rules (lintScenarioText). Never rejects. */
+export async function lintScenarioFile(path: string, options: { readonly limits?: Partial<FormatLimits> } = {}): Promise<ParseResult<LintIssue[]>> {
+  const read = await readTextFile(path, formatLimits(options.limits));
+  if (!read.ok) return { ok: false, issues: [read.issue] };
+  return lintScenarioText(read.text, { file: path, ...(options.limits ? { limits: options.limits } : {}) });
 }
 
 /** A file past the byte limit, refused before it is read. */

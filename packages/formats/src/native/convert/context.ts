@@ -28,6 +28,8 @@ export class Context {
   readonly frameworks = new Map<string, ReadonlySet<string> | null>();
   /** Statement ids listed in the file (including broken statements). */
   readonly statements = new Set<string>();
+  /** Party id → its members, for the parties that are blocs. */
+  readonly members = new Map<string, ReadonlySet<string>>();
 
   constructor(
     readonly problems: Problems,
@@ -53,6 +55,18 @@ export class Context {
       at,
     );
     return undefined;
+  }
+
+  /** Whether the party exists, reporting an unknown one at `path`. */
+  party(id: string, path: Path): boolean {
+    if (this.parties.has(id)) return true;
+    const ids = [...this.parties];
+    this.problems.error(
+      "PARLEY_FMT_REFERENCE",
+      path,
+      `Unknown party "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Parties are: ${listOf(ids)}.` : "Define it under parties."}`,
+    );
+    return false;
   }
 
   /** The position of a value among the issue's discrete values, or -1. */
@@ -142,4 +156,29 @@ export class UniqueIds {
     );
     return false;
   }
+}
+
+/**
+ * A list of ids (`controlledBy`, `authoredBy`, `members`, …): each listed once, and each known to
+ * `check` (which reports an unknown one). The list, or undefined when something was reported.
+ */
+export function checkIdList(
+  ids: readonly string[],
+  path: Path,
+  ctx: Context,
+  check: (id: string, path: Path) => boolean = () => true,
+): string[] | undefined {
+  const seen = new Map<string, number>();
+  let ok = true;
+  ids.forEach((id, k) => {
+    const twin = seen.get(id);
+    if (twin !== undefined) {
+      ok = false;
+      ctx.problems.error("PARLEY_FMT_DUPLICATE", [...path, k], `"${id}" is listed twice (also at position ${twin + 1}); list it once.`);
+    } else {
+      seen.set(id, k);
+      if (!check(id, [...path, k])) ok = false;
+    }
+  });
+  return ok ? [...ids] : undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { describeValue, type Framework, type FrameworkPoint, type Value } from "@parley/core";
 import type { Path } from "../problems.js";
-import { checkDate, type Context } from "./context.js";
+import { checkDate, checkIdList, type Context } from "./context.js";
 import type { FrameworkIn } from "./salvage.js";
 
 /** A framework: duplicate point numbers and ids, values of issues, each issue settled once. Records its point ids in `ctx`. */
@@ -12,6 +12,7 @@ export function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Fram
   const p = ctx.problems;
   const file = f.file;
   if (file?.date !== undefined) checkDate(file.date, [...path, "date"], ctx);
+  const authoredBy = file?.authoredBy && checkIdList(file.authoredBy, [...path, "authoredBy"], ctx, (id, at) => ctx.party(id, at));
   const numbers = new Map<number, number>();
   const ids = new Map<string, number>();
   const setBy = new Map<string, { value: Value; point: number }>();
@@ -56,13 +57,14 @@ export function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Fram
     points.push({ id, number, text: pt.text, sets });
   });
   if (f.id !== undefined && !ctx.frameworks.has(f.id)) ctx.frameworks.set(f.id, file ? new Set(points.map((pt) => pt.id)) : null);
-  if (!file) return undefined;
+  if (!file || (file.authoredBy && !authoredBy)) return undefined;
   return {
     id: file.id,
     name: file.name ?? file.id,
     ...(file.version !== undefined && { version: String(file.version) }),
     ...(file.date !== undefined && { date: file.date }),
     ...(file.author !== undefined && { author: file.author }),
+    ...(authoredBy && { authoredBy }),
     ...(file.source !== undefined && { source: file.source }),
     ...(file.notes !== undefined && { notes: file.notes }),
     ...(file.basis !== undefined && { basis: file.basis }),

@@ -10,7 +10,7 @@
 import type { Framework, Issue, NegotiationEvent, Party, Reading, Scenario, Statement } from "@parley/core";
 import type { Problems } from "../problems.js";
 import { issueSchema, readingSchema, type IssueFile, type ReadingFile, type ScenarioFile } from "../scenario-schema.js";
-import { Context, UniqueIds } from "./context.js";
+import { checkIdList, Context, UniqueIds } from "./context.js";
 import { convertFramework } from "./frameworks.js";
 import { convertIssue } from "./issues.js";
 import { convertPreferences } from "./preferences.js";
@@ -35,6 +35,11 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
       if (issuesIn[i] === undefined && id !== undefined) broken.add(id);
     });
   const ctx = new Context(problems, broken);
+  // Party ids (and blocs' members) are known up front: issues name their controlling parties.
+  for (const p of partiesIn) {
+    if (p.id !== undefined) ctx.parties.add(p.id);
+    if (p.id !== undefined && p.file?.members && !ctx.members.has(p.id)) ctx.members.set(p.id, new Set(p.file.members));
+  }
   // Statement ids are known up front: provenance (in parties) cites statements listed later in the file.
   for (const x of listAt(raw, "statements")) {
     const id = idOf(x);
@@ -47,7 +52,8 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
     if (!file) return;
     const path = ["issues", i];
     if (!issueIds.claim(file.id, i, path)) return;
-    const issue = convertIssue(file, path, problems);
+    const controlledOk = !file.controlledBy || checkIdList(file.controlledBy, [...path, "controlledBy"], ctx, (id, at) => ctx.party(id, at));
+    const issue = controlledOk ? convertIssue(file, path, problems) : undefined;
     if (issue) {
       issues.push(issue);
       ctx.addIssue(issue);
@@ -61,18 +67,19 @@ export function scenarioFromFile(raw: unknown, parsed: ScenarioFile | undefined,
   partiesIn.forEach((p, i) => {
     const path = ["parties", i];
     if (p.id !== undefined) {
-      ctx.parties.add(p.id);
       if (!partyById.has(p.id)) partyById.set(p.id, undefined);
       partyIds.claim(p.id, i, path);
     }
+    const members = p.file?.members && checkIdList(p.file.members, [...path, "members"], ctx);
     const preferences = p.preferences && convertPreferences(p.preferences, [...path, "preferences"], ctx);
     const file = p.file;
-    if (!file) return;
+    if (!file || (file.members && !members)) return;
     const party: Party = {
       id: file.id,
       name: file.name ?? file.id,
       role: file.role ?? "party",
       ...(file.description !== undefined && { description: file.description }),
+      ...(members && { members }),
     };
     const converted = preferences ? { ...party, preferences } : party;
     parties.push(converted);

@@ -16,6 +16,7 @@ export function convertIssue(file: IssueFile, path: Path, problems: Problems): I
     id: file.id,
     ...(file.name !== undefined && { name: file.name }),
     ...(file.description !== undefined && { description: file.description }),
+    ...(file.controlledBy !== undefined && { controlledBy: [...file.controlledBy] }),
   };
   switch (file.kind) {
     case "categorical": {

@@ -2,7 +2,7 @@
  * Provenance: what a preference or red line rests on, statements cited by id (checked against the
  * file's statements) or a stated assumption.
  */
-import { didYouMean, listOf, type Preferences, type Provenance } from "@parley/core";
+import { didYouMean, isLintRuleId, lintRuleIds, listOf, type Preferences, type Provenance } from "@parley/core";
 import type { Path } from "../problems.js";
 import type { PreferencesProvenanceFile, ProvenanceFile } from "../scenario-schema.js";
 import type { Context } from "./context.js";
@@ -30,8 +30,22 @@ export function convertProvenance(file: ProvenanceFile, path: Path, ctx: Context
       `Unknown statement "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Statements are: ${listOf(ids)}.` : "List it under statements."}`,
     );
   });
+  for (const rule of Object.keys(file.exceptions ?? {})) {
+    if (isLintRuleId(rule)) continue;
+    ok = false;
+    p.error(
+      "PARLEY_FMT_REFERENCE",
+      [...path, "exceptions", rule],
+      `Unknown lint rule "${rule}".${didYouMean(rule, lintRuleIds)} Rules are: ${listOf(lintRuleIds)}.`,
+      "key",
+    );
+  }
   if (!ok) return undefined;
-  return { ...(cites && { cites }), ...(file.assumption !== undefined && { assumption: file.assumption }) };
+  return {
+    ...(cites && { cites }),
+    ...(file.assumption !== undefined && { assumption: file.assumption }),
+    ...(file.exceptions !== undefined && { exceptions: { ...file.exceptions } }),
+  };
 }
 
 /** The provenance of a party's weights and values (by issue id) and of its reservation value. */

@@ -24,19 +24,25 @@ import {
   type StatementFile,
   type SubjectFile,
 } from "../scenario-schema.js";
-import { checkDate, labelText, type Context } from "./context.js";
+import { checkDate, checkIdList, labelText, type Context } from "./context.js";
 import { convertValues } from "./issues.js";
 import { isObject, pass } from "./salvage.js";
 
-function checkParty(id: string, path: Path, ctx: Context): boolean {
-  if (ctx.parties.has(id)) return true;
-  const ids = [...ctx.parties];
-  ctx.problems.error(
-    "PARLEY_FMT_REFERENCE",
-    path,
-    `Unknown party "${id}".${didYouMean(id, ids)} ${ids.length > 0 ? `Parties are: ${listOf(ids)}.` : "Define it under parties."}`,
-  );
-  return false;
+/** A statement's `members`: members of its party, which must be a bloc. */
+function statementMembers(raw: readonly unknown[], party: string, path: Path, ctx: Context): string[] | undefined {
+  if (!ctx.parties.has(party)) return undefined;
+  const known = ctx.members.get(party);
+  if (!known) {
+    ctx.problems.error("PARLEY_FMT_REFERENCE", path, `Party "${party}" has no members: list them under the party's \`members\`, or remove \`members\` here.`, "key");
+    return undefined;
+  }
+  const ids = raw.filter((x): x is string => typeof x === "string" && x !== "");
+  if (ids.length !== raw.length) return undefined;
+  return checkIdList(ids, path, ctx, (id, at) => {
+    if (known.has(id)) return true;
+    ctx.problems.error("PARLEY_FMT_REFERENCE", at, `"${id}" is not a member of party "${party}".${didYouMean(id, [...known])} Members are: ${listOf([...known])}.`);
+    return false;
+  });
 }
 
 /** Whether the framework exists (reporting it when not); null when it exists but is broken. */
@@ -166,11 +172,12 @@ export function convertStatement(raw: unknown, path: Path, ctx: Context): Statem
   const date = isoDate(parts.date);
   if (date !== undefined) checkDate(date, [...path, "date"], ctx);
   const party = nonEmptyText(parts.party);
-  if (party !== undefined) checkParty(party, [...path, "party"], ctx);
+  if (party !== undefined) ctx.party(party, [...path, "party"]);
   const about = (Array.isArray(parts.about) ? parts.about : []).map((x, k) => {
     const subject = pass<SubjectFile>(subjectSchema, x);
     return subject === undefined ? undefined : convertSubject(subject, [...path, "about", k], ctx);
   });
+  const members = party !== undefined && Array.isArray(parts.members) ? statementMembers(parts.members, party, [...path, "members"], ctx) : undefined;
   const source = convertSource(parts.source, [...path, "source"], ctx);
   const file = pass<StatementFile>(statementSchema, raw);
   if (!file || !source || ctx.problems.errorCount > before) return undefined;
@@ -180,6 +187,7 @@ export function convertStatement(raw: unknown, path: Path, ctx: Context): Statem
     speaker: file.speaker,
     ...(file.voice !== undefined && { voice: file.voice }),
     party: file.party,
+    ...(members !== undefined && { members }),
     paraphrase: file.paraphrase,
     about: about as StatementSubject[],
     stance: file.stance,
@@ -207,7 +215,7 @@ export function convertEvent(raw: unknown, path: Path, ctx: Context): Negotiatio
       p.error("PARLEY_FMT_DUPLICATE", [...path, "participants", k], `Party "${party}" is listed twice (also as participants[${twin}]); list it once.`);
     else {
       seen.set(party, k);
-      checkParty(party, [...path, "participants", k], ctx);
+      ctx.party(party, [...path, "participants", k]);
     }
   });
   const framework = nonEmptyText(parts.framework);
