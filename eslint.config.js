@@ -14,8 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    // The core and the universal part of the formats run in browsers and Web Workers too.
-    files: ["packages/core/src/**/*.ts", "packages/formats/src/*.ts", "packages/formats/src/native/**/*.ts", "packages/formats/src/genius/**/*.ts"],
+    // The core, the audit log and the universal part of the formats run in browsers and Web Workers too.
+    files: ["packages/core/src/**/*.ts", "packages/audit/src/**/*.ts", "packages/formats/src/*.ts", "packages/formats/src/native/**/*.ts", "packages/formats/src/genius/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "os", "url", "child_process"], message: "Universal code: no Node modules (file access lives in packages/formats/src/node)." }] }],
@@ -36,9 +36,10 @@ export default tseslint.config(
     },
   },
   {
-    // The core is deterministic: randomness and time are parameters.
-    files: ["packages/core/src/**/*.ts"],
-    ignores: ["packages/core/src/**/*.test.ts"],
+    // The core and the audit log are deterministic: randomness and time are parameters (the audit
+    // log's keys and salts come from the platform's CSPRNG through @noble, or from a given seed).
+    files: ["packages/core/src/**/*.ts", "packages/audit/src/**/*.ts"],
+    ignores: ["packages/core/src/**/*.test.ts", "packages/audit/src/**/*.test.ts"],
     rules: {
       "no-restricted-properties": [
         "error",

@@ -7,15 +7,17 @@ import type { AnalyzeFlags } from "./commands/analyze.js";
 import type { LintFlags } from "./commands/lint.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
+import type { ReportFlags } from "./commands/report.js";
 import type { SimulateFlags } from "./commands/simulate.js";
 import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
-import { collect, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
+import { collect, commaList, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
 import { terminalSafe } from "./terminal-text.js";
 import { UserError } from "./user-error.js";
+import { PARLEY_VERSION } from "./version.js";
 
 const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
 
@@ -26,7 +28,7 @@ export const mediatorChoices = ["random-flip", "hill-climb"] as const;
 function createProgram(io: CliIo): Command {
   const program = new Command("parley")
     .description("Model, analyse and simulate mediated multi-party negotiations.")
-    .version("0.1.0")
+    .version(PARLEY_VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
@@ -196,6 +198,18 @@ function createProgram(io: CliIo): Command {
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await import("./commands/framework.js")).robustnessCommand(scenario, flags, io));
+
+  program
+    .command("report")
+    .description("Write a briefing: one self-contained HTML file (stance matrices, verdicts, deal check, outcome-space plot, timeline, sources) that prints cleanly to PDF.")
+    .argument("[scenario]", SCENARIO_ARG)
+    .requiredOption("--out <file>", "the HTML file to write (replaced if it exists)")
+    .option("--framework <id>", "brief on this framework only")
+    .option("--reading <name>", "put a named reading of the scenario in force (repeatable)", collect)
+    .option("--pair <x,y>", "the two parties the outcome-space plot shows (default: the pair whose utilities are least correlated)", commaList)
+    .option("--date <date>", "the date the briefing says it was generated on (default: today)", datePrefix("--date"))
+    .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .action(async (scenario: string | undefined, flags: ReportFlags) => (await import("./commands/report.js")).reportCommand(scenario, flags, io));
 
   registerServeCommand(program, io);
 

@@ -48,7 +48,7 @@ export { compileUtility, type CompiledUtility } from "./preferences/compile-util
 export { compileRedLines, crossesRedLine, type CompiledRedLine } from "./preferences/compile-red-lines.js";
 
 export { createRng, deriveSeed, type Rng } from "./random/rng.js";
-export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH, listOf, describeValue } from "./text/index.js";
+export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH, listOf, describeValue, valuesText, redLineText } from "./text/index.js";
 
 export {
   outcomeUtilities,
@@ -62,6 +62,7 @@ export {
 } from "./analysis/outcome-utilities.js";
 export { paretoFrontier, type FrontierGroup } from "./analysis/pareto-frontier.js";
 export { paretoFrontierReference } from "./analysis/pareto-reference.js";
+export { frontier2d, type PairColumns } from "./analysis/frontier-2d.js";
 export { mergeFrontier, type MergeFrontierOptions, type MergeFrontierResult, type MergedPoint } from "./analysis/merge-frontier.js";
 export {
   nashPoints,
@@ -141,3 +142,4 @@ export {
   type TournamentSettings,
   type TournamentRunRecord,
 } from "./usecases/tournament.js";
+export * from "./briefing/index.js";

@@ -1,5 +1,5 @@
 // The app shell: header and navigation, then the page for the current route.
-import { routeHash, type Route } from "./lib/route.js";
+import { routeHash, scenarioView, type Route } from "./lib/route.js";
 import { useAppState } from "./state/store.js";
 import { ScenarioListPage } from "./pages/ScenarioListPage.js";
 import { ScenarioPage } from "./pages/ScenarioPage.js";
@@ -45,7 +45,7 @@ function RoutePage({ route }: { route: Route }) {
     case "scenarios":
       return <ScenarioListPage />;
     case "scenario":
-      return <ScenarioPage id={route.id} tab={route.tab} />;
+      return <ScenarioPage id={route.id} tab={route.tab} view={scenarioView(route)} />;
     case "tournaments":
       return <TournamentPage {...(route.id !== undefined ? { id: route.id } : {})} />;
     case "not-found":

@@ -12,6 +12,7 @@ import {
   excludeParty,
   frameworkReport,
   robustness,
+  STANCE_ABBREVIATIONS,
   type AmendmentJson,
   type ConstraintJson,
   type DeclaredJson,
@@ -23,7 +24,6 @@ import {
   type RobustnessReport,
   type ExclusionResult,
   type SettingChange,
-  type Stance,
   type Value,
   type Verdict,
 } from "@parley/core";
@@ -129,8 +129,6 @@ export async function robustnessCommand(scenarioArg: string | undefined, flags: 
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-const STANCE_ABBREVIATION: Record<Stance, string> = { accept: "A", reject: "R", partial: "P", conditional: "C", deny: "D", process: "p" };
-
 const verdictText = (c: Colors, v: Verdict) => (v === "accept" ? c.green("accept") : v === "reject" ? c.red("reject") : c.yellow("depends"));
 
 function valueColor(c: Colors, value: number | null): (s: string) => string {
@@ -207,7 +205,7 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
       // A point that sets no issue is not modelled (·); one whose options the party values alike is indifferent (—).
       let cell = paint(point.issues.length === 0 ? "·" : s.value === null ? "—" : s.value.toFixed(2));
       if (s.redLine) cell += c.red(c.bold(" ✖"));
-      if (s.declared) cell += ` [${STANCE_ABBREVIATION[s.declared.stance]}${s.mismatch ? "!" : ""}]`;
+      if (s.declared) cell += ` [${STANCE_ABBREVIATIONS[s.declared.stance]}${s.mismatch ? "!" : ""}]`;
       return s.mismatch ? c.bold(cell) : cell;
     }),
   ]);

@@ -1,12 +1,12 @@
 // `parley statement add FILE …`: append a dated statement to a scenario file, validated, keeping
 // the file's comments and layout; the file is replaced atomically, and only when the result is valid.
-import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { appendStatement } from "@parley/formats";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { UserError } from "../user-error.js";
+import { writeFileAtomic } from "../write-atomic.js";
 
 export interface StatementAddFlags {
   readonly id: string;
@@ -54,13 +54,6 @@ export async function statementAddCommand(fileArg: string, flags: StatementAddFl
     io.stdout(result.text);
     return;
   }
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, result.text, { encoding: "utf8", flag: "wx" });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(file, result.text);
   io.stdout(`${fileArg}: statement ${flags.id} added\n`);
 }

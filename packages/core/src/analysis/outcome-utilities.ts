@@ -64,6 +64,10 @@ export const analysisDefaults = {
   seed: 1,
   /** Outcomes listed behind each frontier vector. */
   outcomesPerPoint: 16,
+  /** Outcome-space plots (the workbench's, the briefing's): enumerate up to this many outcomes… */
+  plotEnumerationLimit: 5_000_000,
+  /** …and draw this many (seeded) from larger spaces. */
+  plotSampleSize: 200_000,
 } as const;
 
 /** Enumerate the outcome space and evaluate every party on every outcome. */

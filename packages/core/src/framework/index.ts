@@ -19,6 +19,7 @@ export {
   declaredFrameworkStance,
   disagrees,
   ACCEPT_THRESHOLD,
+  STANCE_ABBREVIATIONS,
   type StanceMatrix,
   type StanceRow,
   type PointPartyStance,

@@ -60,6 +60,9 @@ export interface StanceMatrix {
   readonly rows: readonly StanceRow[];
 }
 
+/** One letter per declared stance, as the stance matrices show it: [A]ccept [R]eject [P]artial [C]onditional [D]eny [p]rocess. */
+export const STANCE_ABBREVIATIONS: Readonly<Record<Stance, string>> = { accept: "A", reject: "R", partial: "P", conditional: "C", deny: "D", process: "p" };
+
 /** A point's value to a party at or above this is modelled as acceptable. */
 export const ACCEPT_THRESHOLD = 0.5;
 

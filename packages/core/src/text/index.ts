@@ -2,3 +2,4 @@
 export { closestWord, didYouMean, editDistance, SUGGEST_MAX_LENGTH } from "./suggest.js";
 export { listOf } from "./list-of.js";
 export { describeValue } from "./describe-value.js";
+export { valuesText, redLineText } from "./describe-red-line.js";

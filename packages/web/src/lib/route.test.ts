@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash, type Route } from "./route.js";
+import { parseRoute, routeHash, scenarioView, type Route } from "./route.js";
 
 describe("parseRoute / routeHash", () => {
   it("parseRoute reads the scenario list, scenario tabs and tournaments", () => {
@@ -18,7 +18,19 @@ describe("parseRoute / routeHash", () => {
       { page: "scenario", id: "x", tab: "overview" },
       { page: "tournaments" },
       { page: "tournaments", id: "t1" },
+      { page: "scenario", id: "peace-talks-2025", tab: "frameworks", asOf: "2025-12-14" },
+      { page: "scenario", id: "x", tab: "history", asOf: "2025-12", readings: ["a", "b c"] },
+      { page: "scenario", id: "x", tab: "overview", readings: ["r1"] },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
+  });
+
+  it("keeps the as-of date and the readings in the hash's query", () => {
+    expect(routeHash({ page: "scenario", id: "p", tab: "frameworks", asOf: "2025-12-14", readings: ["a", "b"] })).toBe("#/scenarios/p/frameworks?asof=2025-12-14&readings=a,b");
+    expect(parseRoute("#/scenarios/p/history?asof=2025-11&foo=1")).toEqual({ page: "scenario", id: "p", tab: "history", asOf: "2025-11" });
+    // Empty values, blank reading ids and repeats are dropped; the order chosen is kept.
+    expect(parseRoute("#/scenarios/p?asof=&readings=b,,a,b")).toEqual({ page: "scenario", id: "p", tab: "overview", readings: ["b", "a"] });
+    expect(parseRoute("#/scenarios/p/nope?asof=2025")).toEqual({ page: "not-found", path: "/scenarios/p/nope" });
+    expect(scenarioView({ asOf: "2025", readings: [] })).toEqual({ asOf: "2025" });
   });
 });

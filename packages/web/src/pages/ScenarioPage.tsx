@@ -2,9 +2,11 @@
 import { api } from "../api/client.js";
 import type { ScenarioDetail } from "../api/types.js";
 import { WithResource } from "../components/Status.js";
-import { routeHash, type ScenarioTab } from "../lib/route.js";
+import { routeHash, type ScenarioTab, type ScenarioView } from "../lib/route.js";
 import { resourceKey } from "../state/actions/resources.js";
 import { useResource } from "../state/use-resource.js";
+import { AsOfControl } from "./scenario/AsOfControl.js";
+import { HistoryView } from "./scenario/HistoryView.js";
 import { ScenarioOverview } from "./scenario/ScenarioOverview.js";
 import { FrameworkView } from "./scenario/FrameworkView.js";
 import { OutcomeSpaceView } from "./scenario/OutcomeSpaceView.js";
@@ -17,9 +19,13 @@ const TABS: readonly { tab: ScenarioTab; label: string }[] = [
   { tab: "outcomes", label: "Outcome space" },
   { tab: "simulate", label: "Simulation" },
   { tab: "timeline", label: "Timeline" },
+  { tab: "history", label: "History" },
 ];
 
-export function ScenarioPage({ id, tab }: { id: string; tab: ScenarioTab }) {
+/** The tabs whose analyses follow the as-of date (the control is shown there). */
+const DATED_TABS: readonly ScenarioTab[] = ["frameworks", "history"];
+
+export function ScenarioPage({ id, tab, view = {} }: { id: string; tab: ScenarioTab; view?: ScenarioView }) {
   const detail = useResource(resourceKey.scenario(id), () => api.getScenario(id));
   return (
     <div className="page scenario-page">
@@ -41,7 +47,7 @@ export function ScenarioPage({ id, tab }: { id: string; tab: ScenarioTab }) {
               {TABS.map((t) => (
                 <a
                   key={t.tab}
-                  href={routeHash({ page: "scenario", id, tab: t.tab })}
+                  href={routeHash({ page: "scenario", id, tab: t.tab, ...view })}
                   className={t.tab === tab ? "active" : undefined}
                   aria-current={t.tab === tab ? "page" : undefined}
                   data-testid={`tab-${t.tab}`}
@@ -50,7 +56,8 @@ export function ScenarioPage({ id, tab }: { id: string; tab: ScenarioTab }) {
                 </a>
               ))}
             </nav>
-            <TabView detail={d} tab={tab} />
+            {DATED_TABS.includes(tab) && <AsOfControl id={id} scenario={d.scenario} tab={tab} view={view} />}
+            <TabView detail={d} tab={tab} view={view} />
           </>
         )}
       </WithResource>
@@ -58,17 +65,19 @@ export function ScenarioPage({ id, tab }: { id: string; tab: ScenarioTab }) {
   );
 }
 
-function TabView({ detail, tab }: { detail: ScenarioDetail; tab: ScenarioTab }) {
+function TabView({ detail, tab, view }: { detail: ScenarioDetail; tab: ScenarioTab; view: ScenarioView }) {
   switch (tab) {
     case "overview":
       return <ScenarioOverview detail={detail} />;
     case "frameworks":
-      return <FrameworkView detail={detail} />;
+      return <FrameworkView detail={detail} view={view} />;
     case "outcomes":
       return <OutcomeSpaceView detail={detail} />;
     case "simulate":
       return <SimulationView detail={detail} />;
     case "timeline":
       return <TimelineView detail={detail} />;
+    case "history":
+      return <HistoryView detail={detail} view={view} />;
   }
 }

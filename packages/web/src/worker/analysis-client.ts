@@ -2,12 +2,17 @@
 // crashes), the same tasks run on the main thread, loaded on demand.
 import type { Scenario } from "@parley/core";
 import type { AnalysisJson } from "../api/types.js";
+import type { FrameworksResult, HistoryResult, ViewRequest } from "./framework-tasks.js";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
 import type { SpaceRequest, SpaceResult } from "./tasks.js";
 
 export interface AnalysisWorker {
   outcomeSpace(request: SpaceRequest): Promise<SpaceResult>;
   analyze(scenario: Scenario, seed?: number): Promise<AnalysisJson>;
+  /** The framework report of a view of the scenario (as of a date, readings applied). */
+  frameworks(request: ViewRequest): Promise<FrameworksResult>;
+  /** The verdict history of the scenario (readings applied). */
+  history(request: ViewRequest): Promise<HistoryResult>;
   /** Whether the work runs in a Web Worker (false: inline fallback). */
   readonly inWorker: boolean;
 }
@@ -23,10 +28,14 @@ export class WorkerTaskError extends Error {
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Payload = { type: "space"; request: SpaceRequest } | { type: "analyze"; scenario: Scenario; seed?: number };
+type Payload =
+  | { type: "space"; request: SpaceRequest }
+  | { type: "analyze"; scenario: Scenario; seed?: number }
+  | { type: "frameworks" | "history"; request: ViewRequest };
 
 function inline(): AnalysisWorker {
   const tasks = import("./tasks.js");
+  const frameworkTasks = import("./framework-tasks.js");
   let cache: import("./tasks.js").SpaceCache | undefined;
   return {
     inWorker: false,
@@ -37,6 +46,12 @@ function inline(): AnalysisWorker {
     },
     async analyze(scenario, seed) {
       return (await tasks).analyzeInBrowser(scenario, seed);
+    },
+    async frameworks(request) {
+      return (await frameworkTasks).frameworksOfView(request);
+    },
+    async history(request) {
+      return (await frameworkTasks).historyOfView(request);
     },
   };
 }
@@ -83,6 +98,8 @@ export function createAnalysisWorker(): AnalysisWorker {
     outcomeSpace: (request) => (fallback ? fallback.outcomeSpace(request) : call<SpaceResult>({ type: "space", request })),
     analyze: (scenario, seed) =>
       fallback ? fallback.analyze(scenario, seed) : call<AnalysisJson>(seed === undefined ? { type: "analyze", scenario } : { type: "analyze", scenario, seed }),
+    frameworks: (request) => (fallback ? fallback.frameworks(request) : call<FrameworksResult>({ type: "frameworks", request })),
+    history: (request) => (fallback ? fallback.history(request) : call<HistoryResult>({ type: "history", request })),
   };
 }
 

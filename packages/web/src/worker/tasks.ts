@@ -3,6 +3,7 @@
 // synchronous: analysis.worker.ts runs them off the main thread; the page runs them inline only when
 // no worker can be started.
 import {
+  analysisDefaults,
   analysisReportJson,
   analyzeScenario,
   compileScenario,
@@ -16,9 +17,9 @@ import {
 import type { AnalysisJson } from "../api/types.js";
 
 /** Spaces up to this size are enumerated exactly for the plot; larger ones are sampled. */
-export const PLOT_ENUMERATION_LIMIT = 5_000_000;
+export const PLOT_ENUMERATION_LIMIT = analysisDefaults.plotEnumerationLimit;
 /** Outcomes drawn when the space is sampled. */
-export const PLOT_SAMPLE_SIZE = 200_000;
+export const PLOT_SAMPLE_SIZE = analysisDefaults.plotSampleSize;
 
 export interface SpaceRequest {
   /** Identifies the scenario's content (e.g. id@version + what-if weights): results are cached by it. */

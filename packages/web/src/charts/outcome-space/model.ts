@@ -1,7 +1,11 @@
 // The outcome-space plot as data: a pure view model (layout, frontier, markers, reservation lines,
 // framework boxes, negotiation trail) and a rasteriser that turns up to millions of outcomes into
 // pixels in one pass. OutcomeSpaceChart.tsx only paints what these functions return.
+import { frontier2d } from "@parley/core";
 import type { AnalysisJson } from "../../api/types.js";
+
+// The frontier of two columns lives in the core (the briefing draws it too).
+export { frontier2d };
 
 export interface PlotRect {
   readonly left: number;
@@ -79,26 +83,6 @@ export function plotLayout(width: number, height: number): PlotRect {
 /** Utility → CSS pixel. */
 export function toPixel(plot: PlotRect, x: number, y: number): [number, number] {
   return [plot.left + x * plot.width, plot.top + (1 - y) * plot.height];
-}
-
-/**
- * The Pareto frontier of (xs[j], ys[j]) over rational outcomes: sort by x descending, keep points
- * whose y beats every y before. Returns distinct points by increasing x.
- */
-export function frontier2d(columns: OutcomeColumns): [number, number][] {
-  const { xs, ys, rational } = columns;
-  const idx: number[] = [];
-  for (let j = 0; j < xs.length; j++) if (rational[j]) idx.push(j);
-  idx.sort((a, b) => xs[b]! - xs[a]! || ys[b]! - ys[a]!);
-  const out: [number, number][] = [];
-  let best = -Infinity;
-  for (const j of idx) {
-    if (ys[j]! > best) {
-      best = ys[j]!;
-      out.push([xs[j]!, ys[j]!]);
-    }
-  }
-  return out.reverse();
 }
 
 export interface OutcomeSpaceInput {

@@ -9,18 +9,32 @@ import { StanceLegend, StanceMatrix } from "../../charts/stance-matrix/StanceMat
 import { buildStanceMatrix } from "../../charts/stance-matrix/model.js";
 import { fmtCount, fmtDate, fmtUtility } from "../../charts/format.js";
 import { redLineText } from "../../lib/describe.js";
+import type { ScenarioView } from "../../lib/route.js";
+import { isPlainView } from "../../lib/scenario-view.js";
+import { analysisWorker } from "../../worker/analysis-client.js";
 import { recordMetric } from "../../lib/metrics.js";
 import { partyLabel, partyViews } from "../../lib/parties.js";
 import { resourceKey } from "../../state/actions/resources.js";
 import { useResource } from "../../state/use-resource.js";
 
-export function FrameworkView({ detail }: { detail: ScenarioDetail }) {
-  const report = useResource(resourceKey.frameworks(detail.id), () => api.frameworks(detail.id));
+export function FrameworkView({ detail, view = {} }: { detail: ScenarioDetail; view?: ScenarioView }) {
+  const plain = isPlainView(view);
+  // The stored scenario's report comes from the server (cached there); a view of it is computed in the worker.
+  const report = useResource(plain ? resourceKey.frameworks(detail.id) : null, () => api.frameworks(detail.id));
+  const viewed = useResource(plain ? null : resourceKey.frameworksView(detail.id, detail.version, view), () =>
+    analysisWorker().frameworks({ scenario: detail.scenario, view }),
+  );
   if (detail.scenario.frameworks.length === 0)
     return (
       <section className="panel">
         <p className="empty">This scenario has no frameworks: a framework is a mediator&apos;s draft made of numbered points that settle issues.</p>
       </section>
+    );
+  if (!plain)
+    return (
+      <WithResource resource={viewed} what="the framework analysis of this view">
+        {(r) => <Frameworks scenario={r.scenario} report={r.report} />}
+      </WithResource>
     );
   return (
     <WithResource resource={report} what="the framework analysis">
@@ -40,7 +54,15 @@ function Frameworks({ scenario, report }: { scenario: Scenario; report: Framewor
     if (model) recordMetric("stanceMatrixReady", performance.now());
   }, [model]);
 
-  if (!entry || !model) return <p className="empty">No framework in the report.</p>;
+  if (!entry || !model)
+    return (
+      <div className="framework-view" data-testid="framework-view">
+        <DealCheck report={report} scenario={scenario} />
+        <section className="panel">
+          <p className="empty" data-testid="no-frameworks">No framework is known yet in this view.</p>
+        </section>
+      </div>
+    );
   const fw = scenario.frameworks.find((f) => f.id === entry.id);
   const other = report.frameworks.find((f) => f.id === compareWith && f.id !== entry.id);
 

@@ -1,5 +1,9 @@
 // The fetched-data cache: one Resource per key (see resourceKey).
+import { routeHash, type ScenarioView } from "../../lib/route.js";
 import type { Action } from "../action.js";
+
+/** "?asof=…&readings=…" of a view ("" for none). */
+const viewPart = (view: ScenarioView) => routeHash({ page: "scenario", id: "", tab: "overview", ...view }).replace(/^[^?]*/, "");
 
 export const resourceKey = {
   scenarios: "scenarios",
@@ -7,6 +11,10 @@ export const resourceKey = {
   analysis: (id: string) => `analysis:${id}`,
   frameworks: (id: string) => `frameworks:${id}`,
   timeline: (id: string) => `timeline:${id}`,
+  /** The framework report of a view (as-of, readings), computed in the worker for one version. */
+  frameworksView: (id: string, version: number, view: ScenarioView) => `frameworks-view:${id}@${version}${viewPart(view)}`,
+  /** The verdict history (readings applied; the as-of date does not change it). */
+  history: (id: string, version: number, readings: readonly string[] = []) => `history:${id}@${version}${viewPart({ readings })}`,
   agents: "agents",
   protocols: "protocols",
 } as const;

@@ -1,0 +1,121 @@
+// The as-of view and the verdict history in a real browser against the real server: the history of
+// the built-in scenario (computed in the worker) matches the core's, and choosing a date before a
+// verdict change shows the verdict as it was, the day of the change shows the new one.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verdictHistory } from "@parley/core";
+import { parseScenario } from "@parley/formats";
+import { readBuiltinScenarioText } from "@parley/formats/node";
+import { statSync } from "node:fs";
+import { buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, openPage, refreshDocsImage, screenshot, startServer, type TestServer } from "./harness.js";
+
+const BUILTIN = "peace-talks-2025";
+const builtin = (() => {
+  const r = parseScenario(readBuiltinScenarioText());
+  if (!r.ok) throw new Error("the built-in scenario does not parse");
+  return r.value;
+})();
+
+describe.skipIf(!chromiumAvailable())("as-of view and history in chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ page, errors } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const hash = () => page.evaluate(() => location.hash);
+
+  it("shows the history the core computes, and a date before a verdict change shows the verdict as it was", async () => {
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/history`);
+    await page.getByTestId("history-table").waitFor();
+    const steps = verdictHistory(builtin);
+    // Only the days when something changed (and the first) are shown by default.
+    const shown = steps.filter((s, k) => k === 0 || s.changes.length > 0);
+    const rows = page.getByTestId("history-table").locator("tbody tr");
+    expect(await rows.count()).toBe(shown.length);
+    for (const [k, s] of shown.entries()) {
+      const row = rows.nth(k);
+      expect(await row.getAttribute("data-testid")).toBe(`history-row-${s.date}`);
+      expect(Number(await row.getAttribute("data-changes"))).toBe(s.changes.length);
+      expect(await row.locator("td.history-deal").getAttribute("data-deal")).toBe(s.dealPossible ? "possible" : "impossible");
+    }
+    await page.getByTestId("history-only-changes").uncheck();
+    expect(await rows.count()).toBe(steps.length);
+    await page.getByTestId("history-only-changes").check();
+    const shot = await screenshot(page, "10-history", false);
+    expect(statSync(refreshDocsImage(shot, "workbench-history.png"), { throwIfNoEntry: false })?.size ?? 0).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
+
+    // The first verdict change in the table: its framework, party, day, and the verdicts before and after.
+    const changed = page.getByTestId("history-table").locator("td.history-cell.changed").first();
+    const cellId = (await changed.getAttribute("data-testid"))!;
+    const after = (await changed.getAttribute("data-verdict"))!;
+    const row = changed.locator("xpath=ancestor::tr[1]");
+    const day = (await row.getAttribute("data-testid"))!.replace("history-row-", "");
+    const previousRow = row.locator("xpath=preceding-sibling::tr[1]");
+    const before = (await previousRow.getByTestId(cellId).getAttribute("data-verdict"))!;
+    const previousDay = (await previousRow.getAttribute("data-testid"))!.replace("history-row-", "");
+    expect(before).not.toBe(after);
+    const step = steps.findIndex((s) => s.date === day);
+    const framework = (await changed.getAttribute("data-framework"))!;
+    const partyId = (await changed.getAttribute("data-party"))!;
+    // What the core says, day before and day of.
+    expect(steps[step - 1]!.verdicts[framework]![partyId]).toBe(before);
+    expect(steps[step]!.verdicts[framework]![partyId]).toBe(after);
+
+    // Choose the row before: the frameworks as of that day.
+    await previousRow.getByTestId("history-date").click();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?asof=${previousDay}`);
+    await page.getByTestId("as-of-banner").waitFor();
+    expect(await page.getByTestId("as-of-banner").textContent()).toMatch(/As-of view: the scenario as known at the end of .*Hidden: \d+ of \d+ statements/);
+    await page.getByTestId("framework-select").selectOption(framework);
+    await expect.poll(() => page.getByTestId(`verdict-${partyId}`).getAttribute("class")).toContain(`verdict-${before}`);
+
+    // The day of the change, from the date list (the choice snapped to the dated days).
+    await page.getByTestId("as-of-select").selectOption(day);
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?asof=${day}`);
+    await page.getByTestId("framework-select").selectOption(framework);
+    await expect.poll(() => page.getByTestId(`verdict-${partyId}`).getAttribute("class")).toContain(`verdict-${after}`);
+    const asOfShot = await screenshot(page, "11-as-of", false);
+    expect(statSync(refreshDocsImage(asOfShot, "workbench-as-of.png"), { throwIfNoEntry: false })?.size ?? 0).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
+
+    // Back to now: no banner, the stored report.
+    await page.getByTestId("as-of-clear").click();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks`);
+    await page.getByTestId("framework-view").waitFor();
+    expect(await page.getByTestId("as-of-banner").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("takes a free date, steps with the keyboard, shares the view by URL, and shows a bad date as an error", async () => {
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks`);
+    await page.getByTestId("as-of-date").waitFor();
+    await page.getByTestId("as-of-date").fill("2025-11-21");
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?asof=2025-11-21`);
+    // A day with no dated event shows as entered; "earlier" steps to the dated day before it.
+    expect(await page.getByTestId("as-of-select").inputValue()).toBe("2025-11-21");
+    await page.getByTestId("as-of-previous").focus();
+    await page.keyboard.press("Enter");
+    const earlier = [...new Set(verdictHistory(builtin).map((s) => s.date))].filter((d) => d < "2025-11-21").at(-1)!;
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?asof=${earlier}`);
+    // Tabs keep the view; the history highlights the day.
+    await page.getByTestId("tab-history").click();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/history?asof=${earlier}`);
+    // A shared link with a malformed date: the error is shown, not swallowed.
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks?asof=21.11.2025`);
+    await page.getByTestId("as-of-banner").waitFor();
+    expect(await page.getByTestId("as-of-banner").textContent()).toMatch(/cannot be used.*YYYY-MM-DD/);
+    await page.getByTestId("error").waitFor();
+    expect(errors.filter((e) => !/PARLEY_ERR_BAD_ARGUMENT|as-of date/.test(e))).toEqual([]);
+  });
+});
