@@ -91,7 +91,7 @@ parties:
 
   it("the OpenAPI document describes the replies (no opaque objects for analyses, jobs and their results)", async () => {
     const doc = json<{ components: { schemas: Record<string, unknown> } }>(await app.inject({ method: "GET", url: "/docs/json" }));
-    for (const name of ["FrameworkEvaluation", "FrameworkReportEntry", "Constraint", "RedLine", "TraceEvent", "SimulationResult", "TournamentRun", "CompetitorScore", "SimulationSummary", "TournamentSummary"])
+    for (const name of ["FrameworkEvaluation", "FrameworkReportEntry", "VerdictExplanation", "Constraint", "RedLine", "TraceEvent", "SimulationResult", "TournamentRun", "CompetitorScore", "SimulationSummary", "TournamentSummary"])
       expect(Object.keys(doc.components.schemas), name).toContain(name);
   });
 });

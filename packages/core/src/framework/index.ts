@@ -63,6 +63,18 @@ export {
   type WeightRange,
 } from "./robustness.js";
 export {
+  explainVerdict,
+  explainFramework,
+  TOP_ISSUES,
+  type VerdictExplanation,
+  type IssueExplanation,
+  type IssueTerm,
+  type RedLineExplanation,
+  type VerdictReason,
+  type WeakGround,
+} from "./explain-verdict.js";
+export { resolveGrounds, statementRef, isWeakSupport, byDate, type Cite, type Grounds, type StatementRef, type Support } from "./grounds.js";
+export {
   frameworkReport,
   constraintJson,
   type FrameworkReport,

@@ -5,6 +5,7 @@ import type { Scenario } from "../model/scenario.js";
 import { compileScenario, type CompiledScenario } from "../space/compile-scenario.js";
 import { amendFramework, type Amendment, type AmendmentOptions, type AmendmentBasis } from "./amendments.js";
 import { dealCheck, type DealCheckOptions } from "./deal-check.js";
+import { explainFramework, type VerdictExplanation } from "./explain-verdict.js";
 import { findFramework, type SettingChange } from "./settlement.js";
 import { declaredFrameworkStance, stanceMatrix, type DeclaredStance, type ModelledStance } from "./stance-matrix.js";
 
@@ -47,6 +48,8 @@ export interface VerdictJson {
   readonly redLinesCrossed: readonly RedLine[];
   /** The party's latest declared stance on the framework as a whole. */
   readonly declared: DeclaredJson;
+  /** Why: the deciding issues, the binding red lines, the statements behind them (explainVerdict). */
+  readonly explanation: VerdictExplanation;
 }
 
 export interface AmendmentJson {
@@ -129,6 +132,7 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
     const matrix = stanceMatrix(compiled, fw, statements);
     const ev = evaluateFramework(compiled, fw);
     const am = amendFramework(compiled, fw, { limit: 5, ...options.amendments });
+    const explanations = explainFramework(compiled, fw, statements);
     return {
       id: fw.id,
       name: fw.name,
@@ -154,6 +158,7 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
           reservation: pe.reservation,
           redLinesCrossed: pe.redLinesCrossed,
           declared: declaredFrameworkStance(fw, id, statements),
+          explanation: explanations[id]!,
         };
       }),
       amendments: {

@@ -145,6 +145,61 @@ const amendmentSchema = z.object({
   verdicts: z.record(z.string(), verdictSchema),
 });
 
+const confidenceSchema = z.enum(["H", "M", "L"]);
+/** What a modelling choice rests on (core Grounds). */
+const groundsSchema = z.object({
+  cites: z.array(z.object({ id: z.string(), confidence: confidenceSchema })).describe("the cited statements found, oldest first"),
+  missing: z.array(z.string()).describe("cited ids the scenario does not hold (e.g. set aside by asOf)"),
+  assumption: z.string().nullable(),
+  support: z.enum(["H", "M", "L", "assumption", "none"]).describe("the highest cited confidence; assumption: no cited statement; none: no provenance"),
+});
+const issueTermSchema = z.object({ value: valueSchema, contribution: z.number(), loss: z.number(), bestValue: valueSchema });
+/** Why a party gets its verdict on a framework (core VerdictExplanation; docs/framework-analysis.md, "Explanations"). */
+export const verdictExplanationSchema = z
+  .object({
+    framework: z.string(),
+    party: z.string(),
+    verdict: verdictSchema,
+    utility: z.object({ min: z.number(), max: z.number() }),
+    reservation: z.number(),
+    method: z.enum(["additive", "marginal"]),
+    total: z.object({ worst: z.number(), best: z.number() }).nullable(),
+    ideal: z.number().nullable(),
+    ranking: z.object({ completion: z.enum(["worst", "best"]), by: z.enum(["contribution", "loss"]) }),
+    issues: z.array(
+      z.object({
+        issue: z.string(),
+        open: z.boolean(),
+        weight: z.number().nullable(),
+        weightShare: z.number().nullable(),
+        worst: issueTermSchema,
+        best: issueTermSchema,
+        weightGrounds: groundsSchema,
+        orderingGrounds: groundsSchema,
+      }),
+    ),
+    topIssues: z.array(z.string()),
+    redLines: z.array(z.object({ redLine: redLineSchema, id: z.string(), status: z.enum(["crossed", "at-risk"]), issues: z.array(z.string()), grounds: groundsSchema })),
+    reasons: z.array(z.enum(["red-line-crossed", "best-below-reservation", "worst-below-reservation", "red-line-at-risk", "every-completion-acceptable"])),
+    declared: z.array(z.string()).describe("ids of the party's statements about the framework, oldest first"),
+    statements: z.record(
+      z.string(),
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        speaker: z.string(),
+        party: z.string(),
+        stance: z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]),
+        confidence: confidenceSchema,
+        outlet: z.string(),
+        url: z.string().optional(),
+      }),
+    ),
+    restsOnWeakSources: z.boolean().describe("every reason for the verdict rests on M/L statements or assumptions only"),
+    weakGrounds: z.array(z.object({ kind: z.enum(["red-line", "ordering"]), id: z.string(), support: z.enum(["H", "M", "L", "assumption", "none"]) })),
+  })
+  .meta({ id: "VerdictExplanation" });
+
 /** One framework of the framework report (core FrameworkReportEntry). */
 export const frameworkReportEntrySchema = z
   .object({
@@ -181,6 +236,7 @@ export const frameworkReportEntrySchema = z
         reservation: z.number(),
         redLinesCrossed: z.array(redLineSchema),
         declared: declaredSchema,
+        explanation: verdictExplanationSchema,
       }),
     ),
     amendments: z.object({
