@@ -20,6 +20,7 @@ import { UserError } from "./user-error.js";
 import { PARLEY_VERSION } from "./version.js";
 
 const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
+const READING_HELP = "analyse the scenario under this named reading of the sources (the scenario's `readings:`; repeatable, or comma-separated)";
 
 /** @parley/core's protocolNames and singleTextMediators, written out so that defining the options does not load the core (a test keeps them equal). */
 export const protocolChoices = ["sao", "stacked", "single-text", "shuttle"] as const;
@@ -52,6 +53,7 @@ function createProgram(io: CliIo): Command {
     .option("--top <n>", "show at most this many frontier points in the report", positiveInt("--top"), 15)
     .option("--no-progress", "no progress bar on stderr")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: AnalyzeFlags) => (await import("./commands/analyze.js")).analyzeCommand(scenario, flags, io));
 
   program
@@ -96,6 +98,7 @@ function createProgram(io: CliIo): Command {
     .option("--trace <file>", "write the result with its full trace as JSON to this file")
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => (await import("./commands/simulate.js")).simulateCommand(scenario, flags, io));
 
   program
@@ -118,6 +121,7 @@ function createProgram(io: CliIo): Command {
     .option("--to <date>", "last date to include (YYYY-MM-DD, YYYY-MM or YYYY)", datePrefix("--to"))
     .option("--json", "print one JSON object listing every entry with all its fields")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: TimelineFlags) => (await import("./commands/timeline.js")).timelineCommand(scenario, flags, io));
 
   program
@@ -126,6 +130,7 @@ function createProgram(io: CliIo): Command {
     .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
     .option("--all", "every date, also those where nothing changed")
     .option("--json", "print one JSON object: every date with its verdicts, the deal check and what changed")
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: HistoryFlags) => (await import("./commands/timeline.js")).historyCommand(scenario, flags, io));
 
   program
@@ -158,6 +163,7 @@ function createProgram(io: CliIo): Command {
     .addOption(new Option("--basis <basis>", "utility compared by amendments when issues are open").choices(["worst", "midpoint"]).default("worst"))
     .option("--top <n>", "amendments and fixes to list", positiveInt("--top"), 5)
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: FrameworkFlags) => (await import("./commands/framework.js")).frameworkCommand(scenario, flags, io));
 
   program
@@ -168,7 +174,8 @@ function createProgram(io: CliIo): Command {
     .argument("[scenario]", SCENARIO_ARG)
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
-    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean; asOf?: string }) =>
+    .option("--reading <id>", READING_HELP, collect)
+    .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean; asOf?: string; reading?: string[] }) =>
       (await import("./commands/framework.js")).compareCommand(a, b, scenario, flags, io),
     );
 
@@ -184,6 +191,7 @@ function createProgram(io: CliIo): Command {
     .option("--seed <n>", "--simulate: random seed", seedInt, 1)
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (party: string, scenario: string | undefined, flags: ExcludeFlags) =>
       (await import("./commands/framework.js")).excludeCommand(party, scenario, flags, io),
     );
@@ -197,6 +205,7 @@ function createProgram(io: CliIo): Command {
     .option("--range <r>", "relative range of every weight (0.25 = ±25%)", fraction, 0.25)
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
+    .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await import("./commands/framework.js")).robustnessCommand(scenario, flags, io));
 
   program

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
+import { applyReadings, findReadings, scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
 import { formatLimitsFromEnv, parseScenario, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats";
 import { readBuiltinScenarioText, readGeniusFolder, readScenarioFile } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
@@ -10,23 +10,55 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   /** With `asOf`: the date, and what was set aside as not yet known then. */
   readonly asOf?: { readonly date: string } & AsOfResult["setAside"];
+  /** With `readings`: the readings in force (in the scenario's order). */
+  readonly readings?: readonly LoadedReading[];
   /** Where it came from, for messages: a path, or "built-in". */
   readonly source: string;
   readonly kind: "native" | "genius" | "builtin";
   readonly warnings: readonly FormatIssue[];
 }
 
+/** A reading in force, as JSON outputs carry it. */
+export interface LoadedReading {
+  readonly id: string;
+  readonly label?: string;
+}
+
 export const BUILTIN_SOURCE = "built-in";
+
+/** How a command was asked to load its scenario: `--as-of` and `--reading`. */
+export interface ScenarioOptions {
+  readonly asOf?: string | undefined;
+  readonly readings?: readonly string[] | undefined;
+}
 
 /**
  * Load a scenario: a native YAML/JSON file, a GENIUS folder, or (no argument) the built-in scenario.
  * Problems become a UserError carrying every FormatIssue.
  */
-export async function loadScenario(arg: string | undefined, cwd: string, options: { readonly asOf?: string | undefined } = {}): Promise<LoadedScenario> {
-  const loaded = await loadAsIs(arg, cwd);
+export async function loadScenario(arg: string | undefined, cwd: string, options: ScenarioOptions = {}): Promise<LoadedScenario> {
+  let loaded = await loadAsIs(arg, cwd);
+  // Readings first: what they add rests on their provenance, which the as-of date may then set aside.
+  const ids = options.readings ?? [];
+  if (ids.length > 0) {
+    const readings = findReadings(loaded.scenario, ids).map((r) => ({ id: r.id, ...(r.label !== undefined && { label: r.label }) }));
+    loaded = { ...loaded, scenario: applyReadings(loaded.scenario, ids), readings };
+  }
   if (options.asOf === undefined) return loaded;
   const cut = scenarioAsOf(loaded.scenario, options.asOf);
   return { ...loaded, scenario: cut.scenario, asOf: { date: cut.date, ...cut.setAside } };
+}
+
+/** The lines for stderr on how the scenario was loaded: the readings in force, then what an as-of analysis set aside. */
+export function loadNotes(loaded: LoadedScenario): string {
+  const r = loaded.readings;
+  const readings = r?.length ? `parley: under reading${r.length === 1 ? "" : "s"} ${r.map((x) => x.id).join(", ")} (the nominal model otherwise)\n` : "";
+  return readings + asOfNote(loaded);
+}
+
+/** The fields JSON outputs add for the loading options: `readings` (ids in force) and `asOf`, each only when given. */
+export function loadFields(loaded: LoadedScenario): { readings?: readonly LoadedReading[]; asOf?: LoadedScenario["asOf"] } {
+  return { ...(loaded.readings ? { readings: loaded.readings } : {}), ...(loaded.asOf ? { asOf: loaded.asOf } : {}) };
 }
 
 /** One line for stderr: what an as-of analysis set aside. */

@@ -1,6 +1,6 @@
 import { analysisReportJson, analyzeScenario, compileScenario, createRng, type AnalysisOptions } from "@parley/core";
 import type { CliIo } from "../io.js";
-import { asOfNote, loadScenario } from "../load-scenario.js";
+import { loadFields, loadNotes, loadScenario } from "../load-scenario.js";
 import { createProgress } from "../progress.js";
 import { reportText } from "../render/report-text.js";
 import { formatIssues } from "../format-issues.js";
@@ -16,12 +16,13 @@ export interface AnalyzeFlags {
   readonly top: number;
   readonly progress: boolean;
   readonly asOf?: string;
+  readonly reading?: readonly string[];
 }
 
 export async function analyzeCommand(scenarioArg: string | undefined, flags: AnalyzeFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf });
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf, readings: flags.reading });
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
-  io.stderr(asOfNote(loaded));
+  io.stderr(loadNotes(loaded));
   const compiled = compileScenario(loaded.scenario);
   const progress = createProgress(io, { enabled: flags.progress && compiled.size > 200_000 });
   const options: AnalysisOptions = {
@@ -39,6 +40,6 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   } finally {
     progress.stop();
   }
-  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...(loaded.asOf ? { asOf: loaded.asOf } : {}) }, null, 2) + "\n");
+  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...loadFields(loaded) }, null, 2) + "\n");
   else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top, ...(io.columns !== undefined ? { width: io.columns } : {}) }));
 }

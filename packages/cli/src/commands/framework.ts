@@ -29,7 +29,7 @@ import {
 } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
-import { asOfNote, loadScenario } from "../load-scenario.js";
+import { loadFields, loadNotes, loadScenario, type ScenarioOptions } from "../load-scenario.js";
 import { fmt, renderTable } from "../render/table.js";
 import { formatIssues } from "../format-issues.js";
 import { UserError } from "../user-error.js";
@@ -41,6 +41,7 @@ export interface TextStyle {
 
 export interface FrameworkFlags {
   readonly asOf?: string;
+  readonly reading?: readonly string[];
   readonly framework?: string;
   readonly json?: boolean;
   readonly basis: "worst" | "midpoint";
@@ -49,40 +50,44 @@ export interface FrameworkFlags {
 
 export interface RobustnessFlags {
   readonly asOf?: string;
+  readonly reading?: readonly string[];
   readonly samples: number;
   readonly seed: number;
   readonly range: number;
   readonly json?: boolean;
 }
 
-async function load(scenarioArg: string | undefined, io: CliIo, asOf?: string) {
-  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf });
+/** The scenario as the flags ask (--as-of, --reading), compiled; the notes on how it was loaded go to stderr. */
+async function load(scenarioArg: string | undefined, io: CliIo, flags: { readonly asOf?: string; readonly reading?: readonly string[] }) {
+  const options: ScenarioOptions = { asOf: flags.asOf, readings: flags.reading };
+  const loaded = await loadScenario(scenarioArg, io.cwd, options);
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
-  io.stderr(asOfNote(loaded));
-  return compileScenario(loaded.scenario);
+  io.stderr(loadNotes(loaded));
+  return { loaded, compiled: compileScenario(loaded.scenario) };
 }
 
 const json = (io: CliIo, value: unknown) => io.stdout(JSON.stringify(value, null, 2) + "\n");
 
 export async function frameworkCommand(scenarioArg: string | undefined, flags: FrameworkFlags, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io, flags.asOf);
+  const { loaded, compiled } = await load(scenarioArg, io, flags);
   const report = frameworkReport(compiled, {
     ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
     amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
   });
-  if (flags.json) json(io, report);
+  if (flags.json) json(io, { ...report, ...loadFields(loaded) });
   else io.stdout(frameworkText(report, { color: io.stdoutIsTty }));
 }
 
-export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean; asOf?: string }, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io, flags.asOf);
+export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean; asOf?: string; reading?: readonly string[] }, io: CliIo): Promise<void> {
+  const { loaded, compiled } = await load(scenarioArg, io, flags);
   const cmp = compareFrameworks(compiled, a, b);
-  if (flags.json) json(io, cmp);
+  if (flags.json) json(io, { ...cmp, ...loadFields(loaded) });
   else io.stdout(compareText(cmp, { color: io.stdoutIsTty }));
 }
 
 export interface ExcludeFlags {
   readonly asOf?: string;
+  readonly reading?: readonly string[];
   readonly framework?: string;
   readonly json?: boolean;
   readonly simulate?: boolean;
@@ -92,7 +97,7 @@ export interface ExcludeFlags {
 }
 
 export async function excludeCommand(party: string, scenarioArg: string | undefined, flags: ExcludeFlags, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io, flags.asOf);
+  const { loaded, compiled } = await load(scenarioArg, io, flags);
   // The included parties negotiate under shuttle mediation; the exclusion analysis then asks PARTY to ratify.
   const agreement = flags.simulate
     ? (restricted: CompiledScenario) => {
@@ -114,14 +119,14 @@ export async function excludeCommand(party: string, scenarioArg: string | undefi
     ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
     ...(agreement ? { agreement } : {}),
   });
-  if (flags.json) json(io, result);
+  if (flags.json) json(io, { ...result, ...loadFields(loaded) });
   else io.stdout(excludeText(result, { color: io.stdoutIsTty }));
 }
 
 export async function robustnessCommand(scenarioArg: string | undefined, flags: RobustnessFlags, io: CliIo): Promise<void> {
-  const compiled = await load(scenarioArg, io, flags.asOf);
+  const { loaded, compiled } = await load(scenarioArg, io, flags);
   const report = robustness(compiled, { samples: flags.samples, rng: createRng(flags.seed), range: flags.range });
-  if (flags.json) json(io, { seed: flags.seed, ...report });
+  if (flags.json) json(io, { seed: flags.seed, ...report, ...loadFields(loaded) });
   else io.stdout(robustnessText(report, { seed: flags.seed, color: io.stdoutIsTty }));
 }
 

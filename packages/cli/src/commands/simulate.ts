@@ -2,13 +2,14 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { compileScenario, planSimulation, runSimulation, splitAgentList } from "@parley/core";
 import type { CliIo } from "../io.js";
-import { asOfNote, loadScenario } from "../load-scenario.js";
+import { loadFields, loadNotes, loadScenario } from "../load-scenario.js";
 import { simulationText, type SimulationReport } from "../render/simulation-text.js";
 import { formatIssues } from "../format-issues.js";
 import { commaList } from "../options.js";
 
 export interface SimulateFlags {
   readonly asOf?: string;
+  readonly reading?: readonly string[];
   readonly protocol?: string;
   readonly agents?: string;
   readonly seats?: string;
@@ -33,8 +34,8 @@ const flagNames = {
 } as const;
 
 export async function simulateCommand(scenarioArg: string | undefined, flags: SimulateFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf });
-  io.stderr(asOfNote(loaded));
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf, readings: flags.reading });
+  io.stderr(loadNotes(loaded));
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   const plan = planSimulation(
     compileScenario(loaded.scenario),
@@ -54,7 +55,8 @@ export async function simulateCommand(scenarioArg: string | undefined, flags: Si
     scenario: { id: plan.compiled.scenario.id, name: plan.compiled.scenario.name, source: loaded.source },
     ...runSimulation(plan),
   };
-  if (flags.trace !== undefined) await writeFile(path.resolve(io.cwd, flags.trace), JSON.stringify(report, null, 2) + "\n");
-  if (flags.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+  const output = { ...report, ...loadFields(loaded) };
+  if (flags.trace !== undefined) await writeFile(path.resolve(io.cwd, flags.trace), JSON.stringify(output, null, 2) + "\n");
+  if (flags.json) io.stdout(JSON.stringify(output, null, 2) + "\n");
   else io.stdout(simulationText(report, { color: io.stdoutIsTty }));
 }

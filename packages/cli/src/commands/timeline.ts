@@ -3,11 +3,12 @@
 import { timeline, verdictHistory, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
-import { asOfNote, loadScenario } from "../load-scenario.js";
+import { loadFields, loadNotes, loadScenario } from "../load-scenario.js";
 import { formatIssues } from "../format-issues.js";
 
 export interface TimelineFlags {
   readonly asOf?: string;
+  readonly reading?: readonly string[];
   readonly party?: string;
   readonly issue?: string;
   readonly point?: string;
@@ -17,8 +18,8 @@ export interface TimelineFlags {
 }
 
 export async function timelineCommand(scenarioArg: string | undefined, flags: TimelineFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf });
-  io.stderr(asOfNote(loaded));
+  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf, readings: flags.reading });
+  io.stderr(loadNotes(loaded));
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   const s = loaded.scenario;
   const filter: TimelineFilter = {
@@ -33,7 +34,7 @@ export async function timelineCommand(scenarioArg: string | undefined, flags: Ti
     const count = (type: TimelineEntry["type"]) => entries.filter((e) => e.type === type).length;
     io.stdout(
       JSON.stringify(
-        { scenario: { id: s.id, name: s.name }, filter, statements: count("statement"), events: count("event"), entries },
+        { scenario: { id: s.id, name: s.name }, filter, statements: count("statement"), events: count("event"), entries, ...loadFields(loaded) },
         null,
         2,
       ) + "\n",
@@ -123,15 +124,17 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export interface HistoryFlags {
   readonly all?: boolean;
   readonly json?: boolean;
+  readonly reading?: readonly string[];
 }
 
 /** `parley history`: how the verdicts and "is a deal possible" changed from one dated event to the next. */
 export async function historyCommand(scenarioArg: string | undefined, flags: HistoryFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd);
+  const loaded = await loadScenario(scenarioArg, io.cwd, { readings: flags.reading });
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
+  io.stderr(loadNotes(loaded));
   const steps = verdictHistory(loaded.scenario);
   if (flags.json) {
-    io.stdout(JSON.stringify({ scenario: { id: loaded.scenario.id, name: loaded.scenario.name }, steps }, null, 2) + "\n");
+    io.stdout(JSON.stringify({ scenario: { id: loaded.scenario.id, name: loaded.scenario.name }, steps, ...loadFields(loaded) }, null, 2) + "\n");
     return;
   }
   const c = pc.createColors(io.stdoutIsTty);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parley as run } from "./run-cli.js";
+
+interface FrameworkJson {
+  dealPossible: boolean;
+  readings?: { id: string; label?: string }[];
+}
+
+const dealUnder = async (...readings: string[]) => {
+  const r = await run(["framework", "--json", "--framework", "28-point", "--top", "1", ...readings.flatMap((id) => ["--reading", id])]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as FrameworkJson;
+};
+
+describe("--reading on the built-in scenario", () => {
+  it("the readings the issue names decide whether a deal is possible", async () => {
+    const nominal = await dealUnder();
+    expect(nominal.dealPossible).toBe(true);
+    expect(nominal.readings).toBeUndefined();
+    const zone = await dealUnder("russia-donbas-rules-out-zone");
+    expect(zone.dealPossible).toBe(false);
+    expect(zone.readings).toEqual([{ id: "russia-donbas-rules-out-zone", label: "Russia's Donbas condition also rules out a demilitarised / free economic zone" }]);
+    expect((await dealUnder("russia-no-truce-rules-out-ceasefire-on-signing")).dealPossible).toBe(false);
+    expect((await dealUnder("reservation-0.55")).dealPossible).toBe(false);
+    expect((await dealUnder("reservation-0.45")).dealPossible).toBe(true);
+  });
+
+  it("says on stderr which readings are in force, on every analysis command", async () => {
+    for (const args of [["analyze", "--json"], ["timeline", "--json"], ["compare", "28-point", "20-point"], ["exclude", "europe"], ["simulate", "--steps", "3"], ["robustness", "--samples", "2"], ["history"]]) {
+      const r = await run([...args, "--reading", "reservation-0.45"]);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, args.join(" ")).toContain("parley: under reading reservation-0.45 (the nominal model otherwise)");
+      if (args.includes("--json")) expect((JSON.parse(r.stdout) as FrameworkJson).readings).toEqual([{ id: "reservation-0.45", label: "Every reservation value 0.45" }]);
+    }
+  });
+
+  it("refuses an unknown reading with a suggestion, and two readings that change the same thing", async () => {
+    const unknown = await run(["analyze", "--reading", "reservation-055"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown reading "reservation-055"\. Did you mean "reservation-0\.55"\? Readings are: russia-donbas-rules-out-zone/);
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    const both = await run(["framework", "--reading", "reservation-0.45,reservation-0.55"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/readings "reservation-0\.45" and "reservation-0\.55" cannot be selected together: both change us's reservation value/);
+  });
+});
