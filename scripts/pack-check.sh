@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# `npm run pack-check`: are @parley/core, @parley/formats and @parley/cli publishable?
-# Builds dist/ afresh, packs the three packages, installs the tarballs into an empty folder (their
+# `npm run pack-check`: are @parley/core, @parley/audit, @parley/formats and @parley/cli publishable?
+# Builds dist/ afresh, packs the four packages, installs the tarballs into an empty folder (their
 # third-party dependencies come from the npm registry; @parley/server, an optional peer, is not
 # installed) and uses them there as a user would: the `parley` bin, @parley/core from Node and from
-# TypeScript, and a browser bundle (esbuild, platform browser) of @parley/core + @parley/formats.
+# TypeScript, and a browser bundle (esbuild, platform browser) of @parley/core + @parley/formats +
+# @parley/audit.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -13,12 +14,12 @@ fail() { echo "pack-check: FAIL: $*" >&2; exit 1; }
 step() { echo "== pack-check: $*"; }
 
 step "fresh build of dist/"
-rm -rf packages/{core,formats,cli}/dist packages/{core,formats,cli}/tsconfig.tsbuildinfo
+rm -rf packages/{core,audit,formats,cli}/dist packages/{core,audit,formats,cli}/tsconfig.tsbuildinfo
 npm run build --silent
 
 step "npm pack"
 mkdir "$work/tarballs"
-npm pack --silent -w @parley/core -w @parley/formats -w @parley/cli --pack-destination "$work/tarballs" >/dev/null
+npm pack --silent -w @parley/core -w @parley/audit -w @parley/formats -w @parley/cli --pack-destination "$work/tarballs" >/dev/null
 for t in "$work"/tarballs/*.tgz; do
   list="$(tar -tzf "$t")"
   echo "$(basename "$t"): $(echo "$list" | wc -l) files, $(du -k "$t" | cut -f1) KiB"
@@ -57,6 +58,9 @@ npx --no-install parley serve --port 0 2> serve.err || status=$?
 [ "$status" = 2 ] || fail "parley serve exited $status (expected 2)"
 grep -q "npm install @parley/server" serve.err || fail "parley serve did not say how to install the server: $(cat serve.err)"
 
+step "npx parley audit verify on the repository's sample audit log"
+npx --no-install parley audit verify "$repo/examples/audit/sample-room.json" | head -1
+
 step "Node: import @parley/core and @parley/formats/node"
 node --input-type=module -e '
 import { analyzeScenario, compileScenario } from "@parley/core";
@@ -78,16 +82,22 @@ export const report: AnalysisReport | null = parsed.ok ? analyzeScenario(parsed.
 TS
 node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --types node --typeRoots "$repo/node_modules/@types" check.ts
 
-step "browser bundle (esbuild, platform browser) of @parley/core + @parley/formats + the built-in scenario as text"
+step "browser bundle (esbuild, platform browser) of @parley/core + @parley/formats + @parley/audit + the built-in scenario as text"
 cat > entry.js <<'JS'
 import { analyzeScenario, compileScenario } from "@parley/core";
 import { parseScenario, scenarioToGenius } from "@parley/formats";
 import builtin from "@parley/formats/scenarios/peace-talks-2025.yaml";
+import { AuditLog, generateSigningKey, verifyExport } from "@parley/audit";
 const parsed = parseScenario(builtin);
 if (!parsed.ok) throw new Error("the built-in scenario does not parse");
 const genius = scenarioToGenius(parsed.value);
 const report = analyzeScenario(compileScenario(parsed.value));
-console.log(`browser bundle: ${parsed.value.id}, ${report.pareto.count} Pareto points, GENIUS ${genius.ok}`);
+const log = new AuditLog("pack-check", generateSigningKey());
+log.append({ scenario: parsed.value.id, pareto: report.pareto.count });
+log.signHead(0);
+const audit = verifyExport(JSON.stringify(log.toExport()));
+if (!audit.ok) throw new Error("the audit log does not verify in the browser bundle");
+console.log(`browser bundle: ${parsed.value.id}, ${report.pareto.count} Pareto points, GENIUS ${genius.ok}, audit log verified`);
 JS
 "$repo/node_modules/.bin/esbuild" entry.js --bundle --platform=browser --format=esm --loader:.yaml=text --outfile=bundle.js --log-level=warning
 if grep -nE '(from|import|require)\s*\(?\s*"node:' bundle.js | head -5; then fail "the browser bundle imports node: modules (above)"; fi

@@ -1,10 +1,12 @@
-// Writes examples/audit/sample-room.json, the sample audit log docs/audit-log.md verifies.
+// Writes examples/audit/sample-room.json and north-opening.json, the samples docs/audit-log.md verifies.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { sampleAuditExport } from "../test/sample-log.js";
+import { sampleFiles } from "../test/sample-log.js";
 
-const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../examples/audit/sample-room.json");
-mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(sampleAuditExport(), null, 2)}\n`);
-console.log(`wrote ${path.relative(process.cwd(), out)}`);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+for (const [file, text] of Object.entries(sampleFiles())) {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+  console.log(`wrote ${file}`);
+}

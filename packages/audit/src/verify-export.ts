@@ -28,7 +28,7 @@ export interface AuditVerification {
   readonly treeHeads: number;
   /** The last tree head (what the log commits to), as the file states it. */
   readonly latest: { readonly treeSize: number; readonly rootHash: string; readonly timestamp: number };
-  /** Entries whose JSON is an object with a string `commitment`: private submissions, committed. */
+  /** Entries whose JSON is an object with a string `commitment`: private submissions, committed (counted whether or not they verify). */
   readonly commitments: number;
   /** The first problem found; null when everything verifies. */
   readonly problem: AuditProblem | null;
@@ -43,7 +43,7 @@ export interface VerifyOptions {
 export function verifyExport(input: string | AuditExport, options: VerifyOptions = {}): AuditVerification {
   const log = typeof input === "string" ? parseAuditExport(input) : input;
   const last = log.treeHeads.at(-1)!;
-  let commitments = 0;
+  const commitments = log.entries.filter((e) => hasCommitment(e.json)).length;
   const result = (problem: AuditProblem | null): AuditVerification => ({
     ok: problem === null,
     logId: log.logId,
@@ -65,7 +65,6 @@ export function verifyExport(input: string | AuditExport, options: VerifyOptions
     const problem = entryProblem(entry, i);
     if (problem) return result(problem);
     tree.appendLeafHash(fromHex(entry.leafHash)!);
-    if (hasCommitment(entry.json)) commitments++;
   }
 
   const publicKey = fromHex(log.publicKey)!;
@@ -113,13 +112,18 @@ function entryProblem(entry: AuditExport["entries"][number], i: number): AuditPr
   }
   if (canonical !== entry.json) return fail("PARLEY_AUDIT_ENTRY_NOT_CANONICAL", ".json", "the entry is not in RFC 8785 canonical form (it was edited after logging)");
   if (!equalBytes(leafHash(utf8(entry.json)), fromHex(entry.leafHash)!)) {
-    return fail("PARLEY_AUDIT_ENTRY_HASH", ".leafHash", "the entry does not hash to its leaf hash (the entry or the hash was changed)");
+    return fail("PARLEY_AUDIT_ENTRY_HASH", "", "the entry does not hash to its leaf hash (the entry or the hash was changed)");
   }
   return null;
 }
 
 function hasCommitment(json: string): boolean {
-  const value: unknown = JSON.parse(json);
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return false;
+  }
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { commitment?: unknown }).commitment === "string";
 }
 

@@ -1,8 +1,8 @@
 // A deterministic sample room log (fixed key seed, fixed times): the file docs/audit-log.md verifies
-// (examples/audit/sample-room.json, written by `npx tsx --conditions=@parley/source packages/audit/scripts/write-sample.ts`;
+// (examples/audit/sample-room.json and the north seat's north-opening.json, written by `npx tsx --conditions=@parley/source packages/audit/scripts/write-sample.ts`;
 // a test checks the committed file is this function's output). The room is invented: three seats, a
 // mediator, two private submissions, one agreement. No real party or fact.
-import { AuditLog, commit, generateSigningKey, type AuditExport } from "@parley/audit";
+import { AuditLog, commit, generateSigningKey, toHex, type AuditExport, type SubmissionOpening } from "@parley/audit";
 
 /** 32 bytes derived from a label: fixed seeds and salts for the sample (not secrets). */
 export function fixedBytes(label: string): Uint8Array {
@@ -35,4 +35,18 @@ export function sampleAuditExport(): AuditExport {
   log.append({ type: "agreement", at: t0 + 25 * min, package: { border: "line-b", troops: "withdraw" } });
   log.signHead(t0 + 25 * min);
   return log.toExport();
+}
+
+/** What the north seat keeps to show that entry 4 is its submission (examples/audit/north-opening.json). */
+export function sampleOpening(): SubmissionOpening {
+  const north = sampleSubmissions[0];
+  return { entry: 4, salt: toHex(north.salt), payload: north.payload };
+}
+
+/** The sample files, by path from the repository's root, with their text. */
+export function sampleFiles(): Record<string, string> {
+  return {
+    "examples/audit/sample-room.json": `${JSON.stringify(sampleAuditExport(), null, 2)}\n`,
+    "examples/audit/north-opening.json": `${JSON.stringify(sampleOpening(), null, 2)}\n`,
+  };
 }

@@ -4,6 +4,7 @@
 // (BENCHMARKS.md, "CLI start-up").
 import { Command, CommanderError, Option } from "commander";
 import type { AnalyzeFlags } from "./commands/analyze.js";
+import type { AuditVerifyFlags } from "./commands/audit.js";
 import type { LintFlags } from "./commands/lint.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
@@ -220,13 +221,25 @@ function createProgram(io: CliIo): Command {
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .action(async (scenario: string | undefined, flags: ReportFlags) => (await import("./commands/report.js")).reportCommand(scenario, flags, io));
 
+  program
+    .command("audit")
+    .description("Tamper-evident audit logs of negotiation rooms (docs/audit-log.md).")
+    .command("verify")
+    .description("Check an exported audit log offline: every entry's hash, the signed tree heads' signatures and roots, consistency between heads. Exit 4 names the first bad entry or head.")
+    .argument("<file>", "an audit log export (.json)")
+    .option("--key <hex>", "the log's Ed25519 public key, as the server serves it: fail unless the export is signed with it")
+    .option("--opening <file>", "a seat's opening { entry, salt, payload }: also check that this entry commits to that private submission")
+    .option("--json", "print one JSON object: the verification, with the first problem (code, entry or head, field)")
+    .action(async (file: string, flags: AuditVerifyFlags) => (await import("./commands/audit.js")).auditVerifyCommand(file, flags, io));
+
   registerServeCommand(program, io);
 
   program.addHelpText(
     "after",
     `
-Exit codes: 0 ok, 1 internal error (a bug), 2 bad input or usage, 3 analysis not possible as asked, 4 lint findings.
-Docs: README.md, docs/scenario-format.md, docs/analysis.md, docs/errors.md`,
+Exit codes: 0 ok, 1 internal error (a bug), 2 bad input or usage, 3 analysis not possible as asked,
+4 lint findings or an audit log that does not verify.
+Docs: README.md, docs/scenario-format.md, docs/analysis.md, docs/audit-log.md, docs/errors.md`,
   );
   return program;
 }

@@ -10,7 +10,10 @@ export const ExitCode = {
   usage: 2,
   /** The input is valid but the analysis cannot be done as asked (e.g. the space is too large). */
   analysis: 3,
-  /** `parley lint` found places where the scenario does not follow its modelling rules. */
+  /**
+   * The check the command ran found problems: `parley lint` has findings (the scenario does not follow
+   * its modelling rules), or `parley audit verify` finds that the audit log does not verify.
+   */
   findings: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

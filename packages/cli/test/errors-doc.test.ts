@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { auditErrorCodes } from "@parley/audit";
 import { parleyErrorCodes, runErrorCodes } from "@parley/core";
 import { formatIssueCodes } from "@parley/formats";
 import { httpErrorCodes } from "@parley/server";
@@ -11,10 +12,10 @@ const documented = [...doc.matchAll(/^### ((?:PARLEY|AGENT|RUN)_[A-Z_]+)$/gm)].m
 
 describe("docs/errors.md", () => {
   it("documents every error code", () => {
-    for (const code of [...parleyErrorCodes, ...runErrorCodes, ...formatIssueCodes, ...httpErrorCodes]) expect(documented).toContain(code);
+    for (const code of [...parleyErrorCodes, ...runErrorCodes, ...formatIssueCodes, ...httpErrorCodes, ...auditErrorCodes]) expect(documented).toContain(code);
   });
   it("documents no code that does not exist", () => {
-    const known = new Set<string>([...parleyErrorCodes, ...runErrorCodes, ...formatIssueCodes, ...httpErrorCodes]);
+    const known = new Set<string>([...parleyErrorCodes, ...runErrorCodes, ...formatIssueCodes, ...httpErrorCodes, ...auditErrorCodes]);
     for (const code of documented) expect(known.has(code), code).toBe(true);
   });
 });
