@@ -11,6 +11,7 @@ import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
 import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
 import { cliStartupBenchmarks } from "./cli.js";
 import { builtinFrameworkBenchmark } from "./framework.js";
+import { auditBenchmarks } from "./audit.js";
 import { nonBlockingBenchmarks, serverBenchmarks } from "./server.js";
 import { webBenchmarks } from "./web.js";
 
@@ -68,6 +69,7 @@ log(
 
 for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
 log(builtinFrameworkBenchmark(runs));
+for (const m of auditBenchmarks(runs, smoke)) log(m);
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);
 for (const m of await serverBenchmarks(smoke)) log(m);
 for (const m of await nonBlockingBenchmarks(smoke)) log(m);
