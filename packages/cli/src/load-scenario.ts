@@ -8,6 +8,8 @@ import { UserError } from "./user-error.js";
 
 export interface LoadedScenario {
   readonly scenario: Scenario;
+  /** The scenario as read, before readings and the as-of date. */
+  readonly nominal: Scenario;
   /** With `asOf`: the date, and what was set aside as not yet known then. */
   readonly asOf?: { readonly date: string } & AsOfResult["setAside"];
   /** With `readings`: the readings in force (in the scenario's order). */
@@ -37,7 +39,7 @@ export interface ScenarioOptions {
  * Problems become a UserError carrying every FormatIssue.
  */
 export async function loadScenario(arg: string | undefined, cwd: string, options: ScenarioOptions = {}): Promise<LoadedScenario> {
-  let loaded = await loadAsIs(arg, cwd);
+  let loaded: LoadedScenario = await loadAsIs(arg, cwd);
   // Readings first: what they add rests on their provenance, which the as-of date may then set aside.
   const ids = options.readings ?? [];
   if (ids.length > 0) {
@@ -101,5 +103,5 @@ export function limitsFromEnvironment(): Partial<FormatLimits> {
 
 function unwrap(result: ParseResult<Scenario>, source: string, kind: LoadedScenario["kind"]): LoadedScenario {
   if (!result.ok) throw new UserError(`${source}: the scenario could not be loaded`, ExitCode.usage, result.issues);
-  return { scenario: result.value, source, kind, warnings: result.warnings };
+  return { scenario: result.value, nominal: result.value, source, kind, warnings: result.warnings };
 }

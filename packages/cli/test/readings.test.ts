@@ -3,6 +3,8 @@ import { parley as run } from "./run-cli.js";
 
 interface FrameworkJson {
   dealPossible: boolean;
+  zoneMargin: { delta: number | null; commonLevel: number | null };
+  readingDeciders: { nominal: boolean; deciders: string[][]; evaluated: { readings: string[]; possible: boolean }[] } | null;
   readings?: { id: string; label?: string }[];
 }
 
@@ -23,6 +25,13 @@ describe("--reading on the built-in scenario", () => {
     expect((await dealUnder("russia-no-truce-rules-out-ceasefire-on-signing")).dealPossible).toBe(false);
     expect((await dealUnder("reservation-0.55")).dealPossible).toBe(false);
     expect((await dealUnder("reservation-0.45")).dealPossible).toBe(true);
+    // The framework report names the same deciders, and the margin agrees with the reservation readings:
+    // the zone survives a rise of every reservation value from 0.5 to 0.5 + δ, not to 0.55.
+    expect(nominal.readingDeciders!.deciders).toEqual([["russia-donbas-rules-out-zone"], ["russia-no-truce-rules-out-ceasefire-on-signing"], ["reservation-0.55"]]);
+    const { delta, commonLevel } = nominal.zoneMargin;
+    expect(delta).toBeGreaterThan(0);
+    expect(delta).toBeLessThan(0.05);
+    expect(commonLevel).toBeCloseTo(0.5 + delta!, 12);
   });
 
   it("says on stderr which readings are in force, on every analysis command", async () => {

@@ -1,6 +1,8 @@
 // `parley framework | compare | exclude | robustness`: the framework-analysis commands
 // (definitions and JSON shapes: docs/framework-analysis.md). Options: cli.ts; loaded when they run.
 import {
+  scenarioAsOf,
+  type Scenario,
   compareFrameworks,
   compileScenario,
   createProtocol,
@@ -63,14 +65,19 @@ async function load(scenarioArg: string | undefined, io: CliIo, flags: { readonl
   const loaded = await loadScenario(scenarioArg, io.cwd, options);
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   io.stderr(loadNotes(loaded));
-  return { loaded, compiled: compileScenario(loaded.scenario) };
+  return { loaded, compiled: compileScenario(loaded.scenario), options };
 }
 
 const json = (io: CliIo, value: unknown) => io.stdout(JSON.stringify(value, null, 2) + "\n");
 
 export async function frameworkCommand(scenarioArg: string | undefined, flags: FrameworkFlags, io: CliIo): Promise<void> {
-  const { loaded, compiled } = await load(scenarioArg, io, flags);
+  const { loaded, compiled, options } = await load(scenarioArg, io, flags);
   const report = frameworkReport(compiled, {
+    readings: {
+      scenario: loaded.nominal,
+      selected: options.readings ?? [],
+      ...(options.asOf !== undefined ? { prepare: (s: Scenario) => scenarioAsOf(s, options.asOf!).scenario } : {}),
+    },
     ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
     amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
   });
@@ -193,7 +200,35 @@ export function frameworkText(report: FrameworkReport, { color }: TextStyle): st
     report.conflicts?.sets.forEach((set, i) => out.push(`   ${i + 1}. ${set.map(describeConstraint).join(c.dim("  +  "))}`));
     if (report.conflicts?.truncated) out.push(c.dim("   (search stopped early; larger conflicting sets may exist)"));
   }
+  out.push(...zoneMarginText(report.zoneMargin, c), ...decidersText(report.readingDeciders, c));
   return out.join("\n") + "\n";
+}
+
+const level = (x: number) => x.toFixed(3);
+
+/** The deal check's margin: by how much every reservation value may rise (or must fall) for a deal. */
+export function zoneMarginText(m: FrameworkReport["zoneMargin"], c: Colors): string[] {
+  if (m.delta === null) return ["  no outcome respects every red line, so no reservation values open a zone"];
+  const common = m.commonLevel === null ? "" : c.dim(` (with every reservation value equal: ${m.delta >= 0 ? "above" : "at or below"} ${level(m.commonLevel)})`);
+  return m.delta >= 0
+    ? [`  the zone vanishes when every reservation value rises by more than ${level(m.delta)}${common}`]
+    : [`  a deal appears when every reservation value falls by ${level(-m.delta)} or more${common}`];
+}
+
+/** Which readings decide whether a deal is possible. */
+export function decidersText(d: FrameworkReport["readingDeciders"], c: Colors): string[] {
+  if (!d) return [];
+  const scheme = d.scheme === "subsets" ? "each reading and every combination that can be selected together" : "each reading alone, and all together when they can be";
+  const answer = (possible: boolean) => (possible ? c.green("a deal is possible") : c.red("no deal"));
+  const out = ["", c.bold("Readings") + c.dim(` — the deal check under ${scheme}${d.base.length ? `, on top of ${d.base.join(", ")}` : ""}`)];
+  out.push(`  as loaded: ${answer(d.nominal)}`);
+  for (const e of d.evaluated) out.push(`  + ${e.readings.join(" + ")}: ${answer(e.possible)}`);
+  out.push(
+    d.deciders.length
+      ? `  ${d.nominal ? "no deal" : "a deal"} under: ${d.deciders.map((set) => set.join(" + ")).join("; ")}` + c.dim("  (the smallest sets of readings that change the answer)")
+      : `  no reading or combination changes the answer`,
+  );
+  return out;
 }
 
 function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: readonly string[], c: Colors): void {

@@ -28,6 +28,8 @@ export {
   type ModelledStance,
 } from "./stance-matrix.js";
 export { dealCheck, findConflictsAdditive, type DealCheck, type DealCheckOptions } from "./deal-check.js";
+export { zoneMargin, type ZoneMargin, type ZoneMarginOptions } from "./zone-margin.js";
+export { readingDeciders, type ReadingDeciders, type ReadingDecidersOptions } from "./deal-readings.js";
 export {
   amendFramework,
   GAIN_TOLERANCE,

@@ -5,6 +5,8 @@ import type { Scenario } from "../model/scenario.js";
 import { compileScenario, type CompiledScenario } from "../space/compile-scenario.js";
 import { amendFramework, type Amendment, type AmendmentOptions, type AmendmentBasis } from "./amendments.js";
 import { dealCheck, type DealCheckOptions } from "./deal-check.js";
+import { readingDeciders, type ReadingDeciders, type ReadingDecidersOptions } from "./deal-readings.js";
+import { zoneMargin, type ZoneMargin } from "./zone-margin.js";
 import { explainFramework, type VerdictExplanation } from "./explain-verdict.js";
 import { findFramework, type SettingChange } from "./settlement.js";
 import { declaredFrameworkStance, stanceMatrix, type DeclaredStance, type ModelledStance } from "./stance-matrix.js";
@@ -15,6 +17,11 @@ export interface FrameworkReportOptions {
   /** Options of the amendment search; `limit` defaults to 5 here. */
   readonly amendments?: AmendmentOptions;
   readonly deal?: DealCheckOptions;
+  /**
+   * Which readings decide the deal check: `scenario` is the scenario before any reading (default:
+   * the compiled scenario, taken to be under none), `selected` the readings in force. false: not computed.
+   */
+  readonly readings?: (ReadingDecidersOptions & { readonly scenario?: Scenario }) | false;
 }
 
 /** `declared` in the JSON: the declared stance that counts, or null. */
@@ -108,6 +115,10 @@ export interface FrameworkReport {
   readonly dealPossible: boolean;
   readonly conflicts: { readonly sets: readonly (readonly ConstraintJson[])[]; readonly truncated: boolean } | null;
   readonly deal: { readonly method: "enumerate" | "merge"; readonly rationalCount: number | null };
+  /** How far the zone is from vanishing: the largest common rise δ of every reservation value that leaves a deal (zoneMargin). */
+  readonly zoneMargin: ZoneMargin;
+  /** The deal check under the scenario's other readings and their combinations (readingDeciders); null without readings. */
+  readonly readingDeciders: ReadingDeciders | null;
 }
 
 /**
@@ -177,6 +188,11 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
   });
 
   const deal = dealCheck(compiled, options.deal ?? {});
+  const dealLimits = {
+    ...(options.deal?.enumerationLimit !== undefined ? { enumerationLimit: options.deal.enumerationLimit } : {}),
+    ...(options.deal?.maxFrontier !== undefined ? { maxFrontier: options.deal.maxFrontier } : {}),
+  };
+  const readings = options.readings === false ? null : readingDeciders(options.readings?.scenario ?? scenario, { deal: dealLimits, ...options.readings });
   return {
     scenario: { id: scenario.id, name: scenario.name },
     parties: compiled.parties.map((cp) => cp.party.id),
@@ -184,6 +200,8 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
     dealPossible: deal.possible,
     conflicts: deal.conflicts ? { sets: deal.conflicts.sets.map((set) => set.map(constraintJson)), truncated: deal.conflicts.truncated } : null,
     deal: { method: deal.method, rationalCount: deal.rationalCount },
+    zoneMargin: zoneMargin(compiled, dealLimits),
+    readingDeciders: readings,
   };
 }
 

@@ -515,6 +515,23 @@ export const frameworksSchema = z
     dealPossible: z.boolean(),
     conflicts: conflictsSchema,
     deal: z.object({ method: z.enum(["enumerate", "merge"]), rationalCount: z.number().nullable() }),
+    zoneMargin: z
+      .object({
+        delta: z.number().nullable().describe("the zone vanishes when every reservation value rises by more than this (negative: no deal now); null when the red lines alone leave no outcome"),
+        commonLevel: z.number().nullable().describe("with every reservation value equal, the zone vanishes above this level"),
+        method: z.enum(["enumerate", "merge"]),
+      })
+      .describe("how far the zone of agreement is from vanishing (core zoneMargin)"),
+    readingDeciders: z
+      .object({
+        scheme: z.enum(["subsets", "singles"]),
+        base: z.array(z.string()),
+        nominal: z.boolean(),
+        evaluated: z.array(z.object({ readings: z.array(z.string()), possible: z.boolean() })),
+        deciders: z.array(z.array(z.string())).describe("the smallest sets of readings that change whether a deal is possible"),
+      })
+      .nullable()
+      .describe("the deal check under the scenario's named readings (core readingDeciders); null when it has none"),
   })
   .meta({ id: "FrameworkReport" });
 
