@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { renderBriefing } from "@parley/core";
+import { PARLEY_VERSION as CORE_VERSION, renderBriefing } from "@parley/core";
 import { parseScenario } from "@parley/formats";
 import { afterAll, describe, expect, it } from "vitest";
 import { PARLEY_VERSION } from "../src/version.js";
@@ -103,6 +103,14 @@ describe("parley report", () => {
     }
     expect(existsSync(path.join(tmp, "x.html"))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("names the version of the packages (the CLI's and the core's constants agree with package.json)", () => {
+    for (const pkg of ["cli", "core"]) {
+      const version = (JSON.parse(readFileSync(path.join(repoRoot, `packages/${pkg}/package.json`), "utf8")) as { version: string }).version;
+      expect(PARLEY_VERSION).toBe(version);
+      expect(CORE_VERSION).toBe(version);
+    }
   });
 
   it("briefs on the built-in scenario by default", async () => {

@@ -1,6 +1,7 @@
 // The public API of @parley/core: everything that leaves the package is listed here.
 
 export { ParleyError, isParleyError, parleyErrorCodes, type ParleyErrorCode } from "./errors.js";
+export { PARLEY_VERSION } from "./version.js";
 
 export type { Value, Issue, IssueKind, CategoricalIssue, IntegerIssue, RealIssue } from "./model/issue.js";
 export type { Party, PartyRole } from "./model/party.js";

@@ -67,7 +67,7 @@ function header(b: Briefing): string {
   return (
     `<header><p class="meta small">Briefing</p><h1>${esc(b.scenario.name)}</h1>` +
     (b.scenario.description ? `<p>${esc(b.scenario.description)}</p>` : "") +
-    `<table class="keep"><tbody>` +
+    `<table class="keep facts"><tbody>` +
     `<tr><th scope="row">Scenario</th><td><code>${esc(b.scenario.id)}</code></td></tr>` +
     `<tr><th scope="row">As of</th><td data-field="as-of">${asOf}</td></tr>` +
     `<tr><th scope="row">Readings in force</th><td data-field="readings">${readings}</td></tr>` +

@@ -15,6 +15,7 @@ p { margin: 6px 0; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; }
 th, td { border: 1px solid var(--rule); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef0f3; }
+table.facts th { width: 11em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .matrix td.cell { text-align: center; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .redline { font-weight: 700; }

@@ -6,6 +6,7 @@ import { routeHash, type ScenarioTab, type ScenarioView } from "../lib/route.js"
 import { resourceKey } from "../state/actions/resources.js";
 import { useResource } from "../state/use-resource.js";
 import { AsOfControl } from "./scenario/AsOfControl.js";
+import { BriefingDownload } from "./scenario/BriefingDownload.js";
 import { HistoryView } from "./scenario/HistoryView.js";
 import { ScenarioOverview } from "./scenario/ScenarioOverview.js";
 import { FrameworkView } from "./scenario/FrameworkView.js";
@@ -42,6 +43,7 @@ export function ScenarioPage({ id, tab, view = {} }: { id: string; tab: Scenario
                 <code>{d.id}</code> · version {d.version}
                 {d.format ? ` · from ${d.format === "genius" ? "GENIUS XML" : d.format.toUpperCase()}` : ""}
               </p>
+              <BriefingDownload scenario={d.scenario} view={view} />
             </header>
             <nav className="tabs" aria-label="Scenario views">
               {TABS.map((t) => (

@@ -2,6 +2,7 @@
 // crashes), the same tasks run on the main thread, loaded on demand.
 import type { Scenario } from "@parley/core";
 import type { AnalysisJson } from "../api/types.js";
+import type { BriefingRequest } from "./briefing-task.js";
 import type { FrameworksResult, HistoryResult, ViewRequest } from "./framework-tasks.js";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
 import type { SpaceRequest, SpaceResult } from "./tasks.js";
@@ -13,6 +14,8 @@ export interface AnalysisWorker {
   frameworks(request: ViewRequest): Promise<FrameworksResult>;
   /** The verdict history of the scenario (readings applied). */
   history(request: ViewRequest): Promise<HistoryResult>;
+  /** The briefing of a view of the scenario: one self-contained HTML document. */
+  briefing(request: BriefingRequest): Promise<string>;
   /** Whether the work runs in a Web Worker (false: inline fallback). */
   readonly inWorker: boolean;
 }
@@ -31,7 +34,8 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 type Payload =
   | { type: "space"; request: SpaceRequest }
   | { type: "analyze"; scenario: Scenario; seed?: number }
-  | { type: "frameworks" | "history"; request: ViewRequest };
+  | { type: "frameworks" | "history"; request: ViewRequest }
+  | { type: "briefing"; request: BriefingRequest };
 
 function inline(): AnalysisWorker {
   const tasks = import("./tasks.js");
@@ -52,6 +56,9 @@ function inline(): AnalysisWorker {
     },
     async history(request) {
       return (await frameworkTasks).historyOfView(request);
+    },
+    async briefing(request) {
+      return (await import("./briefing-task.js")).briefingOfView(request);
     },
   };
 }
@@ -100,6 +107,7 @@ export function createAnalysisWorker(): AnalysisWorker {
       fallback ? fallback.analyze(scenario, seed) : call<AnalysisJson>(seed === undefined ? { type: "analyze", scenario } : { type: "analyze", scenario, seed }),
     frameworks: (request) => (fallback ? fallback.frameworks(request) : call<FrameworksResult>({ type: "frameworks", request })),
     history: (request) => (fallback ? fallback.history(request) : call<HistoryResult>({ type: "history", request })),
+    briefing: (request) => (fallback ? fallback.briefing(request) : call<string>({ type: "briefing", request })),
   };
 }
 

@@ -1,6 +1,7 @@
 // The analysis worker: runs ./tasks.ts off the main thread. Utility columns come back as
 // transferred typed arrays (no copy).
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
+import { briefingOfView } from "./briefing-task.js";
 import { frameworksOfView, historyOfView } from "./framework-tasks.js";
 import { analyzeInBrowser, outcomeSpace, SpaceCache } from "./tasks.js";
 
@@ -18,6 +19,8 @@ scope.onmessage = (event) => {
       scope.postMessage({ id: message.id, ok: true, type: "space", result }, [...result.columns.map((c) => c.buffer), result.rational.buffer]);
     } else if (message.type === "frameworks") {
       scope.postMessage({ id: message.id, ok: true, type: "frameworks", result: frameworksOfView(message.request) });
+    } else if (message.type === "briefing") {
+      scope.postMessage({ id: message.id, ok: true, type: "briefing", result: briefingOfView(message.request) });
     } else if (message.type === "history") {
       scope.postMessage({ id: message.id, ok: true, type: "history", result: historyOfView(message.request) });
     } else {
