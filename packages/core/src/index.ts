@@ -25,6 +25,7 @@ export type {
   Statement,
   StatementSubject,
   Stance,
+  StatementClaim,
   Voice,
   NegotiationEvent,
   EventKind,
@@ -32,6 +33,7 @@ export type {
   Confidence,
   Provenance,
 } from "./model/statement.js";
+export { statementClaims, statementStances } from "./model/statement.js";
 
 export { issueValues, issueSize, issueValueIndex, issueContains } from "./space/issue-values.js";
 export {

@@ -175,9 +175,12 @@ function describeConstraint(c: ConstraintJson): string {
   return c.kind === "reservation" ? `${c.party} needs utility ≥ ${fmt(c.value!)}` : `${c.party}'s red line ${describeRedLine(c.redLine!)}`;
 }
 
+/** The stances a declared stance rests on: "reject", or "deny+partial" for a statement with several claims. */
+const declaredStances = (d: NonNullable<DeclaredJson>): readonly Stance[] => (d.stances && d.stances.length > 0 ? d.stances : [d.stance]);
+
 function describeDeclared(d: DeclaredJson): string {
   if (!d) return "—";
-  return `${d.stance} (${d.date}, ${d.source.outlet})`;
+  return `${declaredStances(d).join("+")} (${d.date}, ${d.source.outlet})`;
 }
 
 const signed = (x: number) => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(3);
@@ -236,25 +239,10 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
   if (fw.open.length) out.push(`  open issues: ${fw.open.join(", ")}`);
   for (const clash of fw.clashes) out.push(c.yellow(`  points ${clash.points.join(", ")} set issue "${clash.issue}" differently (the last one counts)`));
 
-  out.push("", "  Stance matrix" + c.dim(" — each point's value to each party (0 = its worst options on the point's issues, 1 = its best)"));
-  const rows = fw.points.map((point) => [
-    `${point.number}. ${truncate(point.text, 46)}`,
-    ...parties.map((party) => {
-      const s = point.stances[party]!;
-      const paint = s.redLine ? c.red : valueColor(c, s.value);
-      // A point that sets no issue is not modelled (·); one whose options the party values alike is indifferent (—).
-      let cell = paint(point.issues.length === 0 ? "·" : s.value === null ? "—" : s.value.toFixed(2));
-      if (s.redLine) cell += c.red(c.bold(" ✖"));
-      if (s.declared) cell += ` [${STANCE_ABBREVIATIONS[s.declared.stance]}${s.mismatch ? "!" : ""}]`;
-      return s.mismatch ? c.bold(cell) : cell;
-    }),
-  ]);
-  out.push(renderTable(["point", ...parties], rows));
-  out.push(
-    c.dim(
-      "  ✖ crosses a red line · — indifferent (the party values the point's options alike) · · not modelled (the point sets no issue) · [A]ccept [R]eject [P]artial [C]onditional [D]eny [p]rocess: latest declared stance · ! contradicts the model",
-    ),
-  );
+  if (fw.basis === "undisclosed") {
+    out.push(c.yellow("  the points of this text are not public: it sets no issue, so every issue is open"));
+    out.push("", "  Stance matrix: none (no public points)");
+  } else stanceMatrixSection(out, fw, parties, c);
 
   out.push("", "  Verdicts" + c.dim(" — utility of the worst and best completion of the open issues"));
   out.push(
@@ -269,14 +257,42 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
           fmt(v.reservation),
           v.redLinesCrossed.length ? c.red(`${v.redLinesCrossed.length} crossed`) : "none",
           verdictText(c, v.verdict),
-          describeDeclared(v.declared),
+          v.declaredDisagrees ? c.bold(`${describeDeclared(v.declared)} !`) : describeDeclared(v.declared),
         ];
       }),
     ),
   );
+  if (parties.some((party) => fw.verdicts[party]!.declared))
+    out.push(c.dim("  declared: the latest stance on the whole framework · ! contradicts the verdict (declared accept vs reject, or reject vs accept)"));
   for (const party of parties)
     for (const r of fw.verdicts[party]!.redLinesCrossed) out.push(c.red(`  ${party} ✖ ${describeRedLine(r)}`));
 
+  amendmentSections(out, fw, parties, c);
+}
+
+function stanceMatrixSection(out: string[], fw: FrameworkReportEntry, parties: readonly string[], c: Colors): void {
+  out.push("", "  Stance matrix" + c.dim(" — each point's value to each party (0 = its worst options on the point's issues, 1 = its best)"));
+  const rows = fw.points.map((point) => [
+    `${point.number}. ${truncate(point.text, 46)}`,
+    ...parties.map((party) => {
+      const s = point.stances[party]!;
+      const paint = s.redLine ? c.red : valueColor(c, s.value);
+      // A point that sets no issue is not modelled (·); one whose options the party values alike is indifferent (—).
+      let cell = paint(point.issues.length === 0 ? "·" : s.value === null ? "—" : s.value.toFixed(2));
+      if (s.redLine) cell += c.red(c.bold(" ✖"));
+      if (s.declared) cell += ` [${declaredStances(s.declared).map((x) => STANCE_ABBREVIATIONS[x]).join("+")}${s.mismatch ? "!" : ""}]`;
+      return s.mismatch ? c.bold(cell) : cell;
+    }),
+  ]);
+  out.push(renderTable(["point", ...parties], rows));
+  out.push(
+    c.dim(
+      "  ✖ crosses a red line · — indifferent (the party values the point's options alike) · · not modelled (the point sets no issue) · [A]ccept [R]eject [P]artial [C]onditional [D]eny [p]rocess: latest declared stance · ! contradicts the model",
+    ),
+  );
+}
+
+function amendmentSections(out: string[], fw: FrameworkReportEntry, parties: readonly string[], c: Colors): void {
   const am = fw.amendments;
   out.push("", `  Best amendments` + c.dim(` — no party worse off (${am.basis} completion), by total gain; ${am.count} in all`));
   if (am.best.length === 0) out.push("   none: no one- or two-change amendment leaves every party at least as well off and one better");

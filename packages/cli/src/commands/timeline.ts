@@ -1,6 +1,6 @@
 // `parley timeline`: a scenario's statements and events in date order, filtered by party, issue,
 // framework point and dates. Its options are defined in cli.ts; this module loads when it runs.
-import { timeline, verdictHistory, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
+import { statementClaims, statementStances, timeline, verdictHistory, type Scenario, type StatementSubject, type TimelineEntry, type TimelineFilter } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
 import { loadFields, loadNotes, loadScenario } from "../load-scenario.js";
@@ -78,10 +78,14 @@ export function timelineText(s: Scenario, filter: TimelineFilter, entries: reado
     out.push("");
     const tag = `[${e.confidence}]`;
     if (e.type === "statement") {
-      const label = (stanceColour[e.stance] ?? ((t: string) => t))(e.stance.toUpperCase().padEnd(11));
+      // A statement with several claims shows each stance (DENY+PARTIAL) and what each is about.
+      const stances = statementStances(e);
+      const label = stances.map((x) => (stanceColour[x] ?? ((t: string) => t))(x.toUpperCase())).join("+") + " ".repeat(Math.max(0, 11 - stances.join("+").length));
       out.push(`${e.date}  ${label} ${c.bold(name(e.party))} · ${e.speaker}  ${tag}`);
       out.push(...wrap(e.paraphrase));
-      if (e.about.length) out.push(...wrap(`about: ${e.about.map(describeSubject).join("; ")}`, c.dim));
+      if (e.claims && e.claims.length > 0)
+        for (const claim of statementClaims(e)) out.push(...wrap(`${claim.stance}: ${claim.about.map(describeSubject).join("; ")}`, c.dim));
+      else if (e.about.length) out.push(...wrap(`about: ${e.about.map(describeSubject).join("; ")}`, c.dim));
     } else {
       const who = e.participants.length ? `${e.participants.map(name).join(", ")} · ` : "";
       const when = e.endDate !== undefined ? c.dim(` (to ${e.endDate})`) : "";

@@ -18,6 +18,7 @@ export {
   declaredPointStance,
   declaredFrameworkStance,
   disagrees,
+  verdictDisagrees,
   ACCEPT_THRESHOLD,
   STANCE_ABBREVIATIONS,
   type StanceMatrix,

@@ -45,6 +45,21 @@ const scenario: Scenario = {
       source: { outlet: "Wire", url: "https://example.org/1" },
       confidence: "M",
     },
+    {
+      id: "st2",
+      date: "2025-05-02",
+      speaker: "P's minister",
+      party: "P",
+      paraphrase: "P denies reports that it turned draft 2 down, and accepts it.",
+      about: [{ framework: "D2" }, { framework: "D2" }],
+      stance: "deny",
+      claims: [
+        { stance: "deny", about: [{ framework: "D2" }] },
+        { stance: "accept", about: [{ framework: "D2" }] },
+      ],
+      source: { outlet: "Wire" },
+      confidence: "H",
+    },
   ],
 };
 
@@ -64,6 +79,7 @@ describe("frameworkReport", () => {
     // the statement about the whole draft is Q's declared stance on the framework, not on its points
     expect(d1.verdicts["Q"]!.declared).toEqual({
       stance: "reject",
+      stances: ["reject"],
       date: "2025-05-01",
       statement: "st1",
       source: { outlet: "Wire", url: "https://example.org/1" },
@@ -71,6 +87,11 @@ describe("frameworkReport", () => {
       confidence: "M",
       speaker: "Q's minister",
     });
+    expect(d1.verdicts["Q"]!.declaredDisagrees).toBe(false); // declared reject, modelled reject
+    expect(d1.verdicts["P"]!.declaredDisagrees).toBe(false); // nothing declared
+    expect(d1.basis).toBeNull();
+    // P declares it accepts D2 (beside a denial), but D2 crosses its red line: the verdict is reject.
+    expect(r.frameworks[1]!.verdicts["P"]).toMatchObject({ verdict: "reject", declared: { stance: "accept", stances: ["deny", "accept"] }, declaredDisagrees: true });
     // D2 crosses P's red line on its point.
     expect(r.frameworks[1]!.points[0]!.stances["P"]).toMatchObject({ redLine: true, modelled: "reject" });
     expect(r.frameworks[1]!.verdicts["P"]!.redLinesCrossed.map((x) => x.id)).toEqual(["no-b0"]);
@@ -78,6 +99,16 @@ describe("frameworkReport", () => {
     expect(Object.keys(d1.amendments.fixes)).toEqual(["P", "Q"]);
     // P's best fix for D1: settle b at b1 (costs Q nothing).
     expect(d1.amendments.fixes["P"]!.fixes[0]).toMatchObject({ changes: [{ issue: "b", point: null, from: null, to: "b1" }], cost: 0 });
+  });
+
+  it("frameworkReport handles a text whose points are not public: no points, every issue open", () => {
+    const secret: Scenario = { ...scenario, frameworks: [...scenario.frameworks, { id: "D3", name: "Draft 3", basis: "undisclosed", points: [] }] };
+    const r = frameworkReport(secret, { framework: "D3" });
+    const d3 = r.frameworks[0]!;
+    expect(d3).toMatchObject({ id: "D3", basis: "undisclosed", open: ["a", "b"], points: [], clashes: [] });
+    // P: everything open, [0, 1], and b0 could cross its red line; Q: [0, 1] around 0.5.
+    expect(d3.verdicts["P"]).toMatchObject({ verdict: "depends", utilityRange: { min: 0, max: 1 }, declaredDisagrees: false });
+    expect(d3.verdicts["Q"]).toMatchObject({ verdict: "depends" });
   });
 
   it("frameworkReport runs the deal check and names the conflicts by party and issue", () => {

@@ -1,5 +1,6 @@
 import type { Constraint } from "../analysis/conflicts.js";
 import { evaluateFramework, type Verdict } from "../analysis/evaluate-framework.js";
+import type { FrameworkBasis } from "../model/framework.js";
 import type { RedLine } from "../model/preferences.js";
 import type { Scenario } from "../model/scenario.js";
 import { compileScenario, type CompiledScenario } from "../space/compile-scenario.js";
@@ -9,7 +10,7 @@ import { readingDeciders, type ReadingDeciders, type ReadingDecidersOptions } fr
 import { zoneMargin, type ZoneMargin } from "./zone-margin.js";
 import { explainFramework, type VerdictExplanation } from "./explain-verdict.js";
 import { findFramework, type SettingChange } from "./settlement.js";
-import { declaredFrameworkStance, stanceMatrix, type DeclaredStance, type ModelledStance } from "./stance-matrix.js";
+import { declaredFrameworkStance, stanceMatrix, verdictDisagrees, type DeclaredStance, type ModelledStance } from "./stance-matrix.js";
 
 export interface FrameworkReportOptions {
   /** Report on this framework only (default: every framework). */
@@ -27,6 +28,7 @@ export interface FrameworkReportOptions {
 /** `declared` in the JSON: the declared stance that counts, or null. */
 export type DeclaredJson = {
   readonly stance: DeclaredStance["stance"];
+  readonly stances: DeclaredStance["stances"];
   readonly date: string;
   readonly statement: string;
   readonly source: DeclaredStance["source"];
@@ -55,6 +57,8 @@ export interface VerdictJson {
   readonly redLinesCrossed: readonly RedLine[];
   /** The party's latest declared stance on the framework as a whole. */
   readonly declared: DeclaredJson;
+  /** The declared stance contradicts the verdict: declared accept vs verdict reject, or declared reject vs verdict accept. */
+  readonly declaredDisagrees: boolean;
   /** Why: the deciding issues, the binding red lines, the statements behind them (explainVerdict). */
   readonly explanation: VerdictExplanation;
 }
@@ -86,6 +90,8 @@ export interface ConstraintJson {
 export interface FrameworkReportEntry {
   readonly id: string;
   readonly name: string;
+  /** What the text rests on (null: not stated); `undisclosed`: its points are not public, so every issue is open. */
+  readonly basis: FrameworkBasis | null;
   readonly open: readonly string[];
   readonly clashes: readonly { readonly issue: string; readonly points: readonly number[] }[];
   readonly points: readonly {
@@ -147,6 +153,7 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
     return {
       id: fw.id,
       name: fw.name,
+      basis: fw.basis ?? null,
       open: ev.open,
       clashes: ev.clashes,
       points: matrix.rows.map((row) => ({
@@ -161,6 +168,7 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
       })),
       verdicts: byParty((p, id) => {
         const pe = ev.parties[p]!;
+        const declared = declaredFrameworkStance(fw, id, statements);
         return {
           utility: pe.utility.min,
           utilityRange: pe.utility,
@@ -168,7 +176,8 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
           verdict: pe.verdict,
           reservation: pe.reservation,
           redLinesCrossed: pe.redLinesCrossed,
-          declared: declaredFrameworkStance(fw, id, statements),
+          declared,
+          declaredDisagrees: verdictDisagrees(pe.verdict, declared),
           explanation: explanations[id]!,
         };
       }),

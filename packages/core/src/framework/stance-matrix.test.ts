@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileScenario, type Scenario, type Statement } from "@parley/core";
-import { stanceMatrix } from "./index.js";
+import { declaredFrameworkStance, stanceMatrix, verdictDisagrees } from "./index.js";
 
 const table = (scores: Record<string, number>) => ({ kind: "table" as const, scores });
 const source = { outlet: "Test Gazette" };
@@ -66,7 +66,7 @@ const scenario: Scenario = {
     statement("s1", "2025-01-01", "P", [{ framework: "F", point: "p1" }], "accept"),
     statement("s2", "2025-02-01", "P", [{ issue: "a" }], "reject"), // less direct than s1: s1 counts
     statement("s3", "2025-03-01", "Q", [{ issue: "b", values: ["b0"] }], "reject"), // about b0, not the point's b1
-    statement("s4", "2025-03-05", "Q", [{ issue: "b" }], "reject"),
+    statement("s4", "2025-03-05", "Q", [{ issue: "b" }], "reject"), // the issue without values: no stance on a point
     statement("s5", "2025-01-10", "Q", [{ issue: "a", values: ["a1", "a2"] }], "accept"),
     statement("s10", "2025-06-01", "Q", [{ framework: "F" }], "reject"), // about the whole draft: not a point's stance
     statement("s6", "2025-04-01", "P", [{ framework: "other", point: "p2" }], "reject"), // another framework
@@ -113,14 +113,67 @@ describe("stanceMatrix", () => {
     expect(cell(1, "P").mismatch).toBe(false);
     expect(cell(2, "P").declared).toMatchObject({ stance: "conditional", statement: "s7", via: "point" });
     expect(cell(2, "P").mismatch).toBe(false); // conditional is not a clear accept or reject
-    expect(cell(2, "Q").declared).toMatchObject({ stance: "reject", statement: "s4", via: "issue" });
-    expect(cell(2, "Q").mismatch).toBe(false); // modelled reject too (value 0)
+    expect(cell(2, "Q").declared).toBeNull(); // s4 names issue b but none of its values
+    expect(cell(2, "Q").mismatch).toBe(false);
     expect(cell(1, "Q").declared).toMatchObject({ stance: "accept", statement: "s5", via: "issue" });
     expect(cell(1, "Q").modelled).toBe("reject");
     expect(cell(1, "Q").mismatch).toBe(true);
     expect(cell(3, "Q").declared).toMatchObject({ statement: "s9", stance: "partial" });
     expect(cell(3, "P").declared).toBeNull();
     expect(m.rows.flatMap((r) => r.stances).some((c) => c.declared?.statement === "s10")).toBe(false);
+  });
+
+  it("an issue named without values gives no stance on a point: no false contradiction", () => {
+    const compiled = compileScenario(scenario);
+    // Q is modelled to reject point 1 (a1 is worth 0.25 to it). "Accepts something on issue a" says
+    // nothing about a1, so it must not be read as accepting point 1.
+    const vague = [statement("v1", "2025-05-01", "Q", [{ issue: "a" }], "accept")];
+    const q1 = stanceMatrix(compiled, "F", vague).rows[0]!.stances[1]!;
+    expect(q1.modelled).toBe("reject");
+    expect(q1.declared).toBeNull();
+    expect(q1.mismatch).toBe(false);
+    // Naming the point's value does count, and then the contradiction is real.
+    const named = [statement("v2", "2025-05-01", "Q", [{ issue: "a", values: ["a1"] }], "accept")];
+    const q1named = stanceMatrix(compiled, "F", named).rows[0]!.stances[1]!;
+    expect(q1named.declared).toMatchObject({ statement: "v2", via: "issue", stance: "accept", stances: ["accept"] });
+    expect(q1named.mismatch).toBe(true);
+  });
+
+  it("a statement with several claims counts each claim on its own subjects", () => {
+    const compiled = compileScenario(scenario);
+    const multi: Statement = {
+      ...statement("m1", "2025-07-01", "P", [], "deny"),
+      claims: [
+        { stance: "deny", about: [{ framework: "F" }] },
+        { stance: "partial", about: [{ framework: "F" }] },
+        { stance: "reject", about: [{ framework: "F", point: "p1" }] },
+      ],
+      about: [{ framework: "F" }, { framework: "F" }, { framework: "F", point: "p1" }],
+    };
+    const fw = scenario.frameworks[0]!;
+    // On the framework as a whole: deny and partial; partial is the more decisive.
+    expect(declaredFrameworkStance(fw, "P", [multi])).toMatchObject({ statement: "m1", stance: "partial", stances: ["deny", "partial"], via: "framework" });
+    // On point 1 only the reject claim speaks, and P is modelled to accept it (value 0.5).
+    const m1 = stanceMatrix(compiled, "F", [multi]);
+    expect(m1.rows[0]!.stances[0]!).toMatchObject({ modelled: "accept", mismatch: true, declared: { stance: "reject", stances: ["reject"], via: "point" } });
+    expect(m1.rows[1]!.stances[0]!.declared).toBeNull();
+    // Read with `stance` and `about` alone, the statement would have said "deny" on point 1.
+    const { claims: _claims, ...flatStatement } = multi;
+    const flat = stanceMatrix(compiled, "F", [flatStatement]);
+    expect(flat.rows[0]!.stances[0]!.declared).toMatchObject({ stance: "deny", stances: ["deny"] });
+    expect(flat.rows[0]!.stances[0]!.mismatch).toBe(false);
+  });
+
+  it("verdictDisagrees: only a clear declared accept or reject against the opposite verdict", () => {
+    const declared = (stance: Statement["stance"]) => ({ stance, stances: [stance], date: "2025-01-01", statement: "x", source, via: "framework" as const, confidence: "H" as const, speaker: "S" });
+    expect(verdictDisagrees("accept", declared("reject"))).toBe(true);
+    expect(verdictDisagrees("reject", declared("accept"))).toBe(true);
+    expect(verdictDisagrees("reject", declared("reject"))).toBe(false);
+    expect(verdictDisagrees("depends", declared("reject"))).toBe(false);
+    expect(verdictDisagrees("depends", declared("accept"))).toBe(false);
+    for (const stance of ["partial", "conditional", "deny", "process"] as const)
+      for (const verdict of ["accept", "reject", "depends"] as const) expect(verdictDisagrees(verdict, declared(stance))).toBe(false);
+    expect(verdictDisagrees("accept", null)).toBe(false);
   });
 
   it("stanceMatrix values points for a table utility at the party's best completion of the framework", () => {

@@ -1,7 +1,8 @@
+import type { Verdict } from "../analysis/evaluate-framework.js";
 import { ParleyError } from "../errors.js";
 import type { Framework } from "../model/framework.js";
 import type { RedLine } from "../model/preferences.js";
-import type { Confidence, SourceRef, Stance, Statement, StatementSubject } from "../model/statement.js";
+import { statementClaims, type Confidence, type SourceRef, type Stance, type Statement, type StatementSubject } from "../model/statement.js";
 import type { CompiledParty, CompiledScenario } from "../space/compile-scenario.js";
 import { issueValueIndex } from "../space/issue-values.js";
 import { COMPLETION_LIMIT, forEachCompletion } from "./package-evaluator.js";
@@ -18,7 +19,10 @@ export type DeclaredVia = "point" | "issue" | "framework";
 
 /** The declared stance that counts for a party and a point (see docs/framework-analysis.md). */
 export interface DeclaredStance {
+  /** The stance that counts: the most decisive of `stances` (accept or reject, then conditional, partial, deny, process). */
   readonly stance: Stance;
+  /** Every stance the statement takes on this subject (several when it has several claims), in claim order. */
+  readonly stances: readonly Stance[];
   readonly date: string;
   /** The statement's id. */
   readonly statement: string;
@@ -97,6 +101,16 @@ export function disagrees(modelled: ModelledStance, declared: DeclaredStance | n
   if (declared.stance === "accept") return modelled === "reject";
   if (declared.stance === "reject") return modelled === "accept";
   return false;
+}
+
+/**
+ * Whether a declared stance on a whole framework contradicts its verdict: declared accept vs
+ * verdict reject, or declared reject vs verdict accept. A `depends` verdict contradicts neither,
+ * and partial, conditional, deny and process stances contradict no verdict (see
+ * docs/framework-analysis.md).
+ */
+export function verdictDisagrees(verdict: Verdict, declared: DeclaredStance | null): boolean {
+  return verdict !== "depends" && disagrees(verdict, declared);
 }
 
 /**
@@ -181,12 +195,16 @@ export function pointRedLines(settlement: Settlement, sp: SettledPoint, cp: Comp
 
 const DIRECTNESS: Record<DeclaredVia, number> = { point: 3, issue: 2, framework: 1 };
 
+/** Which of a statement's stances on one subject counts: a clear accept or reject first, then conditional, partial, deny, process. */
+const DECISIVENESS: Record<Stance, number> = { accept: 5, reject: 5, conditional: 4, partial: 3, deny: 2, process: 1 };
+
 /**
- * The declared stance that counts for `party` on a point: among the party's statements whose
- * subjects match the point, the most direct ones (the point itself, then an issue the point sets,
- * with no values named or the point's value among them) and, among those, the latest (by date; for
- * equal dates the later in the list). Statements about the whole framework do not count for its
- * points (see declaredFrameworkStance).
+ * The declared stance that counts for `party` on a point: among the party's statements with a
+ * claim whose subjects match the point, the most direct ones (the point itself, then an issue the
+ * point sets with the point's value among the values named) and, among those, the latest (by
+ * date; for equal dates the later in the list). A subject naming an issue without values says
+ * nothing about a particular option, so it does not count for a point; nor do statements about the
+ * whole framework (see declaredFrameworkStance).
  */
 export function declaredPointStance(
   compiled: CompiledScenario,
@@ -198,10 +216,9 @@ export function declaredPointStance(
   return pickDeclared(statements, party, (s) => {
     if (s.framework !== undefined && s.framework !== framework.id) return null;
     if (s.point !== undefined) return s.framework === framework.id && (s.point === sp.point.id || s.point === String(sp.point.number)) ? "point" : null;
-    if (s.issue !== undefined) {
+    if (s.issue !== undefined && s.values && s.values.length > 0) {
       const setting = sp.settings.find((x) => compiled.issues[x.issue]!.id === s.issue);
       if (!setting) return null;
-      if (!s.values || s.values.length === 0) return "issue";
       const issue = compiled.issues[setting.issue]!;
       return s.values.some((v) => issueValueIndex(issue, v) === setting.value) ? "issue" : null;
     }
@@ -224,15 +241,25 @@ function pickDeclared(
   let best: DeclaredStance | null = null;
   for (const st of statements) {
     if (st.party !== party) continue;
+    // The most direct match over every claim, and the stances of the claims that reach it.
     let via: DeclaredVia | null = null;
-    for (const subject of st.about) {
-      const m = match(subject);
-      if (m && (via === null || DIRECTNESS[m] > DIRECTNESS[via])) via = m;
+    let stances: Stance[] = [];
+    for (const claim of statementClaims(st)) {
+      let claimVia: DeclaredVia | null = null;
+      for (const subject of claim.about) {
+        const m = match(subject);
+        if (m && (claimVia === null || DIRECTNESS[m] > DIRECTNESS[claimVia])) claimVia = m;
+      }
+      if (!claimVia) continue;
+      if (via === null || DIRECTNESS[claimVia] > DIRECTNESS[via]) [via, stances] = [claimVia, [claim.stance]];
+      else if (DIRECTNESS[claimVia] === DIRECTNESS[via] && !stances.includes(claim.stance)) stances.push(claim.stance);
     }
     if (!via) continue;
     if (best && (DIRECTNESS[via] < DIRECTNESS[best.via] || (DIRECTNESS[via] === DIRECTNESS[best.via] && st.date < best.date))) continue;
+    const stance = stances.reduce((a, b) => (DECISIVENESS[b] > DECISIVENESS[a] ? b : a));
     best = {
-      stance: st.stance,
+      stance,
+      stances,
       date: st.date,
       statement: st.id,
       source: st.source,

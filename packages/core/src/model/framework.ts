@@ -12,9 +12,11 @@ export interface FrameworkPoint {
 
 /**
  * What a framework's text rests on: an `official` published text, a `leaked` copy, an `oral`
- * description (e.g. read out to journalists), or a `reconstructed` text pieced together from reports.
+ * description (e.g. read out to journalists), a `reconstructed` text pieced together from reports,
+ * or `undisclosed`: the text is known to exist but its points are not public, so it sets no issue
+ * (statements can still be about it as a whole).
  */
-export type FrameworkBasis = "official" | "leaked" | "oral" | "reconstructed";
+export type FrameworkBasis = "official" | "leaked" | "oral" | "reconstructed" | "undisclosed";
 
 /** A named, dated, versioned proposal made of numbered points. Issues no point sets stay open. */
 export interface Framework {

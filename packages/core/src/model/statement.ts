@@ -32,7 +32,17 @@ export interface StatementSubject {
   readonly values?: readonly Value[];
 }
 
-/** A dated public statement, paraphrased neutrally in our own words. */
+/** One stance a statement takes, on some of its subjects. */
+export interface StatementClaim {
+  readonly stance: Stance;
+  readonly about: readonly StatementSubject[];
+}
+
+/**
+ * A dated public statement, paraphrased neutrally in our own words. It takes one stance on what it
+ * is about (`stance`, `about`), or several stances on different subjects (`claims`); read them
+ * with `statementClaims`.
+ */
 export interface Statement {
   readonly id: string;
   /** ISO date (YYYY-MM-DD). */
@@ -47,10 +57,27 @@ export interface Statement {
   readonly members?: readonly string[];
   /** A neutral paraphrase: our words, never long quotes. */
   readonly paraphrase: string;
+  /** Everything the statement is about (with `claims`: every claim's subjects, in order). */
   readonly about: readonly StatementSubject[];
+  /** The statement's stance (with `claims`: the first claim's). */
   readonly stance: Stance;
+  /**
+   * Set when the statement takes several stances, e.g. denies one characterisation and accepts some
+   * parts: each claim's stance and subjects. `stance` and `about` then summarise them.
+   */
+  readonly claims?: readonly StatementClaim[];
   readonly source: SourceRef;
   readonly confidence: Confidence;
+}
+
+/** Every (stance, subjects) claim of a statement: its `claims`, or its one `stance` on its `about`. */
+export function statementClaims(st: Pick<Statement, "stance" | "about" | "claims">): readonly StatementClaim[] {
+  return st.claims && st.claims.length > 0 ? st.claims : [{ stance: st.stance, about: st.about }];
+}
+
+/** The stances of a statement, in claim order, each once (e.g. ["deny", "partial"]). */
+export function statementStances(st: Pick<Statement, "stance" | "about" | "claims">): readonly Stance[] {
+  return [...new Set(statementClaims(st).map((c) => c.stance))];
 }
 
 export type EventKind = "meeting" | "draft" | "leak" | "talks" | "statement";

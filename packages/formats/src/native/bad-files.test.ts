@@ -420,6 +420,50 @@ frameworks:
     expect(voice.message).toBe(`Expected one of "principal", "spokesperson", "official", "unnamed", "other", but found "spokesman".`);
   });
 
+  it("checks claims: their subjects and stances, and that a statement gives `stance` or `claims`", () => {
+    const issues = problems(`${head}statements:
+  - id: s1
+    date: 2025-03-02
+    speaker: S
+    party: p
+    paraphrase: Said.
+    claims: [{stance: deny, about: [f]}, {stance: partial, about: [zz, f/9]}, {stance: rejects, about: [a]}, {stance: accept, about: []}]
+    source: {outlet: W}
+    confidence: H
+  - {id: s2, date: 2025-03-02, speaker: S, party: p, paraphrase: Said., stance: accept, claims: [{stance: deny, about: [f]}], source: {outlet: W}, confidence: H}
+  - {id: s3, date: 2025-03-02, speaker: S, party: p, paraphrase: Said., about: [a], claims: [{stance: deny, about: [f]}], source: {outlet: W}, confidence: H}
+  - {id: s4, date: 2025-03-02, speaker: S, party: p, paraphrase: Said., about: [a], source: {outlet: W}, confidence: H}
+`);
+    expect(where(issues).filter(([, , , path]) => String(path).startsWith("statements"))).toEqual([
+      [28, 68, "REFERENCE", "statements.0.claims.1.about.0"],
+      [28, 72, "REFERENCE", "statements.0.claims.1.about.1"],
+      [28, 88, "SCHEMA", "statements.0.claims.2.stance"],
+      [28, 134, "VALUE", "statements.0.claims.3.about"],
+      [31, 89, "SCHEMA", "statements.1.claims"],
+      [32, 73, "SCHEMA", "statements.2.about"],
+      [33, 5, "SCHEMA", "statements.3"],
+    ]);
+    const m = (path: string) => issues.find((i) => i.path.join(".") === path)!.message;
+    expect(m("statements.0.claims.1.about.1")).toContain('Framework "f" has no point "9".');
+    expect(m("statements.0.claims.3.about")).toBe("Say what the claim is about.");
+    expect(m("statements.1.claims")).toBe("Give `stance` (with `about`) or `claims`, not both: put the stance in a claim.");
+    expect(m("statements.2.about")).toContain("move these subjects into the claims' `about`");
+    expect(m("statements.3")).toContain("Give the statement's `stance`");
+  });
+
+  it("refuses an undisclosed framework's point that sets an issue", () => {
+    const issues = problems(`${ok}  - {id: p, preferences: {values: {a: [x, y, z]}}}
+frameworks:
+  - id: secret
+    basis: undisclosed
+    points:
+      - {text: a placeholder}
+      - {text: not public, sets: {a: x}}
+`);
+    expect(where(issues)).toEqual([[15, 28, "VALUE", "frameworks.0.points.1.sets"]]);
+    expect(issues[0]!.message).toContain("its points are not public, so no point can set an issue");
+  });
+
   it("checks events: dates, participants, framework and duplicate ids", () => {
     const issues = problems(`${head}statements: []
 events:
@@ -458,6 +502,6 @@ frameworks:
       [7, 20, "SCHEMA", "frameworks.0.basis"],
       [7, 38, "SCHEMA", "frameworks.0.confidence"],
     ]);
-    expect(issues[0]!.message).toBe('Expected one of "official", "leaked", "oral", "reconstructed", but found "leak".');
+    expect(issues[0]!.message).toBe('Expected one of "official", "leaked", "oral", "reconstructed", "undisclosed", but found "leak".');
   });
 });

@@ -257,7 +257,7 @@ function frameworks(issues: readonly Issue[]): fc.Arbitrary<Framework[]> {
     author: fc.option(text, { nil: undefined }),
     source: fc.option(text, { nil: undefined }),
     notes: fc.option(text, { nil: undefined }),
-    basis: fc.option(fc.constantFrom("official" as const, "leaked" as const, "oral" as const, "reconstructed" as const), { nil: undefined }),
+    basis: fc.option(fc.constantFrom("official" as const, "leaked" as const, "oral" as const, "reconstructed" as const, "undisclosed" as const), { nil: undefined }),
     caveats: fc.option(text, { nil: undefined }),
     confidence: fc.option(fc.constantFrom("H" as const, "M" as const, "L" as const), { nil: undefined }),
     numbers: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 4 }),
@@ -270,8 +270,8 @@ function frameworks(issues: readonly Issue[]): fc.Arbitrary<Framework[]> {
         const usedIds = new Set<string>();
         const points = f.numbers.map((number, i) => {
           const p = f.points[i]!;
-          // Each issue is settled by one point; point ids are unique.
-          const sets = Object.fromEntries(p.sets.filter(([id]) => !set.has(id) && (set.add(id), true)));
+          // Point ids are unique. Each issue is settled by one point (none by an undisclosed text's points).
+          const sets = f.basis === "undisclosed" ? {} : Object.fromEntries(p.sets.filter(([id]) => !set.has(id) && (set.add(id), true)));
           let id = p.customId ?? String(number);
           if (usedIds.has(id)) id = String(number);
           usedIds.add(id);
@@ -339,6 +339,8 @@ function subject(issues: readonly Issue[], fws: readonly Framework[]): fc.Arbitr
     .map(([f, i]) => ({ ...f, ...i }));
 }
 
+const stanceArb = fc.constantFrom("accept" as const, "reject" as const, "partial" as const, "conditional" as const, "deny" as const, "process" as const);
+
 function statements(ids: readonly string[], partyIds: readonly string[], issues: readonly Issue[], fws: readonly Framework[]): fc.Arbitrary<Statement[]> {
   if (partyIds.length === 0) return fc.constant([]);
   return fc.tuple(
@@ -351,11 +353,20 @@ function statements(ids: readonly string[], partyIds: readonly string[], issues:
           party: fc.constantFrom(...partyIds),
           paraphrase: nonEmpty,
           about: fc.array(subject(issues, fws), { maxLength: 3 }),
-          stance: fc.constantFrom("accept" as const, "reject" as const, "partial" as const, "conditional" as const, "deny" as const, "process" as const),
+          stance: stanceArb,
+          // Several stances, each on its own subjects (then `stance` and `about` summarise them).
+          claims: fc.option(fc.array(fc.record({ stance: stanceArb, about: fc.array(subject(issues, fws), { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 3 }), {
+            nil: undefined,
+          }),
           source,
           confidence,
         })
-        .map(({ voice, ...st }) => ({ id, ...st, ...(voice !== undefined && { voice }) })),
+        .map(({ voice, claims, ...st }) => ({
+          id,
+          ...st,
+          ...(voice !== undefined && { voice }),
+          ...(claims !== undefined && { claims, stance: claims[0]!.stance, about: claims.flatMap((c) => c.about) }),
+        })),
     ),
   );
 }

@@ -451,8 +451,8 @@ export const frameworkSchema = doc(
     source: text().optional(),
     notes: text().optional(),
     basis: doc(
-      z.enum(["official", "leaked", "oral", "reconstructed"]),
-      "What the text rests on: an official published text, a leaked copy, an oral description, or a text reconstructed from reports.",
+      z.enum(["official", "leaked", "oral", "reconstructed", "undisclosed"]),
+      "What the text rests on: an official published text, a leaked copy, an oral description, a text reconstructed from reports, or undisclosed (the text exists but its points are not public: no point may set an issue, and every issue stays open).",
     ).optional(),
     caveats: doc(text(), "What a reader should keep in mind about the text: how it is known, what is uncertain.").optional(),
     confidence: doc(confidenceSchema.optional(), "How well the text is known (H, M or L)."),
@@ -504,6 +504,20 @@ export const subjectSchema = doc(
   "Subject",
 );
 
+const stanceSchema = doc(
+  z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]),
+  "accept, reject, partial (accepts some parts), conditional, deny (denies a report or characterisation) or process (timing, procedure).",
+);
+
+export const claimSchema = doc(
+  strict({
+    stance: stanceSchema,
+    about: doc(z.array(subjectSchema).min(1, "say what the claim is about"), "What this stance is about."),
+  }),
+  "One stance of a statement and the subjects it is about.",
+  "Claim",
+);
+
 export const statementSchema = doc(
   strict({
     id: doc(id("statement"), "Unique id of the statement; provenance `cites` refer to it."),
@@ -519,11 +533,12 @@ export const statementSchema = doc(
       "For a bloc party: the members (of the party's `members`) the speaker speaks for. Default: the bloc as a whole.",
     ).optional(),
     paraphrase: doc(z.string().min(1, "the paraphrase must not be empty"), "A neutral paraphrase, in our own words."),
-    about: doc(z.array(subjectSchema), "What the statement is about (default: nothing in particular).").optional(),
-    stance: doc(
-      z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]),
-      "accept, reject, partial (accepts some parts), conditional, deny (denies a report or characterisation) or process (timing, procedure).",
-    ),
+    about: doc(z.array(subjectSchema), "What the statement is about (default: nothing in particular). With `claims`, each claim has its own `about` instead.").optional(),
+    stance: doc(stanceSchema, "The statement's stance. Give `stance` or `claims`, not both.").optional(),
+    claims: doc(
+      z.array(claimSchema).min(1, "list at least one claim"),
+      "Several stances, each on its own subjects, e.g. [{stance: deny, about: [...]}, {stance: partial, about: [...]}]. Instead of `stance` and `about`.",
+    ).optional(),
     source: sourceSchema,
     confidence: confidenceSchema,
   }),
@@ -635,6 +650,7 @@ export type PreferencesProvenanceFile = z.input<typeof preferencesProvenanceSche
 export type SourceFile = z.input<typeof sourceSchema>;
 export type SubjectFile = z.input<typeof subjectSchema>;
 export type StatementFile = z.input<typeof statementSchema>;
+export type ClaimFile = z.input<typeof claimSchema>;
 export type EventFile = z.input<typeof eventSchema>;
 export type ReadingFile = z.input<typeof readingSchema>;
 export type PartyReadingFile = z.input<typeof partyReadingSchema>;

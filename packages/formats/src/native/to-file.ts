@@ -347,8 +347,9 @@ function statementToFile(st: Statement, scenario: Scenario, issues: ReadonlyMap<
     party: st.party,
     ...(st.members !== undefined && { members: [...st.members] }),
     paraphrase: st.paraphrase,
-    ...(st.about.length > 0 && { about: st.about.map((s) => subjectToFile(s, scenario, issues)) }),
-    stance: st.stance,
+    ...(st.claims && st.claims.length > 0
+      ? { claims: st.claims.map((c) => ({ stance: c.stance, about: c.about.map((s) => subjectToFile(s, scenario, issues)) })) }
+      : { ...(st.about.length > 0 && { about: st.about.map((s) => subjectToFile(s, scenario, issues)) }), stance: st.stance }),
     source: sourceToFile(st.source),
     confidence: st.confidence,
   };

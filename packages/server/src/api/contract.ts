@@ -117,10 +117,12 @@ export const frameworkEvaluationSchema = z
   .meta({ id: "FrameworkEvaluation" });
 
 const sourceSchema = z.object({ outlet: z.string(), title: z.string().optional(), url: z.string().optional(), date: z.string().optional() });
+const stanceSchema = z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]);
 /** The declared stance that counts (from the scenario's statements), or null. */
 const declaredSchema = z
   .object({
-    stance: z.enum(["accept", "reject", "partial", "conditional", "deny", "process"]),
+    stance: stanceSchema.describe("the stance that counts: the most decisive of `stances`"),
+    stances: z.array(stanceSchema).describe("every stance the statement takes on this subject (several for a statement with several claims)"),
     date: z.string(),
     statement: z.string().describe("the statement's id"),
     source: sourceSchema,
@@ -205,6 +207,10 @@ export const frameworkReportEntrySchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    basis: z
+      .enum(["official", "leaked", "oral", "reconstructed", "undisclosed"])
+      .nullable()
+      .describe("what the text rests on (null: not stated); undisclosed: its points are not public, so every issue is open"),
     open: z.array(z.string()),
     clashes: z.array(clashSchema),
     points: z.array(
@@ -236,6 +242,7 @@ export const frameworkReportEntrySchema = z
         reservation: z.number(),
         redLinesCrossed: z.array(redLineSchema),
         declared: declaredSchema,
+        declaredDisagrees: z.boolean().describe("the declared stance contradicts the verdict (declared accept vs reject, or reject vs accept)"),
         explanation: verdictExplanationSchema,
       }),
     ),

@@ -41,6 +41,7 @@ describe("buildStanceMatrix", () => {
   const entry: FrameworkEntryJson = {
     id: "f",
     name: "Draft",
+    basis: null,
     open: ["border"],
     clashes: [],
     points: [
@@ -63,7 +64,7 @@ describe("buildStanceMatrix", () => {
             modelled: "reject",
             mismatch: false,
             redLines: [{ kind: "forbid", issue: "a", values: ["x"], note: "never x" }],
-            declared: { stance: "reject", date: "2025-03-02", statement: "s1", source: { outlet: "Daily" }, via: "point", confidence: "H", speaker: "" },
+            declared: { stance: "reject", stances: ["reject"], date: "2025-03-02", statement: "s1", source: { outlet: "Daily" }, via: "point", confidence: "H", speaker: "" },
           },
         },
       },
@@ -77,6 +78,7 @@ describe("buildStanceMatrix", () => {
         reservation: 0.5,
         redLinesCrossed: [],
         declared: null,
+        declaredDisagrees: false,
         explanation: {
           framework: "f",
           party: "gov",
@@ -111,7 +113,20 @@ describe("buildStanceMatrix", () => {
     expect(cell.tip).toContain("never x");
     expect(cell.tip).toContain("“Said no.”");
     expect(m.rows[1]!.cells[0]!.text).toBe("–");
-    expect(m.verdicts[0]).toMatchObject({ verdict: "depends", text: "0.4–0.6" });
+    expect(m.verdicts[0]).toMatchObject({ verdict: "depends", text: "0.4–0.6", mismatch: false });
+  });
+
+  it("buildStanceMatrix shows every stance of a statement with several claims, and flags a verdict the declared stance contradicts", () => {
+    const declared = { stance: "accept" as const, stances: ["deny" as const, "accept" as const], date: "2025-03-02", statement: "s1", source: { outlet: "Daily" }, via: "framework" as const, confidence: "H" as const, speaker: "" };
+    const rejected: FrameworkEntryJson = {
+      ...entry,
+      verdicts: { gov: { ...entry.verdicts["gov"]!, verdict: "reject", declared, declaredDisagrees: true } },
+    };
+    const v = buildStanceMatrix(rejected, [{ id: "gov", label: "Government" }], [statement]).verdicts[0]!;
+    expect(v.mismatch).toBe(true);
+    expect(v.declared?.symbol).toBe("⊘✓");
+    expect(v.tip).toContain("Declared: denies and accepts");
+    expect(v.tip).toContain("The declared stance contradicts the verdict.");
   });
 });
 

@@ -39,6 +39,15 @@ export function convertFramework(f: FrameworkIn, path: Path, ctx: Context): Fram
       );
     else if (sameId === undefined) ids.set(id, i);
     const sets: Record<string, Value> = {};
+    if (file?.basis === "undisclosed" && pt.sets !== undefined && Object.keys(pt.sets).length > 0) {
+      p.error(
+        "PARLEY_FMT_VALUE",
+        [...ppath, "sets"],
+        "The framework's basis is `undisclosed`: its points are not public, so no point can set an issue. Remove `sets`, or give the basis the text rests on.",
+        "key",
+      );
+      return;
+    }
     for (const [issueId, v] of Object.entries(pt.sets ?? {})) {
       const spath = [...ppath, "sets", issueId];
       const known = ctx.issue(issueId, spath);

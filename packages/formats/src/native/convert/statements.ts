@@ -165,6 +165,29 @@ function convertSource(raw: unknown, path: Path, ctx: Context): SourceRef | unde
   };
 }
 
+/** The subjects of a raw `about` list, each checked on its own (undefined where one is broken). */
+function convertAbout(raw: unknown, path: Path, ctx: Context): (StatementSubject | undefined)[] {
+  return (Array.isArray(raw) ? raw : []).map((x, k) => {
+    const subject = pass<SubjectFile>(subjectSchema, x);
+    return subject === undefined ? undefined : convertSubject(subject, [...path, k], ctx);
+  });
+}
+
+/** Whether the statement says what stance it takes: `stance` (with `about`) or `claims`, not both. */
+function checkStanceForm(parts: Record<string, unknown>, path: Path, ctx: Context): void {
+  const p = ctx.problems;
+  if (parts.claims !== undefined && parts.stance !== undefined)
+    p.error("PARLEY_FMT_SCHEMA", [...path, "claims"], "Give `stance` (with `about`) or `claims`, not both: put the stance in a claim.", "key");
+  else if (parts.claims !== undefined && parts.about !== undefined)
+    p.error("PARLEY_FMT_SCHEMA", [...path, "about"], "With `claims`, each claim says what it is about: move these subjects into the claims' `about`.", "key");
+  else if (parts.claims === undefined && parts.stance === undefined)
+    p.error(
+      "PARLEY_FMT_SCHEMA",
+      path,
+      "Give the statement's `stance` (accept, reject, partial, conditional, deny or process), or `claims`: a list of {stance, about}.",
+    );
+}
+
 /** A statement (raw, as parsed): every part that has the right shape is checked, whether or not the rest does. */
 export function convertStatement(raw: unknown, path: Path, ctx: Context): Statement | undefined {
   const before = ctx.problems.errorCount;
@@ -173,14 +196,16 @@ export function convertStatement(raw: unknown, path: Path, ctx: Context): Statem
   if (date !== undefined) checkDate(date, [...path, "date"], ctx);
   const party = nonEmptyText(parts.party);
   if (party !== undefined) ctx.party(party, [...path, "party"]);
-  const about = (Array.isArray(parts.about) ? parts.about : []).map((x, k) => {
-    const subject = pass<SubjectFile>(subjectSchema, x);
-    return subject === undefined ? undefined : convertSubject(subject, [...path, "about", k], ctx);
-  });
+  if (isObject(raw)) checkStanceForm(parts, path, ctx);
+  const about = convertAbout(parts.about, [...path, "about"], ctx);
+  const claimsAbout = (Array.isArray(parts.claims) ? parts.claims : []).map((c, k) =>
+    convertAbout(isObject(c) ? c.about : undefined, [...path, "claims", k, "about"], ctx),
+  );
   const members = party !== undefined && Array.isArray(parts.members) ? statementMembers(parts.members, party, [...path, "members"], ctx) : undefined;
   const source = convertSource(parts.source, [...path, "source"], ctx);
   const file = pass<StatementFile>(statementSchema, raw);
   if (!file || !source || ctx.problems.errorCount > before) return undefined;
+  const claims = file.claims?.map((c, k) => ({ stance: c.stance, about: claimsAbout[k] as StatementSubject[] }));
   return {
     id: file.id,
     date: file.date,
@@ -189,8 +214,9 @@ export function convertStatement(raw: unknown, path: Path, ctx: Context): Statem
     party: file.party,
     ...(members !== undefined && { members }),
     paraphrase: file.paraphrase,
-    about: about as StatementSubject[],
-    stance: file.stance,
+    about: claims ? claims.flatMap((c) => c.about) : (about as StatementSubject[]),
+    stance: claims ? claims[0]!.stance : file.stance!,
+    ...(claims && { claims }),
     source,
     confidence: file.confidence,
   };

@@ -62,7 +62,7 @@ export function StanceMatrix({ model, compact = false }: { model: StanceMatrixMo
               {model.open.length > 0 && <span className="point-issues">open: {model.open.join(", ")}</span>}
             </th>
             {model.verdicts.map((v) => (
-              <td key={v.party} className={`verdict verdict-${v.verdict}`} data-testid={`verdict-${v.party}`}>
+              <td key={v.party} className={`verdict verdict-${v.verdict}${v.mismatch ? " mismatch" : ""}`} data-testid={`verdict-${v.party}`}>
                 <Tip text={v.tip}>
                   <span className="verdict-label">{VERDICT_LABEL[v.verdict]}</span>
                   <span className="verdict-utility">{v.text}</span>
@@ -98,7 +98,7 @@ export function StanceLegend() {
           </li>
         ))}
         <li>
-          <span className="swatch mismatch-swatch" /> declared ≠ modelled
+          <span className="swatch mismatch-swatch" /> declared ≠ modelled (on a point, or on the whole framework against its verdict)
         </li>
       </ul>
     </div>

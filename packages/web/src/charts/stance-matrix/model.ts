@@ -47,6 +47,8 @@ export interface VerdictCell {
   readonly text: string;
   readonly tip: string;
   readonly declared: DeclaredBadge | null;
+  /** The declared stance on the framework contradicts the verdict (accept vs reject). */
+  readonly mismatch: boolean;
 }
 
 export interface StanceMatrixModel {
@@ -63,15 +65,17 @@ const NEUTRAL = "#eef0f3";
 export function declaredBadge(d: DeclaredJson | null | undefined, statements: readonly Statement[]): DeclaredBadge | null {
   if (!d) return null;
   const s = STANCE_SYMBOLS[d.stance] ?? { symbol: "•", label: d.stance };
+  // A statement with several claims (e.g. denies one thing, partly accepts another): every stance.
+  const all = (d.stances && d.stances.length > 0 ? d.stances : [d.stance]).map((x) => STANCE_SYMBOLS[x] ?? { symbol: "•", label: x });
   const st = statements.find((x) => x.id === d.statement);
   const src = [d.source.outlet, d.source.title].filter(Boolean).join(", ");
   const lines = [
-    `Declared: ${s.label} (${fmtDate(d.date)}${d.via ? `, about the ${d.via}` : ""})`,
+    `Declared: ${all.map((x) => x.label).join(" and ")} (${fmtDate(d.date)}${d.via ? `, about the ${d.via}` : ""})`,
     ...(d.speaker ?? st?.speaker ? [String(d.speaker ?? st?.speaker)] : []),
     ...(st ? [`“${st.paraphrase}”`] : []),
     `Source: ${src}${d.confidence ? ` · confidence ${d.confidence}` : ""}`,
   ];
-  return { symbol: s.symbol, stance: d.stance, tip: lines.join("\n") };
+  return { symbol: all.length > 1 ? all.map((x) => x.symbol).join("") : s.symbol, stance: d.stance, tip: lines.join("\n") };
 }
 
 export function buildStanceMatrix(
@@ -126,16 +130,19 @@ export function buildStanceMatrix(
     const range = v?.utilityRange;
     const utility = range && range.max !== range.min ? `${fmtUtility(range.min)}–${fmtUtility(range.max)}` : fmtUtility(v?.utility);
     const declared = declaredBadge(v?.declared, statements);
+    const mismatch = v?.declaredDisagrees ?? false;
     return {
       party: p.id,
       verdict: v?.verdict ?? "depends",
       text: utility,
       declared,
+      mismatch,
       tip: [
         `${p.label}: ${v?.verdict ?? "?"}`,
         `Utility ${utility}${v?.reservation !== undefined ? ` (reservation ${fmtUtility(v.reservation)})` : ""}`,
         ...((v?.redLinesCrossed?.length ?? 0) > 0 ? [`Red lines crossed: ${v!.redLinesCrossed!.map((r) => r.note ?? r.id ?? r.kind).join("; ")}`] : []),
         ...(declared ? ["", declared.tip] : []),
+        ...(mismatch ? ["", "The declared stance contradicts the verdict."] : []),
       ].join("\n"),
     };
   });

@@ -130,30 +130,39 @@ function TimelineItem({ entry, scenario, color }: { entry: TimelineEntryJson; sc
         </div>
       </li>
     );
-  const stance = STANCE_SYMBOLS[entry.stance];
+  // One claim, or several (e.g. denies one thing and partly accepts another): each stance with what it is about.
+  const claims = entry.claims && entry.claims.length > 0 ? entry.claims : [{ stance: entry.stance, about: entry.about }];
+  const subjectLabel = (a: (typeof entry.about)[number]) => {
+    const fw = a.framework ? scenario.frameworks.find((f) => f.id === a.framework) : undefined;
+    const pt = fw && a.point ? fw.points.find((p) => p.id === a.point) : undefined;
+    return pt ? `${fw!.name} · point ${pt.number}` : a.issue ? `${scenario.issues.find((i) => i.id === a.issue)?.name ?? a.issue}${a.values ? `: ${a.values.join(", ")}` : ""}` : (fw?.name ?? a.framework ?? "");
+  };
   return (
     <li className="timeline-item statement" data-testid="timeline-statement">
       <time dateTime={entry.date}>{fmtDate(entry.date)}</time>
       <div className="timeline-card" style={{ borderLeft: `3px solid ${color}` }}>
         <span className="party-dot" style={{ background: color }} aria-hidden="true" /> <strong>{partyLabel(scenario, entry.party)}</strong>
-        <span className="muted small"> · {entry.speaker}</span>{" "}
-        <span className={`declared declared-${entry.stance}`} title={stance?.label ?? entry.stance}>
-          {stance?.symbol ?? "•"}
-        </span>{" "}
-        <span className="small">{stance?.label ?? entry.stance}</span>
+        <span className="muted small"> · {entry.speaker}</span>
+        {[...new Set(claims.map((c) => c.stance))].map((x) => (
+          <span key={x}>
+            {" "}
+            <span className={`declared declared-${x}`} title={STANCE_SYMBOLS[x]?.label ?? x}>
+              {STANCE_SYMBOLS[x]?.symbol ?? "•"}
+            </span>{" "}
+            <span className="small">{STANCE_SYMBOLS[x]?.label ?? x}</span>
+          </span>
+        ))}
         <p>{entry.paraphrase}</p>
-        <div className="about">
-          {entry.about.map((a, k) => {
-            const fw = a.framework ? scenario.frameworks.find((f) => f.id === a.framework) : undefined;
-            const pt = fw && a.point ? fw.points.find((p) => p.id === a.point) : undefined;
-            const label = pt ? `${fw!.name} · point ${pt.number}` : a.issue ? `${scenario.issues.find((i) => i.id === a.issue)?.name ?? a.issue}${a.values ? `: ${a.values.join(", ")}` : ""}` : (fw?.name ?? a.framework ?? "");
-            return (
+        {claims.map((claim, j) => (
+          <div className="about" key={j}>
+            {claims.length > 1 && <span className="small muted">{STANCE_SYMBOLS[claim.stance]?.label ?? claim.stance}: </span>}
+            {claim.about.map((a, k) => (
               <span key={k} className="chip small">
-                {label}
+                {subjectLabel(a)}
               </span>
-            );
-          })}
-        </div>
+            ))}
+          </div>
+        ))}
         <Source source={entry.source} confidence={entry.confidence} />
       </div>
     </li>
