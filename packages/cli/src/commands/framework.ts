@@ -26,6 +26,7 @@ import {
   type RobustnessReport,
   type ExclusionResult,
   type SettingChange,
+  type Stance,
   type Value,
   type Verdict,
 } from "@parley/core";

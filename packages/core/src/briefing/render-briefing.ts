@@ -3,7 +3,7 @@
 import type { ConstraintJson, DeclaredJson, FrameworkReportEntry, VerdictJson } from "../framework/report.js";
 import { STANCE_ABBREVIATIONS } from "../framework/stance-matrix.js";
 import type { Scenario } from "../model/scenario.js";
-import type { Statement } from "../model/statement.js";
+import { statementStances, type Statement } from "../model/statement.js";
 import { redLineText } from "../text/describe-red-line.js";
 import type { TimelineEntry } from "../timeline/timeline.js";
 import { briefingData, type Briefing, type BriefingOptions } from "./briefing-data.js";
@@ -104,10 +104,14 @@ function summarySection(b: Briefing, ctx: Ctx): string {
   );
 }
 
-function declaredText(d: DeclaredJson, ctx: Ctx): string {
+/** Every stance a declared stance rests on: "partial", or "deny+partial" for a statement with several claims. */
+const declaredStances = (d: NonNullable<DeclaredJson>) => (d.stances && d.stances.length > 0 ? d.stances : [d.stance]);
+
+function declaredText(d: DeclaredJson, ctx: Ctx, disagrees = false): string {
   if (!d) return "—";
   const ref = ctx.cited.has(d.statement) ? `<a href="#${esc(encodeURIComponent(sourceAnchor(d.statement)))}">${esc(d.statement)}</a>` : esc(d.statement);
-  return `${esc(d.stance)} (${esc(d.date)}, ${esc(d.source.outlet)} <span class="conf">${esc(d.confidence)}</span>; ${ref})`;
+  const text = `${esc(declaredStances(d).join("+"))} (${esc(d.date)}, ${esc(d.source.outlet)} <span class="conf">${esc(d.confidence)}</span>; ${ref})`;
+  return disagrees ? `<span class="mismatch" title="the declared stance contradicts the verdict">${text} !</span>` : text;
 }
 
 function frameworkSection(b: Briefing, fw: FrameworkReportEntry, k: number, ctx: Ctx): string {
@@ -139,7 +143,7 @@ function frameworkSection(b: Briefing, fw: FrameworkReportEntry, k: number, ctx:
           const s = p.stances[party]!;
           let cell = p.issues.length === 0 ? "·" : s.value === null ? "—" : num2(s.value);
           if (s.redLine) cell += ` <span class="redline" title="crosses a red line">✖</span>`;
-          if (s.declared) cell += ` <span${s.mismatch ? ` class="mismatch" title="the declared stance contradicts the model"` : ""}>[${STANCE_ABBREVIATIONS[s.declared.stance]}${s.mismatch ? "!" : ""}]</span>`;
+          if (s.declared) cell += ` <span${s.mismatch ? ` class="mismatch" title="the declared stance contradicts the model"` : ""}>[${declaredStances(s.declared).map((x) => STANCE_ABBREVIATIONS[x]).join("+")}${s.mismatch ? "!" : ""}]</span>`;
           return cell;
         }),
       ]),
@@ -158,7 +162,7 @@ function frameworkSection(b: Briefing, fw: FrameworkReportEntry, k: number, ctx:
       b.report.parties.map((party) => {
         const v = fw.verdicts[party]!;
         const u = v.utilityRange;
-        return [ctx.party(party), u.min === u.max ? num2(u.min) : `${num2(u.min)}–${num2(u.max)}`, num2(v.reservation), verdictCell(v), declaredText(v.declared, ctx)];
+        return [ctx.party(party), u.min === u.max ? num2(u.min) : `${num2(u.min)}–${num2(u.max)}`, num2(v.reservation), verdictCell(v), declaredText(v.declared, ctx, v.declaredDisagrees)];
       }),
       { className: "verdicts", columnClass: (c) => (c === 1 || c === 2 ? "num" : undefined) },
     ),
@@ -234,7 +238,7 @@ function timelineRow(e: TimelineEntry, ctx: Ctx): string[] {
     ];
   return [
     esc(e.date),
-    `<svg viewBox="0 0 14 14" width="12" height="12" class="plot" aria-hidden="true">${stanceGlyph(e.stance, 7, 7)}</svg> ${ctx.party(e.party)}: ${esc(e.stance)}`,
+    `<svg viewBox="0 0 14 14" width="12" height="12" class="plot" aria-hidden="true">${stanceGlyph(e.stance, 7, 7)}</svg> ${ctx.party(e.party)}: ${esc(statementStances(e).join("+"))}`,
     `${esc(e.speaker)}: ${esc(e.paraphrase)}`,
     `${link(e.source.outlet, e.source.url)} ${conf}`,
   ];
@@ -256,7 +260,7 @@ function timelineSection(b: Briefing, ctx: Ctx): string {
 function sourceItem(s: Statement): string {
   return (
     `<li id="${esc(sourceAnchor(s.id))}"><span class="conf">${esc(s.confidence)}</span> ${esc(s.date)} · ${esc(s.speaker)}: ${esc(s.paraphrase)} ` +
-    `(${esc(s.stance)}) — ${link(s.source.title ?? s.source.outlet, s.source.url)}${s.source.title ? `, ${esc(s.source.outlet)}` : ""} <span class="muted small">[${esc(s.id)}]</span></li>`
+    `(${esc(statementStances(s).join("+"))}) — ${link(s.source.title ?? s.source.outlet, s.source.url)}${s.source.title ? `, ${esc(s.source.outlet)}` : ""} <span class="muted small">[${esc(s.id)}]</span></li>`
   );
 }
 
