@@ -1,11 +1,12 @@
 import type { Value } from "../../model/issue.js";
 import type { Scenario } from "../../model/scenario.js";
+import { statementClaims } from "../../model/statement.js";
 import { valueScore } from "../../preferences/value-function.js";
 import { issueValues } from "../../space/issue-values.js";
 import { listOf } from "../../text/index.js";
 import type { LintFinding } from "../lint-finding.js";
 
-/** A party's own position on an issue: a framework it authored that sets the issue, or its statement accepting some values. */
+/** A party's own position on an issue: a framework it authored that sets the issue, or its statement (or a claim of it) accepting some values. */
 export interface OwnPosition {
   /** YYYY-MM-DD; "" for an undated framework (older than any dated position). */
   readonly date: string;
@@ -27,10 +28,13 @@ export function latestOwnPositions(scenario: Scenario, party: string, issue: str
     if (set) positions.push({ date: fw.date ?? "", values: [set.sets[issue]!], via: `framework ${fw.id}` });
   }
   for (const s of scenario.statements ?? []) {
-    if (s.party !== party || s.stance !== "accept") continue;
-    for (const subject of s.about)
-      if (subject.issue === issue && subject.values && subject.values.length > 0)
-        positions.push({ date: s.date, values: subject.values, via: `statement ${s.id}` });
+    if (s.party !== party) continue;
+    for (const claim of statementClaims(s)) {
+      if (claim.stance !== "accept") continue;
+      for (const subject of claim.about)
+        if (subject.issue === issue && subject.values && subject.values.length > 0)
+          positions.push({ date: s.date, values: subject.values, via: `statement ${s.id}` });
+    }
   }
   if (positions.length === 0) return [];
   const latest = positions.reduce((a, p) => (p.date > a ? p.date : a), "");
