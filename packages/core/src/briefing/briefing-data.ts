@@ -5,6 +5,7 @@ import { findFramework } from "../framework/settlement.js";
 import { frameworkReport, type FrameworkReport } from "../framework/report.js";
 import type { Framework } from "../model/framework.js";
 import type { Issue } from "../model/issue.js";
+import type { Reading } from "../model/reading.js";
 import type { Scenario } from "../model/scenario.js";
 import type { Statement } from "../model/statement.js";
 import { applyReadings, findReadings } from "../readings/apply.js";
@@ -26,13 +27,21 @@ export interface BriefingOptions {
   readonly plot?: OutcomePlotOptions;
 }
 
+export interface BriefingReading {
+  readonly id: string;
+  readonly label: string | null;
+  readonly description: string | null;
+}
+
 export interface Briefing {
   readonly scenario: { readonly id: string; readonly name: string; readonly description: string | null };
   readonly generated: BriefingOptions["generated"];
   /** The as-of date and what it set aside, or null. */
   readonly asOf: ({ readonly date: string } & AsOfResult["setAside"]) | null;
   /** The named readings in force (none: the scenario as written). */
-  readonly readings: readonly { readonly id: string; readonly label: string | null; readonly description: string | null }[];
+  readonly readings: readonly BriefingReading[];
+  /** Every reading the scenario defines (those the summary tries). */
+  readonly allReadings: readonly BriefingReading[];
   readonly parties: readonly { readonly id: string; readonly name: string; readonly analysed: boolean }[];
   readonly issues: readonly Issue[];
   /** The frameworks briefed on (their dates, authors, bases and caveats), in the report's order. */
@@ -40,9 +49,11 @@ export interface Briefing {
   readonly report: FrameworkReport;
   readonly plot: OutcomePlot | null;
   readonly timeline: readonly TimelineEntry[];
-  /** The statements the briefing cites (declared stances), in date order. */
+  /** The statements the briefing cites (declared stances, the grounds of the explanations), in date order. */
   readonly sources: readonly Statement[];
 }
+
+const readingOf = (r: Reading): BriefingReading => ({ id: r.id, label: r.label ?? null, description: r.description ?? null });
 
 /** Everything a briefing shows, computed from a scenario (see docs/framework-analysis.md, "A briefing to hand on"). */
 export function briefingData(input: Scenario, options: BriefingOptions): Briefing {
@@ -52,14 +63,23 @@ export function briefingData(input: Scenario, options: BriefingOptions): Briefin
   const scenario = cut ? cut.scenario : read;
   const compiled = compileScenario(scenario);
   const frameworks = options.framework !== undefined ? [findFramework(compiled, options.framework)] : scenario.frameworks;
+  const asOf = options.asOf;
   const report = frameworkReport(compiled, {
     ...(options.framework !== undefined ? { framework: options.framework } : {}),
     amendments: { limit: 3, fixLimit: 3 },
+    readings: {
+      scenario: input,
+      selected: options.readings ?? [],
+      ...(asOf !== undefined ? { prepare: (s: Scenario) => scenarioAsOf(s, asOf).scenario } : {}),
+    },
   });
   const analysed = new Set(compiled.parties.map((cp) => cp.party.id));
   const cited = new Set<string>();
   for (const fw of report.frameworks) {
-    for (const v of Object.values(fw.verdicts)) if (v.declared) cited.add(v.declared.statement);
+    for (const v of Object.values(fw.verdicts)) {
+      if (v.declared) cited.add(v.declared.statement);
+      for (const id of Object.keys(v.explanation.statements)) cited.add(id);
+    }
     for (const p of fw.points) for (const s of Object.values(p.stances)) if (s.declared) cited.add(s.declared.statement);
   }
   const sources = (scenario.statements ?? [])
@@ -71,7 +91,8 @@ export function briefingData(input: Scenario, options: BriefingOptions): Briefin
     scenario: { id: scenario.id, name: scenario.name, description: scenario.description ?? null },
     generated: options.generated,
     asOf: cut ? { date: cut.date, ...cut.setAside } : null,
-    readings: findReadings(input, options.readings ?? []).map((r) => ({ id: r.id, label: r.label ?? null, description: r.description ?? null })),
+    readings: findReadings(input, options.readings ?? []).map(readingOf),
+    allReadings: (input.readings ?? []).map(readingOf),
     parties: scenario.parties.map((p) => ({ id: p.id, name: p.name, analysed: analysed.has(p.id) })),
     issues: scenario.issues,
     frameworks,

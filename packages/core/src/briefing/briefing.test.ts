@@ -10,6 +10,7 @@ import {
   mostOpposedPair,
   outcomePlot,
   outcomeUtilities,
+  redLineText,
   renderBriefing,
   safeHref,
   escapeHtml,
@@ -74,6 +75,10 @@ const scenario: Scenario = {
       source: { outlet: "Daily", url: "https://example.org/2" },
       confidence: "H",
     },
+  ],
+  readings: [
+    { id: "high", label: "P holds out", provenance: { assumption: "a higher walk-away value" }, parties: [{ party: "P", reservation: 0.95 }] },
+    { id: "soft", provenance: { assumption: "Q softens" }, parties: [{ party: "Q", reservation: 0.1 }] },
   ],
   events: [
     { id: "e1", date: "2025-04-01", kind: "draft", title: "Draft 1 tabled", participants: ["P", "Q"], framework: "D1", source: { outlet: "Wire" }, confidence: "H" },
@@ -183,7 +188,7 @@ describe("renderBriefing", () => {
     const html = renderBriefing(hostile, { generated });
     // Scenario text is escaped, so every tag left is the renderer's own: a known element, no event handler, safe links.
     const tags = [...html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)];
-    const allowed = new Set("html head meta title style body main header footer section h1 h2 h3 p span strong em code a table thead tbody tr th td ul ol li figure figcaption svg rect line text path circle polyline g".split(" "));
+    const allowed = new Set("html head meta title style body main header footer section div br h1 h2 h3 p span strong em code a table thead tbody tr th td ul ol li figure figcaption svg rect line text path circle polyline g".split(" "));
     for (const [, name, attrs] of tags) {
       expect(allowed.has(name!.toLowerCase()), name).toBe(true);
       expect(attrs!.replace(/"[^"]*"/g, '""')).not.toMatch(/\son\w+=/i);
@@ -193,6 +198,47 @@ describe("renderBriefing", () => {
     expect(html.match(/<\/style>/g)).toHaveLength(1);
     expect(html).toContain("&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("<title>Briefing: &lt;/style&gt;");
+  });
+});
+
+describe("renderBriefing: explanations, readings and the zone margin", () => {
+  const section = (html: string, name: string, from = 0) => {
+    const start = html.indexOf(`data-section="${name}"`, from);
+    return html.slice(start, html.indexOf("</section>", start));
+  };
+
+  it("renderBriefing explains each verdict as explainVerdict does: the crossed red lines in words, the deciding issues, and the M/L mark", () => {
+    const b = briefingData(scenario, { generated });
+    const html = briefingHtml(b);
+    for (const fw of b.report.frameworks) {
+      const part = html.slice(html.indexOf(`data-framework="${fw.id}"`), html.indexOf("</section>", html.indexOf(`data-framework="${fw.id}"`)));
+      for (const party of b.report.parties) {
+        const e = fw.verdicts[party]!.explanation;
+        const item = part.slice(part.indexOf(`<li data-party="${party}">`), part.indexOf("</li>", part.indexOf(`<li data-party="${party}">`)));
+        expect(item).toContain(`<span class="verdict-${e.verdict}">`);
+        for (const r of e.redLines) expect(item).toContain(escapeHtml(redLineText(r.redLine, scenario.issues)));
+        for (const id of e.topIssues) expect(item).toContain(escapeHtml(scenario.issues.find((i) => i.id === id)!.name ?? id));
+        expect(item.includes('class="weak"')).toBe(e.restsOnWeakSources);
+      }
+    }
+    // P rejects draft 2 on its red line, which has no recorded source.
+    expect(html).toContain("The framework crosses its red line: Never b: b0 <span class=\"grounds\">(no source recorded)</span>");
+  });
+
+  it("renderBriefing's summary names the readings that decide the deal check and the margin before the zone vanishes", () => {
+    const b = briefingData(scenario, { generated });
+    const d = b.report.readingDeciders!;
+    expect(d.nominal).toBe(true);
+    expect(d.deciders).toEqual([["high"]]);
+    const summary = section(briefingHtml(b), "summary");
+    expect(summary).toContain("no deal under P holds out (the smallest sets of readings that change the answer)");
+    expect(summary).toContain(`rises by more than ${b.report.zoneMargin.delta!.toFixed(3)}`);
+    // In force, the reading is named in the header and the other one is what is tried.
+    const held = briefingData(scenario, { generated, readings: ["high"] });
+    expect(held.report.dealPossible).toBe(false);
+    const html = briefingHtml(held);
+    expect(html).toContain('data-field="readings"><strong>P holds out</strong> (<code>high</code>)');
+    expect(held.report.readingDeciders!.base).toEqual(["high"]);
   });
 });
 

@@ -1,5 +1,7 @@
 // A briefing as one self-contained HTML document: inline CSS and SVG, no script, nothing fetched
 // (a Content-Security-Policy forbids it). Every piece of scenario text is escaped.
+import type { RedLineExplanation } from "../framework/explain-verdict.js";
+import type { Grounds } from "../framework/grounds.js";
 import type { ConstraintJson, DeclaredJson, FrameworkReportEntry, VerdictJson } from "../framework/report.js";
 import { STANCE_ABBREVIATIONS } from "../framework/stance-matrix.js";
 import type { Scenario } from "../model/scenario.js";
@@ -89,6 +91,40 @@ function dealSentence(b: Briefing): string {
   return "No: no outcome is acceptable to every party.";
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function level(x: number): string {
+  return x.toFixed(3);
+}
+
+/** How far the zone of agreement is from vanishing (core zoneMargin). */
+function zoneMarginText(b: Briefing): string {
+  const m = b.report.zoneMargin;
+  if (m.delta === null) return "No outcome respects every party's red lines, so no change of the reservation values opens a zone of agreement.";
+  const common = m.commonLevel === null ? "" : ` With every reservation value equal, the zone ${m.delta >= 0 ? "vanishes above" : "appears at or below"} ${level(m.commonLevel)}.`;
+  return m.delta >= 0
+    ? `The zone of agreement vanishes when every reservation value rises by more than ${level(m.delta)}.${common}`
+    : `A zone of agreement appears when every reservation value falls by ${level(-m.delta)} or more.${common}`;
+}
+
+/** Which readings decide whether a deal is possible (core readingDeciders). */
+function decidersText(b: Briefing): string {
+  const d = b.report.readingDeciders;
+  if (!d) return `<p data-field="deciders" class="small muted">The scenario has no other readings to try.</p>`;
+  const label = (id: string) => esc(b.allReadings.find((r) => r.id === id)?.label ?? id);
+  const answer = (possible: boolean) => (possible ? "a deal is possible" : "no deal");
+  const rows = d.evaluated.map((x) => [x.readings.map(label).join(" + "), answer(x.possible)]);
+  return (
+    `<div data-field="deciders"><p><strong>Which readings decide it:</strong> ` +
+    (d.deciders.length
+      ? `${d.nominal ? "no deal" : "a deal"} under ${d.deciders.map((set) => set.map(label).join(" + ")).join("; or ")} (the smallest sets of readings that change the answer).`
+      : "no reading, alone or combined, changes the answer.") +
+    `</p>` +
+    table([`readings added${d.base.length ? ` to ${d.base.map(label).join(", ")}` : ""}`, "deal check"], rows, { className: "deciders" }) +
+    `</div>`
+  );
+}
+
 function summarySection(b: Briefing, ctx: Ctx): string {
   const r = b.report;
   const rows = r.frameworks.map((fw, k) => [`${k + 1}. ${esc(fw.name)}`, ...r.parties.map((p) => verdictCell(fw.verdicts[p]))]);
@@ -96,6 +132,8 @@ function summarySection(b: Briefing, ctx: Ctx): string {
     `<section id="summary" data-section="summary"><h2>Summary</h2>` +
     `<p>Is a deal possible? <span class="answer" data-field="deal">${dealSentence(b)}</span></p>` +
     `<p class="small muted">A deal is an outcome every party rates at or above its reservation value, crossing none of its red lines.</p>` +
+    `<p data-field="zone-margin">${zoneMarginText(b)}</p>` +
+    decidersText(b) +
     (r.frameworks.length
       ? `<h3>Verdicts on each framework</h3>` + table(["framework", ...r.parties.map(ctx.party)], rows, { className: "verdicts-summary" }) +
         `<p class="legend">✔ accept: every way of settling the open issues is acceptable · ? depends: it turns on how the open issues are settled · ✖ reject: a red line is crossed or even the best completion falls short.</p>`
@@ -173,15 +211,48 @@ function frameworkSection(b: Briefing, fw: FrameworkReportEntry, k: number, ctx:
   return out.join("");
 }
 
-/** Why a party's verdict is what it is, in one sentence. */
+const cite = (id: string, confidence: string) => `<a href="#${esc(encodeURIComponent(sourceAnchor(id)))}">${esc(id)}</a> <span class="conf">${esc(confidence)}</span>`;
+
+/** What a modelling choice rests on: its cited statements with their confidence, or the assumption. */
+function groundsText(g: Grounds): string {
+  const parts = g.cites.map((c) => cite(c.id, c.confidence));
+  if (g.assumption) parts.push(`assumption: ${esc(g.assumption)}`);
+  if (g.missing.length) parts.push(`not yet known: ${g.missing.map(esc).join(", ")}`);
+  return parts.length ? ` <span class="grounds">(${parts.join("; ")})</span>` : ` <span class="grounds">(no source recorded)</span>`;
+}
+
+/** Why a party's verdict is what it is (core explainVerdict): the reasons, the deciding issues, the binding red lines and their sources. */
 function explanation(b: Briefing, party: string, v: VerdictJson, ctx: Ctx): string {
+  const e = v.explanation;
   const who = `<strong>${ctx.party(party)}</strong>`;
-  const range = v.utilityRange.min === v.utilityRange.max ? num2(v.utilityRange.min) : `between ${num2(v.utilityRange.min)} and ${num2(v.utilityRange.max)}`;
-  const lines = v.redLinesCrossed.map((r) => esc(redLineText(r, b.issues)));
-  if (lines.length) return `${who} rejects: the framework crosses ${lines.length === 1 ? "its red line" : `${lines.length} of its red lines`} — ${lines.join("; ")}.`;
-  if (v.verdict === "accept") return `${who} accepts: the framework is worth ${range} to it, at or above its reservation value ${num2(v.reservation)}.`;
-  if (v.verdict === "reject") return `${who} rejects: the framework is worth ${range} to it, below its reservation value ${num2(v.reservation)}.`;
-  return `${who}: it depends on the open issues — the framework is worth ${range} to it, against a reservation value of ${num2(v.reservation)}.`;
+  const range = v.utilityRange.min === v.utilityRange.max ? num2(v.utilityRange.min) : `${num2(v.utilityRange.min)} to ${num2(v.utilityRange.max)}`;
+  const line = (r: RedLineExplanation) => `${esc(redLineText(r.redLine, b.issues))}${groundsText(r.grounds)}`;
+  const crossed = e.redLines.filter((r) => r.status === "crossed");
+  const atRisk = e.redLines.filter((r) => r.status === "at-risk");
+  const why: string[] = [];
+  for (const reason of e.reasons) {
+    if (reason === "red-line-crossed") why.push(`the framework crosses ${crossed.length === 1 ? "its red line" : `${crossed.length} of its red lines`}: ${crossed.map(line).join("; ")}`);
+    else if (reason === "best-below-reservation") why.push(`even the best completion is worth ${num2(v.utilityRange.max)}, below its reservation value ${num2(v.reservation)}`);
+    else if (reason === "worst-below-reservation") why.push(`the worst completion is worth ${num2(v.utilityRange.min)}, below its reservation value ${num2(v.reservation)} (the best ${num2(v.utilityRange.max)})`);
+    else if (reason === "red-line-at-risk") why.push(`some way of settling the open issues would cross ${atRisk.map(line).join("; ")}`);
+    else why.push(`every completion is worth at least ${num2(v.utilityRange.min)}, at or above its reservation value ${num2(v.reservation)}, and crosses no red line`);
+  }
+  const top = e.topIssues.flatMap((id) => {
+    const x = e.issues.find((i) => i.issue === id);
+    if (!x) return [];
+    const term = x[e.ranking.completion];
+    const name = esc(b.issues.find((i) => i.id === id)?.name ?? id);
+    const amount = e.ranking.by === "loss" ? `gives up ${num2(term.loss)}` : `adds ${num2(term.contribution)}`;
+    return [`${name} at ${esc(String(term.value))} (${amount}${x.open ? ", open" : ""})${groundsText(x.orderingGrounds)}`];
+  });
+  const weak = e.restsOnWeakSources
+    ? ` <span class="weak" title="every reason for this verdict rests on M or L sources or on an assumption">M/L</span>`
+    : "";
+  return (
+    `${who}: <span class="verdict-${v.verdict}">${v.verdict}</span>${weak} — worth ${range} to it. ` +
+    `${why.length ? `${capitalised(why.join("; "))}.` : ""}` +
+    (top.length ? `<br><span class="small">Deciding issues (${e.ranking.completion} completion, by ${e.ranking.by}): ${top.join("; ")}.</span>` : "")
+  );
 }
 
 function constraintText(b: Briefing, c: ConstraintJson, ctx: Ctx): string {

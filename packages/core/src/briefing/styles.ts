@@ -24,6 +24,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .verdict-reject::before { content: "✖ "; }
 .verdict-depends::before { content: "? "; }
 .verdict-reject { font-weight: 700; }
+.weak { display: inline-block; border: 1.5px dashed var(--ink); border-radius: 3px; padding: 0 4px; font-size: 11px; font-weight: 700; }
+.grounds { color: var(--muted); font-size: 12px; }
+ul.explanations li { margin: 6px 0; break-inside: avoid; }
 .answer { font-size: 17px; font-weight: 700; }
 .legend { font-size: 12px; color: var(--muted); }
 .conf { display: inline-block; border: 1px solid var(--ink); border-radius: 3px; padding: 0 4px; font-size: 11px; font-weight: 700; }
