@@ -1,6 +1,6 @@
 export { auditErrorCodes, AuditError, isAuditError, type AuditErrorCode } from "./errors.js";
 export { canonicalJson, type JsonValue } from "./canonical-json.js";
-export { emptyRoot, leafHash, nodeHash, MerkleTree, HASH_BYTES } from "./merkle.js";
+export { emptyRoot, leafHash, nodeHash, MerkleTree, HASH_BYTES, MAX_TREE_SIZE } from "./merkle.js";
 export { rootFromInclusionProof, verifyInclusion, verifyConsistency } from "./proofs.js";
 export {
   generateSigningKey,

@@ -81,7 +81,8 @@ export function jsonErrorOffset(text: string): number | null {
     ws();
     return i < text.length ? i : null;
   } catch (at) {
-    return at as number;
+    // A nesting too deep for the stack: no position to give.
+    return typeof at === "number" ? at : null;
   }
 }
 

@@ -6,6 +6,8 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { AuditError } from "./errors.js";
 
 export const HASH_BYTES = 32;
+/** The most leaves a MerkleTree holds (2^31 − 1). */
+export const MAX_TREE_SIZE = 2 ** 31 - 1;
 
 /** MTH({}) = SHA-256 of the empty string: the root of the empty tree. */
 export const emptyRoot: Uint8Array = sha256(new Uint8Array(0));
@@ -82,6 +84,8 @@ export class MerkleTree {
   /** Append an already computed leaf hash (32 bytes). */
   appendLeafHash(hash: Uint8Array): void {
     if (hash.length !== HASH_BYTES) throw new AuditError("PARLEY_AUDIT_BAD_ARGUMENT", `a leaf hash is ${HASH_BYTES} bytes, not ${hash.length}`);
+    // Sizes stay below 2^31 so that the power-of-two tests below can use 32-bit integer arithmetic.
+    if (this.size >= MAX_TREE_SIZE) throw new AuditError("PARLEY_AUDIT_BAD_ARGUMENT", `a tree holds at most ${MAX_TREE_SIZE} leaves`);
     this.levels[0]!.push(hash);
     // A right child completes its parent: carry up while the new node has an even count below it.
     for (let level = 0; this.levels[level]!.length % 2 === 0; level++) {

@@ -142,3 +142,27 @@ describe("parseAuditExport", () => {
     }
   });
 });
+
+describe("AuditLog", () => {
+  it("restore rebuilds a log from stored entries and heads, and refuses heads that do not match them", () => {
+    const e = exportOf(9, [3, 6]);
+    const restored = AuditLog.restore("room-test", key, e.entries.map((x) => x.json), e.treeHeads);
+    expect(restored.root()).toBe(e.treeHeads.at(-1)!.rootHash);
+    restored.append({ type: "event", i: 9 });
+    restored.signHead(5000);
+    expect(verifyExport(restored.toExport()).ok).toBe(true);
+    expect(() => AuditLog.restore("room-test", key, e.entries.slice(0, 8).map((x) => x.json), e.treeHeads)).toThrow(/tree head of size 9 does not match/);
+  });
+
+  it("refuses a head earlier than the last one, and values with no canonical JSON", () => {
+    const log = new AuditLog("room-test", key);
+    log.signHead(2000);
+    expect(() => log.signHead(1999)).toThrow(/earlier than the last tree head/);
+    expect(() => log.append({ at: Number.NaN })).toThrow(/\$\.at: NaN/);
+    expect(log.size).toBe(0);
+  });
+
+  it("a nesting too deep for JSON.parse is a malformed export, not a crash", () => {
+    expect(() => parseAuditExport("[".repeat(200_000))).toThrow(/^not JSON/);
+  });
+});

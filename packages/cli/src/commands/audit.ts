@@ -3,7 +3,7 @@
 // head when not; 2 for a file that is not an export.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { fromHex, isAuditError, openingProblem, verifyExport, type AuditVerification, type SubmissionOpening } from "@parley/audit";
+import { fromHex, isAuditError, openingProblem, parseAuditExport, verifyExport, type AuditExport, type AuditVerification, type SubmissionOpening } from "@parley/audit";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { UserError } from "../user-error.js";
@@ -53,17 +53,18 @@ export async function auditVerifyCommand(fileArg: string, flags: AuditVerifyFlag
   if (flags.key !== undefined && fromHex(flags.key.toLowerCase(), 32) === null) throw new UserError(`--key: expected the log's Ed25519 public key as 64 hex digits`, ExitCode.usage);
   const text = await readText(fileArg, io, "the export");
   const opening = flags.opening === undefined ? undefined : parseOpening(flags.opening, await readText(flags.opening, io, "the opening"));
-  let result: AuditVerification;
+  let log: AuditExport;
   try {
-    result = verifyExport(text, flags.key === undefined ? {} : { publicKey: flags.key.toLowerCase() });
+    log = parseAuditExport(text);
   } catch (error) {
     if (isAuditError(error)) throw new UserError(`${fileArg}: ${error.message} [${error.code}]`, ExitCode.usage);
     throw error;
   }
+  const result: AuditVerification = verifyExport(log, flags.key === undefined ? {} : { publicKey: flags.key.toLowerCase() });
   // The opening is checked against an export that verifies (otherwise its entry proves nothing).
   let openingResult: { entry: number; ok: boolean; problem: string | null } | undefined;
   if (opening && result.ok) {
-    const entry = JSON.parse(text).entries[opening.entry] as { json: string } | undefined;
+    const entry = log.entries[opening.entry];
     const problem = entry ? openingProblem(entry.json, opening) : `the log has no entry ${opening.entry} (it has ${result.entries})`;
     openingResult = { entry: opening.entry, ok: problem === null, problem };
   }
