@@ -15,7 +15,7 @@ import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
-import { collect, commaList, datePrefix, fraction, positiveInt, seedInt } from "./options.js";
+import { collect, commaList, datePrefix, fraction, nonNegative, positiveInt, seedInt } from "./options.js";
 import { terminalSafe } from "./terminal-text.js";
 import { UserError } from "./user-error.js";
 import { PARLEY_VERSION } from "./version.js";
@@ -50,8 +50,10 @@ function createProgram(io: CliIo): Command {
     .option("--limit <n>", "enumerate at most this many outcomes", positiveInt("--limit"), 10_000_000)
     .option("--max-frontier <n>", "merge method: give up past this many frontier points", positiveInt("--max-frontier"), 200_000)
     .option("--samples <n>", "sample method: outcomes to draw", positiveInt("--samples"), 100_000)
-    .option("--seed <n>", "sample method: random seed", seedInt, 1)
+    .option("--seed <n>", "random seed (the sample method, and the Nash package's survival)", seedInt, 1)
     .option("--top <n>", "show at most this many frontier points in the report", positiveInt("--top"), 15)
+    .option("--survival-samples <n>", "samples (weights ±25%, reservation values ±0.05, each reading on or off) for how often the nominal Nash package survives", positiveInt("--survival-samples"), 200)
+    .option("--no-survival", "do not sample how often the nominal Nash package survives")
     .option("--no-progress", "no progress bar on stderr")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
@@ -199,11 +201,13 @@ function createProgram(io: CliIo): Command {
 
   program
     .command("robustness")
-    .description("How often each party accepts each framework, and the Nash package stays put, when the weights vary.")
+    .description("How often each party accepts each framework, a deal is possible and the Nash package stays put, when the weights, the reservation values and the readings vary.")
     .argument("[scenario]", SCENARIO_ARG)
     .option("--samples <n>", "weight vectors to draw", positiveInt("--samples"), 200)
     .option("--seed <n>", "random seed", seedInt, 1)
     .option("--range <r>", "relative range of every weight (0.25 = ±25%)", fraction, 0.25)
+    .option("--reservation-range <r>", "absolute range of every reservation value (0.05 = ±0.05; 0: not varied)", nonNegative("--reservation-range"), 0.05)
+    .option("--no-vary-readings", "keep the scenario's readings as loaded (by default each sample draws each reading on or off)")
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)

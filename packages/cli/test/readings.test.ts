@@ -53,3 +53,29 @@ describe("--reading on the built-in scenario", () => {
     expect(both.stderr).toMatch(/readings "reservation-0\.45" and "reservation-0\.55" cannot be selected together: both change us's reservation value/);
   });
 });
+
+describe("robustness and analyze vary the readings", () => {
+  it("robustness --json reports the deal check and each reading's effect; analyze --json how often the Nash package survives", async () => {
+    const r = await run(["robustness", "--json", "--samples", "40", "--seed", "2"]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { reservationRange: number; deal: { nominal: boolean; possible: number }; readings: { reading: string; dealOn: number | null }[] };
+    expect(j.reservationRange).toBe(0.05);
+    expect(j.deal.nominal).toBe(true);
+    expect(j.readings.map((x) => x.reading).sort()).toEqual(["reservation-0.45", "reservation-0.55", "russia-donbas-rules-out-zone", "russia-no-truce-rules-out-ceasefire-on-signing"]);
+    // Either broad reading leaves no deal in any sample that draws it.
+    for (const id of ["russia-donbas-rules-out-zone", "russia-no-truce-rules-out-ceasefire-on-signing"]) expect(j.readings.find((x) => x.reading === id)!.dealOn).toBe(0);
+    const fixed = JSON.parse((await run(["robustness", "--json", "--samples", "10", "--no-vary-readings", "--reservation-range", "0"])).stdout) as typeof j;
+    expect(fixed.readings).toEqual([]);
+    expect(fixed.deal.possible).toBe(1);
+
+    const a = await run(["analyze", "--json", "--survival-samples", "40", "--seed", "2"]);
+    const survival = (JSON.parse(a.stdout) as { nashSurvival: { samples: number; stable: number; dealPossible: number; readings: string[] } }).nashSurvival;
+    expect(survival.samples).toBe(40);
+    expect(survival.readings).toHaveLength(4);
+    expect(survival.stable).toBeGreaterThanOrEqual(0);
+    expect(survival.stable).toBeLessThanOrEqual(survival.dealPossible);
+    const text = await run(["analyze", "--survival-samples", "40", "--seed", "2"]);
+    expect(text.stdout).toMatch(/Robustness: the nominal Nash package is still the Nash package in \d+\.\d% of 40 samples/);
+    expect((JSON.parse((await run(["analyze", "--json", "--no-survival"])).stdout) as { nashSurvival: unknown }).nashSurvival).toBeNull();
+  });
+});

@@ -1,4 +1,6 @@
-import { analysisReportJson, analyzeScenario, compileScenario, createRng, type AnalysisOptions } from "@parley/core";
+import { analysisReportJson, analyzeScenario, compileScenario, createRng, isParleyError, robustness, type AnalysisOptions, type CompiledScenario } from "@parley/core";
+import { readingsSampling } from "./framework.js";
+import type { LoadedScenario, ScenarioOptions } from "../load-scenario.js";
 import type { CliIo } from "../io.js";
 import { loadFields, loadNotes, loadScenario } from "../load-scenario.js";
 import { createProgress } from "../progress.js";
@@ -17,10 +19,67 @@ export interface AnalyzeFlags {
   readonly progress: boolean;
   readonly asOf?: string;
   readonly reading?: readonly string[];
+  /** false with --no-survival. */
+  readonly survival: boolean;
+  readonly survivalSamples: number;
+}
+
+/** How often the nominal Nash package survives when the weights, reservation values and readings vary (`nashSurvival` in the JSON). */
+export interface NashSurvival {
+  readonly samples: number;
+  readonly seed: number;
+  /** ± relative range of every weight, ± absolute range of every reservation value. */
+  readonly range: number;
+  readonly reservationRange: number;
+  /** The readings drawn on or off in each sample (1 in 2). */
+  readonly readings: readonly string[];
+  /** The share of samples in which the nominal Nash package is still a Nash package of the sample (null: no nominal Nash package). */
+  readonly stable: number | null;
+  /** The share of samples in which a deal is possible. */
+  readonly dealPossible: number;
+}
+
+/** The survival sampling analyze runs: robustness's, without frameworks (null when the space is too large for it). */
+function nashSurvival(compiled: CompiledScenario, loaded: LoadedScenario, options: ScenarioOptions, flags: AnalyzeFlags): { survival: NashSurvival | null; note?: string } {
+  const range = 0.25;
+  const reservationRange = 0.05;
+  try {
+    const r = robustness(compiled, {
+      samples: flags.survivalSamples,
+      rng: createRng(flags.seed),
+      frameworks: [],
+      range,
+      reservationRange,
+      readings: readingsSampling(loaded.nominal, options),
+    });
+    return {
+      survival: {
+        samples: r.samples,
+        seed: flags.seed,
+        range,
+        reservationRange,
+        readings: r.readings.map((x) => x.reading),
+        stable: r.nash.stable,
+        dealPossible: r.deal.possible,
+      },
+    };
+  } catch (e) {
+    if (isParleyError(e) && (e.code === "PARLEY_ERR_SPACE_TOO_LARGE" || e.code === "PARLEY_ERR_FRONTIER_TOO_LARGE")) return { survival: null, note: e.message };
+    throw e;
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function survivalText(s: NashSurvival): string {
+  const varied = `weights ±${(100 * s.range).toFixed(0)}%, reservation values ±${s.reservationRange}${s.readings.length ? `, ${s.readings.length} readings on or off` : ""}; seed ${s.seed}`;
+  const head = s.stable === null ? "no nominal Nash package" : `the nominal Nash package is still the Nash package in ${pct(s.stable)} of ${s.samples} samples`;
+  return `\nRobustness: ${head} (${varied}); a deal is possible in ${pct(s.dealPossible)} of them. parley robustness gives the details.\n`;
 }
 
 export async function analyzeCommand(scenarioArg: string | undefined, flags: AnalyzeFlags, io: CliIo): Promise<void> {
-  const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf, readings: flags.reading });
+  const scenarioOptions: ScenarioOptions = { asOf: flags.asOf, readings: flags.reading };
+  const loaded = await loadScenario(scenarioArg, io.cwd, scenarioOptions);
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   io.stderr(loadNotes(loaded));
   const compiled = compileScenario(loaded.scenario);
@@ -40,6 +99,8 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   } finally {
     progress.stop();
   }
-  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...loadFields(loaded) }, null, 2) + "\n");
-  else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top, ...(io.columns !== undefined ? { width: io.columns } : {}) }));
+  const survival = flags.survival ? nashSurvival(compiled, loaded, scenarioOptions, flags) : { survival: null };
+  if (survival.note) io.stderr(`parley: the Nash package's robustness is not computed: ${survival.note}\n`);
+  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...loadFields(loaded), nashSurvival: survival.survival }, null, 2) + "\n");
+  else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top, ...(io.columns !== undefined ? { width: io.columns } : {}) }) + (survival.survival ? survivalText(survival.survival) : ""));
 }

@@ -54,10 +54,23 @@ export interface FrameworkFlags {
 export interface RobustnessFlags {
   readonly asOf?: string;
   readonly reading?: readonly string[];
+  /** ± absolute range of every reservation value. */
+  readonly reservationRange: number;
+  /** false with --no-vary-readings. */
+  readonly varyReadings: boolean;
   readonly samples: number;
   readonly seed: number;
   readonly range: number;
   readonly json?: boolean;
+}
+
+/** How robustness and analyze vary the readings: on top of those in force, with the as-of cut applied after them. */
+export function readingsSampling(nominal: Scenario, options: ScenarioOptions) {
+  return {
+    scenario: nominal,
+    selected: options.readings ?? [],
+    ...(options.asOf !== undefined ? { prepare: (s: Scenario) => scenarioAsOf(s, options.asOf!).scenario } : {}),
+  };
 }
 
 /** The scenario as the flags ask (--as-of, --reading), compiled; the notes on how it was loaded go to stderr. */
@@ -74,11 +87,7 @@ const json = (io: CliIo, value: unknown) => io.stdout(JSON.stringify(value, null
 export async function frameworkCommand(scenarioArg: string | undefined, flags: FrameworkFlags, io: CliIo): Promise<void> {
   const { loaded, compiled, options } = await load(scenarioArg, io, flags);
   const report = frameworkReport(compiled, {
-    readings: {
-      scenario: loaded.nominal,
-      selected: options.readings ?? [],
-      ...(options.asOf !== undefined ? { prepare: (s: Scenario) => scenarioAsOf(s, options.asOf!).scenario } : {}),
-    },
+    readings: readingsSampling(loaded.nominal, options),
     ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
     amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
   });
@@ -132,8 +141,14 @@ export async function excludeCommand(party: string, scenarioArg: string | undefi
 }
 
 export async function robustnessCommand(scenarioArg: string | undefined, flags: RobustnessFlags, io: CliIo): Promise<void> {
-  const { loaded, compiled } = await load(scenarioArg, io, flags);
-  const report = robustness(compiled, { samples: flags.samples, rng: createRng(flags.seed), range: flags.range });
+  const { loaded, compiled, options } = await load(scenarioArg, io, flags);
+  const report = robustness(compiled, {
+    samples: flags.samples,
+    rng: createRng(flags.seed),
+    range: flags.range,
+    reservationRange: flags.reservationRange,
+    ...(flags.varyReadings ? { readings: readingsSampling(loaded.nominal, options) } : {}),
+  });
   if (flags.json) json(io, { seed: flags.seed, ...report, ...loadFields(loaded) });
   else io.stdout(robustnessText(report, { seed: flags.seed, color: io.stdoutIsTty }));
 }
@@ -412,7 +427,13 @@ export function robustnessText(r: RobustnessReport, { seed, color }: TextStyle &
   const c = pc.createColors(color);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const out: string[] = [
-    c.bold("Robustness to the weights") + c.dim(` — ${r.samples} samples, every weight ±${(100 * r.range).toFixed(0)}% then renormalised, seed ${seed}`),
+    c.bold("Robustness to the weights") +
+      c.dim(
+        ` — ${r.samples} samples, every weight ±${(100 * r.range).toFixed(0)}% then renormalised` +
+          (r.reservationRange > 0 ? `, every reservation value ±${r.reservationRange}` : "") +
+          (r.readings.length > 0 ? `, each reading on or off (1 in 2)` : "") +
+          `, seed ${seed}`,
+      ),
   ];
   for (const f of r.frameworks) {
     out.push("", c.bold(`Framework: ${f.framework.name}`) + c.dim(` (${f.framework.id})`));
@@ -432,6 +453,18 @@ export function robustnessText(r: RobustnessReport, { seed, color }: TextStyle &
       renderTable(
         ["share", "Nash package of the sample"],
         r.nash.outcomes.slice(0, 5).map((o) => [pct(o.fraction), o.outcome ? describeOutcome(o.outcome) : c.dim("none rational")]),
+      ),
+    );
+  }
+  out.push("", c.bold("Deal check") + c.dim(` — nominal: ${r.deal.nominal ? "a deal is possible" : "no deal"}`));
+  out.push(`  a deal is possible in ${pct(r.deal.possible)} of the samples`);
+  if (r.readings.length > 0) {
+    const opt = (x: number | null) => (x === null ? "—" : pct(x));
+    out.push("", c.bold("Readings") + c.dim(" — the samples with each reading on against those with it off, most decisive first"));
+    out.push(
+      renderTable(
+        ["reading", "on", "deal on", "deal off", "Nash held on", "Nash held off", "verdict shift"],
+        r.readings.map((x) => [x.reading, pct(x.on), opt(x.dealOn), opt(x.dealOff), opt(x.nashOn), opt(x.nashOff), opt(x.verdictShift)]),
       ),
     );
   }

@@ -124,3 +124,53 @@ describe("nashBranchAndBound (properties)", () => {
     );
   });
 });
+
+describe("robustness over readings and reservation values", () => {
+  // Two parties, one issue: A wants x (1), y (0.6), z (0); B the reverse. Reservations 0.5: only y is rational.
+  const base: Scenario = {
+    id: "r",
+    name: "R",
+    issues: [{ kind: "categorical", id: "a", options: ["x", "y", "z"] }],
+    parties: (["A", "B"] as const).map((id) => ({
+      id,
+      name: id,
+      role: "party" as const,
+      preferences: {
+        utility: { kind: "linear-additive" as const, weights: { a: 1 }, values: { a: table(id === "A" ? { x: 1, y: 0.6, z: 0 } : { z: 1, y: 0.6, x: 0 }) } },
+        reservation: 0.5,
+      },
+    })),
+    frameworks: [],
+    readings: [
+      { id: "a-no-y", provenance: { assumption: "-" }, parties: [{ party: "A", addRedLines: [{ kind: "forbid", issue: "a", values: ["y"] }] }] },
+      { id: "low", provenance: { assumption: "-" }, parties: [{ party: "A", reservation: 0.3 }] },
+    ],
+  };
+
+  it("draws each reading on or off, and names the one that decides the deal", () => {
+    const r = robustness(base, { samples: 400, rng: createRng(3), range: 0, readings: { scenario: base } });
+    expect(r.deal.nominal).toBe(true);
+    const [first, second] = r.readings;
+    expect(first!.reading).toBe("a-no-y");
+    // With a-no-y on, nothing is rational; off, y always is. "low" changes neither.
+    expect([first!.dealOn, first!.dealOff, first!.nashOn, first!.nashOff]).toEqual([0, 1, 0, 1]);
+    expect(first!.on).toBeGreaterThan(0.4);
+    expect(first!.on).toBeLessThan(0.6);
+    expect(second!.reading).toBe("low");
+    expect(second!.score).toBeLessThan(0.2);
+    expect(r.deal.possible).toBeCloseTo(1 - first!.on, 12);
+    expect(r.nash.stable).toBeCloseTo(1 - first!.on, 12);
+  });
+
+  it("keeps the selected readings on, and varies reservation values within the range", () => {
+    const r = robustness(base, { samples: 50, rng: createRng(1), range: 0, readings: { scenario: base, selected: ["a-no-y"] } });
+    expect(r.readings.map((x) => x.reading)).toEqual(["low"]);
+    expect(r.deal.possible).toBe(0);
+    // y gives both 0.6: a deal exactly when both reservation values stay at or below 0.6.
+    const v = robustness(base, { samples: 2000, rng: createRng(2), range: 0, reservationRange: 0.2 });
+    expect(v.reservationRange).toBe(0.2);
+    expect(v.readings).toEqual([]);
+    expect(v.deal.possible).toBeGreaterThan(0.75 * 0.75 - 0.05);
+    expect(v.deal.possible).toBeLessThan(0.75 * 0.75 + 0.05);
+  });
+});

@@ -5,7 +5,9 @@ import { DEFAULT_ENUMERATION_LIMIT, outcomeUtilities } from "../analysis/outcome
 import { nashPoints } from "../analysis/solutions.js";
 import { ParleyError } from "../errors.js";
 import type { Value } from "../model/issue.js";
+import type { Reading } from "../model/reading.js";
 import type { Scenario } from "../model/scenario.js";
+import { applyReadings, readingsConflict } from "../readings/apply.js";
 import { crossesRedLine, type CompiledRedLine } from "../preferences/compile-red-lines.js";
 import { valueScore } from "../preferences/value-function.js";
 import type { Rng } from "../random/rng.js";
@@ -40,6 +42,37 @@ export interface RobustnessOptions {
    * the nominal package) up to this many outcomes, else by the merge frontier. Default 10,000,000.
    */
   readonly enumerationLimit?: number;
+  /**
+   * Vary the scenario's readings too: each sample draws each reading (other than the `selected`
+   * ones, which stay on) on with `probability` (default 0.5), in the scenario's order, skipping one
+   * that conflicts with a reading already on. `scenario` is the scenario before any reading;
+   * `prepare` is applied after the readings (e.g. an as-of cut). The input is the nominal model.
+   */
+  readonly readings?: {
+    readonly scenario: Scenario;
+    readonly selected?: readonly string[];
+    readonly prepare?: (scenario: Scenario) => Scenario;
+    readonly probability?: number;
+  };
+  /** Vary every reservation value too: uniform in [r − ρ, r + ρ] (absolute, clamped to [0, 1]). Default 0 (not varied). */
+  readonly reservationRange?: number;
+}
+
+/** How the results depend on one reading: the samples with it on against those with it off. */
+export interface ReadingSensitivity {
+  readonly reading: string;
+  /** The fraction of samples with the reading on. */
+  readonly on: number;
+  /** The fraction of samples in which a deal is possible, with the reading on and off (null: no such sample). */
+  readonly dealOn: number | null;
+  readonly dealOff: number | null;
+  /** The fraction in which the nominal Nash package stays a Nash package, on and off. */
+  readonly nashOn: number | null;
+  readonly nashOff: number | null;
+  /** The mean over frameworks and parties of |accept fraction on − accept fraction off|. */
+  readonly verdictShift: number | null;
+  /** |dealOn − dealOff| + |nashOn − nashOff| + verdictShift: readings are listed by it, largest first. */
+  readonly score: number;
 }
 
 export interface FrameworkRobustness {
@@ -58,6 +91,12 @@ export interface FrameworkRobustness {
 export interface RobustnessReport {
   readonly samples: number;
   readonly range: number;
+  /** The reservation range ρ (0: not varied). */
+  readonly reservationRange: number;
+  /** The fraction of samples in which some outcome is acceptable to every party, and the answer of the nominal model. */
+  readonly deal: { readonly nominal: boolean; readonly possible: number };
+  /** Per reading varied, how the results depend on it, most sensitive first; empty when readings are not varied. */
+  readonly readings: readonly ReadingSensitivity[];
   readonly parties: readonly string[];
   readonly frameworks: readonly FrameworkRobustness[];
   readonly nash: {
@@ -89,6 +128,25 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   const frameworks = (options.frameworks ?? compiled.scenario.frameworks.map((f) => f.id)).map((id) => findFramework(compiled, id));
   const notes: string[] = [];
   const samplers = weightSamplers(compiled, range, options.weightRanges ?? {}, notes);
+  const rho = options.reservationRange ?? 0;
+  checkRange(rho, "the reservation range");
+  const varied = variedReadings(options.readings);
+  // The compiled scenario and weight samplers of each combination of readings drawn, built once.
+  const bases = new Map<string, { compiled: CompiledScenario; samplers: ((rng: Rng) => CompiledParty)[] }>();
+  const baseFor = (on: readonly Reading[]) => {
+    const key = on.map((r) => r.id).join("\u0000");
+    let base = bases.get(key);
+    if (!base) {
+      const r = options.readings!;
+      const scenario = (r.prepare ?? ((x: Scenario) => x))(applyReadings(r.scenario, [...(r.selected ?? []), ...on.map((x) => x.id)]));
+      const c = compileScenario(scenario);
+      if (c.parties.length !== compiled.parties.length || c.size !== compiled.size)
+        throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", "the readings' scenario does not match the scenario analysed");
+      base = { compiled: c, samplers: weightSamplers(c, range, options.weightRanges ?? {}, []) };
+      bases.set(key, base);
+    }
+    return base;
+  };
 
   const additive = compiled.parties.every((p) => p.utility.contributions !== null);
   // The full analysis with the nominal weights (merge frontier for large additive spaces: enumerating
@@ -103,13 +161,27 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   const nashCounts = new Map<string, { outcome: Record<string, Value> | null; count: number }>();
   const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
 
+  // Per sample: which readings were on, whether a deal was possible, whether the Nash package held, the accept verdicts.
+  const perSample: { on: Set<string>; deal: boolean; stable: boolean; accepts: boolean[] }[] = [];
+  let deals = 0;
   for (let s = 0; s < options.samples; s++) {
-    const sample: CompiledScenario = { ...compiled, parties: compiled.parties.map((cp, p) => samplers[p]!(options.rng)) };
+    const on = varied.length > 0 ? drawReadings(varied, options.readings?.probability ?? 0.5, options.rng) : [];
+    const base = varied.length > 0 ? baseFor(on) : { compiled, samplers };
+    const reweighted = base.compiled.parties.map((cp, p) => base.samplers[p]!(options.rng));
+    const parties = rho > 0 ? reweighted.map((cp) => ({ ...cp, reservation: Math.min(1, Math.max(0, cp.reservation + rho * (2 * options.rng() - 1))) })) : reweighted;
+    const sample: CompiledScenario = { ...base.compiled, parties };
+    const accepts: boolean[] = [];
     frameworks.forEach((f, fi) => {
-      evaluateFramework(sample, f).parties.forEach((pe, p) => counts[fi]![p]![pe.verdict]++);
+      evaluateFramework(sample, f).parties.forEach((pe, p) => {
+        counts[fi]![p]![pe.verdict]++;
+        accepts.push(pe.verdict === "accept");
+      });
     });
     const found = sampleNash(sample, nominalIdx, limit, additive);
     if (found.stable) stable++;
+    // The sample's Nash package exists exactly when some outcome is rational: that is the deal check.
+    if (found.best) deals++;
+    perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.best !== null, stable: found.stable, accepts });
     const outcome = found.best ? outcomeFromIndices(compiled, found.best) : null;
     const key = outcome ? JSON.stringify(outcome) : "";
     const entry = nashCounts.get(key) ?? { outcome, count: 0 };
@@ -121,6 +193,9 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   return {
     samples: n,
     range,
+    reservationRange: rho,
+    deal: { nominal: nominal !== null, possible: deals / n },
+    readings: sensitivity(varied, perSample),
     parties: compiled.parties.map((cp) => cp.party.id),
     frameworks: frameworks.map((f, fi) => ({
       framework: { id: f.id, name: f.name },
@@ -138,6 +213,42 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
     },
     notes,
   };
+}
+
+/** The readings a robustness run varies: the scenario's, other than those selected (which stay on) and those that conflict with them. */
+function variedReadings(options: RobustnessOptions["readings"]): Reading[] {
+  if (!options) return [];
+  const all = options.scenario.readings ?? [];
+  const selected = all.filter((r) => options.selected?.includes(r.id));
+  return all.filter((r) => !selected.includes(r) && selected.every((x) => readingsConflict(x, r).length === 0));
+}
+
+/** Each reading on with probability `p` (one draw per reading, in order), unless it conflicts with one already on. */
+function drawReadings(readings: readonly Reading[], p: number, rng: Rng): Reading[] {
+  const on: Reading[] = [];
+  for (const r of readings) if (rng() < p && on.every((x) => readingsConflict(x, r).length === 0)) on.push(r);
+  return on;
+}
+
+function sensitivity(readings: readonly Reading[], samples: readonly { on: Set<string>; deal: boolean; stable: boolean; accepts: boolean[] }[]): ReadingSensitivity[] {
+  const share = (list: readonly { deal: boolean; stable: boolean }[], key: "deal" | "stable") =>
+    list.length === 0 ? null : list.filter((x) => x[key]).length / list.length;
+  return readings
+    .map((r): ReadingSensitivity => {
+      const on = samples.filter((x) => x.on.has(r.id));
+      const off = samples.filter((x) => !x.on.has(r.id));
+      const [dealOn, dealOff, nashOn, nashOff] = [share(on, "deal"), share(off, "deal"), share(on, "stable"), share(off, "stable")];
+      const cells = samples[0]?.accepts.length ?? 0;
+      let verdictShift: number | null = null;
+      if (on.length > 0 && off.length > 0 && cells > 0) {
+        let total = 0;
+        for (let c = 0; c < cells; c++) total += Math.abs(on.filter((x) => x.accepts[c]).length / on.length - off.filter((x) => x.accepts[c]).length / off.length);
+        verdictShift = total / cells;
+      }
+      const diff = (a: number | null, b: number | null) => (a === null || b === null ? 0 : Math.abs(a - b));
+      return { reading: r.id, on: samples.length ? on.length / samples.length : 0, dealOn, dealOff, nashOn, nashOff, verdictShift, score: diff(dealOn, dealOff) + diff(nashOn, nashOff) + (verdictShift ?? 0) };
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 /** Per party, a function drawing a reweighted copy of it (non-additive parties are returned unchanged). */
