@@ -2,10 +2,10 @@
 import type { ReactNode } from "react";
 import type { Resource } from "../state/app-state.js";
 
-export function Loading({ what }: { what: string }) {
+export function Loading({ what, verb = "Loading" }: { what: string; verb?: string }) {
   return (
     <p className="status loading" role="status" data-testid="loading">
-      <span className="spinner" aria-hidden="true" /> Loading {what}…
+      <span className="spinner" aria-hidden="true" /> {verb} {what}…
     </p>
   );
 }
@@ -18,9 +18,19 @@ export function ErrorNote({ title, message }: { title: string; message: string }
   );
 }
 
-/** Render the data of a resource, or its loading / error state. */
-export function WithResource<T>({ resource, what, children }: { resource: Resource<T> | undefined; what: string; children: (data: T) => ReactNode }) {
-  if (!resource || resource.status === "loading") return <Loading what={what} />;
+/** Render the data of a resource, or its loading (`verb`: "Computing" for the worker's) / error state. */
+export function WithResource<T>({
+  resource,
+  what,
+  verb,
+  children,
+}: {
+  resource: Resource<T> | undefined;
+  what: string;
+  verb?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (!resource || resource.status === "loading") return <Loading what={what} {...(verb ? { verb } : {})} />;
   if (resource.status === "error") return <ErrorNote title={`Could not load ${what}.`} message={resource.error} />;
   return <>{children(resource.data)}</>;
 }

@@ -44,6 +44,11 @@ export function withAsOf(view: ScenarioView, asOf: string | null): ScenarioView 
   return { ...(asOf ? { asOf } : {}), ...(view.readings && view.readings.length > 0 ? { readings: view.readings } : {}) };
 }
 
+/** The view with other readings applied (none: the nominal model); the as-of date is kept. */
+export function withReadings(view: ScenarioView, readings: readonly string[]): ScenarioView {
+  return { ...(view.asOf ? { asOf: view.asOf } : {}), ...(readings.length > 0 ? { readings } : {}) };
+}
+
 /** The view part of a route (for links that keep it, e.g. the scenario's tabs). */
 export function scenarioView(route: ScenarioView): ScenarioView {
   return { ...(route.asOf ? { asOf: route.asOf } : {}), ...(route.readings && route.readings.length > 0 ? { readings: route.readings } : {}) };

@@ -1,6 +1,7 @@
-// The scenario a view analyses: the stored scenario cut at the as-of date (core scenarioAsOf), and
-// what the view sets aside, in words for the banner that says an as-of view is in force. Pure.
-import { scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
+// The scenario a view analyses: the stored scenario under the readings applied (core
+// applyReadings), then cut at the as-of date (core scenarioAsOf), as the CLI's --reading and --as-of
+// do; and what the cut sets aside, in words for the banner that says an as-of view is in force. Pure.
+import { applyReadings, scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
 import type { ScenarioView } from "./route.js";
 
 export interface AsOfSummary {
@@ -21,8 +22,12 @@ export function isPlainView(view: ScenarioView): boolean {
   return !view.asOf && !(view.readings && view.readings.length > 0);
 }
 
-/** The scenario as the view sees it. Throws the core's PARLEY_ERR_BAD_ARGUMENT for a malformed date. */
-export function viewScenario(scenario: Scenario, view: ScenarioView): ViewedScenario {
+/**
+ * The scenario as the view sees it. Throws the core's errors: PARLEY_ERR_UNKNOWN_READING,
+ * PARLEY_ERR_BAD_ARGUMENT for readings that cannot be combined or a malformed date.
+ */
+export function viewScenario(stored: Scenario, view: ScenarioView): ViewedScenario {
+  const scenario = view.readings && view.readings.length > 0 ? applyReadings(stored, view.readings) : stored;
   if (!view.asOf) return { scenario, asOf: null };
   const cut = scenarioAsOf(scenario, view.asOf);
   return {

@@ -7,6 +7,7 @@ import { resourceKey } from "../state/actions/resources.js";
 import { useResource } from "../state/use-resource.js";
 import { AsOfControl } from "./scenario/AsOfControl.js";
 import { BriefingDownload } from "./scenario/BriefingDownload.js";
+import { ReadingsControl } from "./scenario/ReadingsControl.js";
 import { HistoryView } from "./scenario/HistoryView.js";
 import { ScenarioOverview } from "./scenario/ScenarioOverview.js";
 import { FrameworkView } from "./scenario/FrameworkView.js";
@@ -23,7 +24,7 @@ const TABS: readonly { tab: ScenarioTab; label: string }[] = [
   { tab: "history", label: "History" },
 ];
 
-/** The tabs whose analyses follow the as-of date (the control is shown there). */
+/** The tabs whose analyses follow the as-of date and the readings (their controls are shown there). */
 const DATED_TABS: readonly ScenarioTab[] = ["frameworks", "history"];
 
 export function ScenarioPage({ id, tab, view = {} }: { id: string; tab: ScenarioTab; view?: ScenarioView }) {
@@ -58,7 +59,12 @@ export function ScenarioPage({ id, tab, view = {} }: { id: string; tab: Scenario
                 </a>
               ))}
             </nav>
-            {DATED_TABS.includes(tab) && <AsOfControl id={id} scenario={d.scenario} tab={tab} view={view} />}
+            {DATED_TABS.includes(tab) && (
+              <>
+                <AsOfControl id={id} scenario={d.scenario} tab={tab} view={view} />
+                <ReadingsControl id={id} scenario={d.scenario} tab={tab} view={view} />
+              </>
+            )}
             <TabView detail={d} tab={tab} view={view} />
           </>
         )}

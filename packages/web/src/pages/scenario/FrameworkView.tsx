@@ -32,7 +32,7 @@ export function FrameworkView({ detail, view = {} }: { detail: ScenarioDetail; v
     );
   if (!plain)
     return (
-      <WithResource resource={viewed} what="the framework analysis of this view">
+      <WithResource resource={viewed} what="the framework analysis of this view in the browser" verb="Computing">
         {(r) => <Frameworks scenario={r.scenario} report={r.report} />}
       </WithResource>
     );

@@ -21,7 +21,7 @@ export function HistoryView({ detail, view }: { detail: ScenarioDetail; view: Sc
     analysisWorker().history({ scenario: detail.scenario, view: readings.length > 0 ? { readings } : {} }),
   );
   return (
-    <WithResource resource={history} what="the verdict history (computed in the browser)">
+    <WithResource resource={history} what="the verdict history in the browser" verb="Computing">
       {(h) => <History detail={detail} view={view} result={h} />}
     </WithResource>
   );

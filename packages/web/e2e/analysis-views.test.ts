@@ -1,9 +1,10 @@
-// The as-of view and the verdict history in a real browser against the real server: the history of
-// the built-in scenario (computed in the worker) matches the core's, and choosing a date before a
-// verdict change shows the verdict as it was, the day of the change shows the new one.
+// The analysis views in a real browser against the real server: the history of the built-in
+// scenario (computed in the worker) matches the core's, and choosing a date before a verdict change
+// shows the verdict as it was, the day of the change shows the new one; applying a reading changes
+// the deal check as the core says it does.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verdictHistory } from "@parley/core";
+import { applyReadings, compileScenario, dealCheck, verdictHistory } from "@parley/core";
 import { parseScenario } from "@parley/formats";
 import { readBuiltinScenarioText } from "@parley/formats/node";
 import { statSync } from "node:fs";
@@ -16,7 +17,7 @@ const builtin = (() => {
   return r.value;
 })();
 
-describe.skipIf(!chromiumAvailable())("as-of view and history in chromium", () => {
+describe.skipIf(!chromiumAvailable())("as-of view, history and readings in chromium", () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -117,5 +118,53 @@ describe.skipIf(!chromiumAvailable())("as-of view and history in chromium", () =
     expect(await page.getByTestId("as-of-banner").textContent()).toMatch(/cannot be used.*YYYY-MM-DD/);
     await page.getByTestId("error").waitFor();
     expect(errors.filter((e) => !/PARLEY_ERR_BAD_ARGUMENT|as-of date/.test(e))).toEqual([]);
+  });
+
+  it("lists the readings with their sources, and applying one changes the deal check as the core says", async () => {
+    const readings = builtin.readings ?? [];
+    expect(readings.length).toBeGreaterThan(1);
+    const possible = (ids: string[]) => dealCheck(compileScenario(applyReadings(builtin, ids)), { conflicts: false }).possible;
+    // A reading that turns the nominal deal check around (the core decides which).
+    const decisive = readings.find((r) => possible([r.id]) !== possible([]))!;
+    expect(decisive).toBeDefined();
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks`);
+    await page.getByTestId("readings").waitFor();
+    expect(await page.getByTestId("readings").locator("li.reading").count()).toBe(readings.length);
+    await expect.poll(() => page.getByTestId("deal-check").getAttribute("data-deal")).toBe(possible([]) ? "possible" : "impossible");
+
+    const item = page.getByTestId(`reading-${decisive.id}`);
+    // What it rests on: the cited statements with their confidence, or the assumption.
+    await item.locator("summary").click();
+    if ((decisive.provenance.cites ?? []).length > 0) expect(await item.getByTestId("reading-cites").locator("li").count()).toBe(decisive.provenance.cites!.length);
+    if (decisive.provenance.assumption) expect(await item.textContent()).toContain("Assumption:");
+
+    await item.getByTestId("reading-toggle").check();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?readings=${decisive.id}`);
+    await expect.poll(() => page.getByTestId("deal-check").getAttribute("data-deal"), { timeout: 60_000 }).toBe(possible([decisive.id]) ? "possible" : "impossible");
+    expect(await page.getByTestId("readings-count").textContent()).toMatch(/^1 of \d+ applied/);
+    // A reading that changes the same thing cannot be applied with it, and says why.
+    const rival = readings.find((r) => r.id !== decisive.id && (() => {
+      try {
+        applyReadings(builtin, [decisive.id, r.id]);
+        return false;
+      } catch {
+        return true;
+      }
+    })());
+    if (rival) {
+      expect(await page.getByTestId(`reading-${rival.id}`).getByTestId("reading-toggle").isDisabled()).toBe(true);
+      expect(await page.getByTestId(`reading-${rival.id}`).textContent()).toMatch(/cannot be applied with/);
+    }
+    const shot = await screenshot(page, "12-readings", false);
+    expect(statSync(refreshDocsImage(shot, "workbench-readings.png"), { throwIfNoEntry: false })?.size ?? 0).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
+    await page.getByTestId("readings-clear").click();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks`);
+    expect(errors.filter((e) => !/PARLEY_ERR_BAD_ARGUMENT|as-of date/.test(e))).toEqual([]);
+  });
+
+  it("names an unknown reading from a shared link", async () => {
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks?readings=no-such-reading`);
+    await page.getByTestId("readings-error").waitFor();
+    expect(await page.getByTestId("readings-error").textContent()).toMatch(/unknown reading "no-such-reading"/);
   });
 });
