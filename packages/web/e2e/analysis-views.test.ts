@@ -4,7 +4,7 @@
 // the deal check as the core says it does.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyReadings, compileScenario, dealCheck, verdictHistory } from "@parley/core";
+import { verdictHistory } from "@parley/core";
 import { parseScenario } from "@parley/formats";
 import { readBuiltinScenarioText } from "@parley/formats/node";
 import { statSync } from "node:fs";
