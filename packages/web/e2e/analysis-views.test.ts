@@ -4,7 +4,7 @@
 // the deal check as the core says it does.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verdictHistory } from "@parley/core";
+import { applyReadings, compileScenario, dealCheck, readingsConflict, verdictHistory } from "@parley/core";
 import { parseScenario } from "@parley/formats";
 import { readBuiltinScenarioText } from "@parley/formats/node";
 import { statSync } from "node:fs";
@@ -118,5 +118,52 @@ describe.skipIf(!chromiumAvailable())("as-of view, history and readings in chrom
     expect(await page.getByTestId("as-of-banner").textContent()).toMatch(/cannot be used.*YYYY-MM-DD/);
     await page.getByTestId("error").waitFor();
     expect(errors.filter((e) => !/PARLEY_ERR_BAD_ARGUMENT|as-of date/.test(e))).toEqual([]);
+  });
+
+  it("lists the readings with their sources, and applying one changes the deal check as the core says", async () => {
+    const readings = builtin.readings ?? [];
+    expect(readings.length).toBeGreaterThan(1);
+    const possible = (ids: string[]) => dealCheck(compileScenario(applyReadings(builtin, ids)), { conflicts: false }).possible;
+    // A reading that turns the nominal deal check around (the core decides which).
+    const decisive = readings.find((r) => possible([r.id]) !== possible([]))!;
+    expect(decisive).toBeDefined();
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks`);
+    await page.getByTestId("readings").waitFor();
+    expect(await page.getByTestId("readings").locator("li.reading").count()).toBe(readings.length);
+    await expect.poll(() => page.getByTestId("deal-check").getAttribute("data-deal")).toBe(possible([]) ? "possible" : "impossible");
+
+    const item = page.getByTestId(`reading-${decisive.id}`);
+    // What it rests on: the cited statements with their confidence, or the assumption.
+    await item.locator("summary").click();
+    if ((decisive.provenance.cites ?? []).length > 0) expect(await item.getByTestId("reading-cites").locator("li").count()).toBe(decisive.provenance.cites!.length);
+    if (decisive.provenance.assumption) expect(await item.textContent()).toContain("Assumption:");
+    await item.locator("summary").press("Enter"); // closed again, by keyboard
+    expect(await item.locator("details").getAttribute("open")).toBeNull();
+
+    await item.getByTestId("reading-toggle").check();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?readings=${decisive.id}`);
+    await expect.poll(() => page.getByTestId("deal-check").getAttribute("data-deal"), { timeout: 60_000 }).toBe(possible([decisive.id]) ? "possible" : "impossible");
+    expect(await page.getByTestId("readings-count").textContent()).toMatch(/^1 of \d+ applied/);
+    await page.getByTestId("deal-check").scrollIntoViewIfNeeded();
+    const shot = await screenshot(page, "12-readings", false);
+    expect(statSync(refreshDocsImage(shot, "workbench-readings.png"), { throwIfNoEntry: false })?.size ?? 0).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
+    await page.getByTestId("readings-clear").click();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks`);
+
+    // Two readings that change the same thing (the core says which): with one applied, the other cannot be, and says why.
+    const pair = readings.flatMap((a) => readings.filter((b) => readingsConflict(a, b).length > 0).map((b) => [a, b] as const))[0];
+    expect(pair).toBeDefined();
+    const [a, b] = pair!;
+    await page.getByTestId(`reading-${a.id}`).getByTestId("reading-toggle").check();
+    await expect.poll(hash).toBe(`#/scenarios/${BUILTIN}/frameworks?readings=${a.id}`);
+    expect(await page.getByTestId(`reading-${b.id}`).getByTestId("reading-toggle").isDisabled()).toBe(true);
+    expect(await page.getByTestId(`reading-${b.id}`).textContent()).toContain(`cannot be applied with “${a.label ?? a.id}”`);
+    expect(errors.filter((e) => !/PARLEY_ERR_BAD_ARGUMENT|as-of date/.test(e))).toEqual([]);
+  });
+
+  it("names an unknown reading from a shared link", async () => {
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks?readings=no-such-reading`);
+    await page.getByTestId("readings-error").waitFor();
+    expect(await page.getByTestId("readings-error").textContent()).toMatch(/unknown reading "no-such-reading"/);
   });
 });
