@@ -225,6 +225,28 @@ describe("renderBriefing: explanations, readings and the zone margin", () => {
     expect(html).toContain("The framework crosses its red line: Never b: b0 <span class=\"grounds\">(no source recorded)</span>");
   });
 
+  it("renderBriefing flags, in the summary and the verdicts, the parties whose declared stance on a framework contradicts its verdict", () => {
+    const b = briefingData(scenario, { generated });
+    const html = briefingHtml(b);
+    const summary = section(html, "summary");
+    const rows = [...summary.matchAll(/<tr><td>\d+\. [^<]*<\/td>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]!));
+    let flagged = 0;
+    b.report.frameworks.forEach((fw, k) =>
+      b.report.parties.forEach((party, p) => {
+        const disagrees = fw.verdicts[party]!.declaredDisagrees;
+        flagged += disagrees ? 1 : 0;
+        expect(rows[k]![p]!.includes('class="mismatch"'), `${fw.id} ${party}`).toBe(disagrees);
+      }),
+    );
+    // Q declared it rejects draft 1, which it rejects: no flag; declaring acceptance instead contradicts the verdict.
+    expect(flagged).toBe(0);
+    const accepting: Scenario = { ...scenario, statements: scenario.statements!.map((st) => (st.id === "st1" ? { ...st, stance: "accept" as const } : st)) };
+    const flaggedHtml = renderBriefing(accepting, { generated });
+    expect(briefingData(accepting, { generated }).report.frameworks[0]!.verdicts["Q"]!.declaredDisagrees).toBe(true);
+    expect(section(flaggedHtml, "summary")).toContain('<span class="verdict-reject">reject</span> <span class="mismatch"');
+    expect(section(flaggedHtml, "framework")).toContain("the declared stance contradicts the verdict");
+  });
+
   it("renderBriefing's summary names the readings that decide the deal check and the margin before the zone vanishes", () => {
     const b = briefingData(scenario, { generated });
     const d = b.report.readingDeciders!;

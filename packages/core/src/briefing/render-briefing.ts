@@ -79,7 +79,11 @@ function header(b: Briefing): string {
 }
 
 function verdictCell(v: VerdictJson | undefined): string {
-  return v ? `<span class="verdict-${v.verdict}">${v.verdict}</span>` : "—";
+  if (!v) return "—";
+  const flag = v.declaredDisagrees
+    ? ` <span class="mismatch" title="the party's declared stance on the framework (${esc(v.declared?.stance ?? "")}) contradicts this verdict">!</span>`
+    : "";
+  return `<span class="verdict-${v.verdict}">${v.verdict}</span>${flag}`;
 }
 
 function dealSentence(b: Briefing): string {
@@ -136,7 +140,7 @@ function summarySection(b: Briefing, ctx: Ctx): string {
     decidersText(b) +
     (r.frameworks.length
       ? `<h3>Verdicts on each framework</h3>` + table(["framework", ...r.parties.map(ctx.party)], rows, { className: "verdicts-summary" }) +
-        `<p class="legend">✔ accept: every way of settling the open issues is acceptable · ? depends: it turns on how the open issues are settled · ✖ reject: a red line is crossed or even the best completion falls short.</p>`
+        `<p class="legend">✔ accept: every way of settling the open issues is acceptable · ? depends: it turns on how the open issues are settled · ✖ reject: a red line is crossed or even the best completion falls short · ! the party has declared the opposite (accept against a modelled reject, or reject against a modelled accept).</p>`
       : `<p>The scenario has no framework.</p>`) +
     `</section>`
   );
