@@ -1,5 +1,5 @@
 export { auditErrorCodes, AuditError, isAuditError, type AuditErrorCode } from "./errors.js";
-export { canonicalJson, type JsonValue } from "./canonical-json.js";
+export { canonicalJson, MAX_JSON_DEPTH, type JsonValue } from "./canonical-json.js";
 export { emptyRoot, leafHash, nodeHash, MerkleTree, HASH_BYTES, MAX_TREE_SIZE } from "./merkle.js";
 export { rootFromInclusionProof, verifyInclusion, verifyConsistency } from "./proofs.js";
 export {

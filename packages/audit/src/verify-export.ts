@@ -104,11 +104,17 @@ function entryProblem(entry: AuditExport["entries"][number], i: number): AuditPr
   const at = `entries[${i}]`;
   const fail = (code: AuditErrorCode, field: string, message: string): AuditProblem => ({ code, entry: i, field: `${at}${field}`, message: `entry ${i}: ${message}` });
   if (entry.index !== i) return fail("PARLEY_AUDIT_ENTRY_INDEX", ".index", `its index says ${entry.index} (entries were removed, added or reordered)`);
-  let canonical: string | null = null;
+  let parsed: unknown;
   try {
-    canonical = canonicalJson(JSON.parse(entry.json));
+    parsed = JSON.parse(entry.json);
   } catch {
     return fail("PARLEY_AUDIT_ENTRY_NOT_CANONICAL", ".json", "the entry is not JSON");
+  }
+  let canonical: string;
+  try {
+    canonical = canonicalJson(parsed);
+  } catch (error) {
+    return fail("PARLEY_AUDIT_ENTRY_NOT_CANONICAL", ".json", `the entry has no canonical form (${error instanceof Error ? error.message : String(error)})`);
   }
   if (canonical !== entry.json) return fail("PARLEY_AUDIT_ENTRY_NOT_CANONICAL", ".json", "the entry is not in RFC 8785 canonical form (it was edited after logging)");
   if (!equalBytes(leafHash(utf8(entry.json)), fromHex(entry.leafHash)!)) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AuditError, canonicalJson } from "@parley/audit";
+import { AuditError, canonicalJson, MAX_JSON_DEPTH } from "@parley/audit";
 
 /** The IEEE 754 double with these 64 bits (hex). */
 const double = (bits: string) => new DataView(BigUint64Array.of(BigInt(`0x${bits}`)).buffer).getFloat64(0, true);
@@ -79,6 +79,10 @@ describe("canonicalJson (RFC 8785)", () => {
     const cycle: Record<string, unknown> = {};
     cycle["self"] = cycle;
     expect(() => canonicalJson(cycle)).toThrow(/^\$\.self: a circular reference/);
+    const deep = JSON.parse(`${"[".repeat(MAX_JSON_DEPTH + 1)}${"]".repeat(MAX_JSON_DEPTH + 1)}`);
+    expect(() => canonicalJson(deep)).toThrow(new RegExp(`nests deeper than ${MAX_JSON_DEPTH} levels`));
+    const deepest = JSON.parse(`${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`);
+    expect(canonicalJson(deepest)).toBe(`${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`);
   });
 
   it("is idempotent and independent of key order (property)", () => {

@@ -50,7 +50,7 @@ describe("parley audit verify", () => {
     const r = await parley(["audit", "verify", file]);
     expect(r.code).toBe(4);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/edited\.json: entry 2: the entry does not hash to its leaf hash .*\[PARLEY_AUDIT_ENTRY_HASH\]\n {2}at entries\[2\]/);
+    expect(r.stderr).toMatch(/edited\.json: entry 2: the entry does not hash to its leaf hash .*\[PARLEY_AUDIT_ENTRY_HASH\]\n {2}field: entries\[2\]/);
   });
 
   it("exits 4 naming the tree head whose signature or consistency proof was changed", async () => {

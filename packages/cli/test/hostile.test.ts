@@ -1,7 +1,7 @@
 // The hostile inputs of the hardening issue, through the real command in a child process with a
-// capped heap: every one ends with exit 0, 2 or 3 (never a crash, a stack trace or a hang).
+// capped heap: every one ends with exit 0, 2, 3 or 4 (never a crash, a stack trace or a hang).
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -47,9 +47,18 @@ const cases: [string, () => string[], number][] = [
   ["a million-deep flow sequence", () => ["validate", native("deep.yaml", { kind: "deep-flow", depth: 1_000_000, open: "[" })], 2],
   ["an unterminated deep XML file", () => ["analyze", genius("deep-xml", { kind: "genius-deep", depth: 400_000, closed: false })], 2],
   ["a UTF-16 file", () => ["validate", file("utf16.yaml", "\ufeffparley: 1\n")], 2],
+  ["an audit log export 100,000 brackets deep", () => ["audit", "verify", file("deep-audit.json", "[".repeat(100_000))], 2],
+  ["an audit log entry 100,000 brackets deep", () => ["audit", "verify", file("deep-entry.json", deepAuditEntry())], 4],
 ];
 
-describe("hostile inputs end with exit 0, 2 or 3, never a crash", () => {
+/** The sample audit log with entry 2 replaced by a valid but 100,000-deep JSON array. */
+function deepAuditEntry(): string {
+  const log = JSON.parse(readFileSync(path.join(repoRoot, "examples/audit/sample-room.json"), "utf8"));
+  log.entries[2].json = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+  return JSON.stringify(log);
+}
+
+describe("hostile inputs end with exit 0, 2, 3 or 4, never a crash", () => {
   it.each(cases)("%s", async (_, args, expected) => {
     const argv = args();
     if (argv[1]!.endsWith("utf16.yaml")) writeFileSync(argv[1]!, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("parley: 1\n", "utf16le")]));

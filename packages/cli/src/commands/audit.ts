@@ -14,7 +14,7 @@ export interface AuditVerifyFlags {
   readonly opening?: string;
 }
 
-/** Larger exports are refused rather than read into memory (a room of 100,000 events exports to about 40 MB). */
+/** Larger exports are refused rather than read into memory (a room of 100,000 small events exports to about 25 MB). */
 const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
 
 async function readText(fileArg: string, io: CliIo, what: string): Promise<string> {
@@ -77,7 +77,7 @@ export async function auditVerifyCommand(fileArg: string, flags: AuditVerifyFlag
   }
   if (result.problem) {
     const p = result.problem;
-    throw new UserError(`${fileArg}: ${p.message} [${p.code}]\n  at ${p.field}; everything before it verified`, ExitCode.findings);
+    throw new UserError(`${fileArg}: ${p.message} [${p.code}]\n  field: ${p.field}; everything before it verified`, ExitCode.findings);
   }
   const l = result.latest;
   io.stdout(
