@@ -154,4 +154,17 @@ describe("bad readings", () => {
       [25, "DUPLICATE", "readings.1.id"],
     ]);
   });
+
+  it("change each red line once per reading", () => {
+    const issues = problems(`${head}readings:
+  - id: r1
+    provenance: {assumption: x}
+    parties:
+      p:
+        redLines:
+          replace: [{id: no-z, forbid: {a: [y, z]}}]
+          remove: [no-z]
+`);
+    expect(at(issues)).toEqual([[30, "DUPLICATE", "readings.0.parties.p.redLines.remove.0", 'This reading already changes red line "no-z" of "p" (under `replace`); change each red line once.']]);
+  });
 });

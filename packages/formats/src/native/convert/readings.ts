@@ -87,6 +87,17 @@ function convertPartyReading(party: Party, file: PartyReadingFile, path: Path, c
   removeRedLines?.forEach((id, i) => {
     if (!ids.includes(id)) unknownRedLine(id, ids, party, [...path, "redLines", "remove", i], ctx);
   });
+  // One reading changes each red line once: removing and replacing it, or naming it twice, cannot both apply.
+  const touched = new Map<string, string>();
+  for (const key of ["add", "replace", "remove"] as const)
+    file.redLines?.[key]?.forEach((r, i) => {
+      const id = typeof r === "string" ? r : r.id;
+      if (id === undefined) return;
+      const first = touched.get(id);
+      if (first !== undefined)
+        p.error("PARLEY_FMT_DUPLICATE", [...path, "redLines", key, i], `This reading already changes red line "${id}" of "${party.id}" (under \`${first}\`); change each red line once.`);
+      else touched.set(id, key);
+    });
   if (p.errorCount > before) return undefined;
   return {
     party: party.id,
