@@ -90,6 +90,13 @@ describe.skipIf(!chromiumAvailable())("the briefing in chromium", () => {
     expect(one.name).toBe(`${BUILTIN}-briefing-28-point-as-of-2025-11-30.html`);
     expect(one.html).toBe(renderBriefing(builtin, { generated: { version: PARLEY_VERSION, date: today() }, asOf: "2025-11-30", framework: "28-point" }));
     expect(one.html.match(/data-section="framework"/g)).toHaveLength(1);
+
+    // With a reading applied from the link: the briefing names it and is the core's under it.
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks?readings=reservation-0.55`);
+    await page.getByTestId("briefing-framework").selectOption("");
+    const read = await save();
+    expect(read.html).toBe(renderBriefing(builtin, { generated: { version: PARLEY_VERSION, date: today() }, readings: ["reservation-0.55"] }));
+    expect(read.html).toMatch(/data-field="readings"><strong>[^<]+<\/strong> \(<code>reservation-0\.55<\/code>\)/);
     expect(errors).toEqual([]);
     await page.close();
   });
