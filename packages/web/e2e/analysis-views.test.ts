@@ -4,7 +4,7 @@
 // the deal check as the core says it does.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyReadings, compileScenario, dealCheck, readingsConflict, verdictHistory } from "@parley/core";
+import { applyReadings, compileScenario, dealCheck, frameworkReport, readingsConflict, verdictHistory } from "@parley/core";
 import { parseScenario } from "@parley/formats";
 import { readBuiltinScenarioText } from "@parley/formats/node";
 import { statSync } from "node:fs";
@@ -165,5 +165,32 @@ describe.skipIf(!chromiumAvailable())("as-of view, history and readings in chrom
     await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks?readings=no-such-reading`);
     await page.getByTestId("readings-error").waitFor();
     expect(await page.getByTestId("readings-error").textContent()).toMatch(/unknown reading "no-such-reading"/);
+  });
+
+  it("explains a verdict (deciding issues, red lines, statements, M/L mark) and says which readings decide the deal check", async () => {
+    const report = frameworkReport(builtin);
+    const entry = report.frameworks[0]!;
+    await page.goto(`${server.url}/#/scenarios/${BUILTIN}/frameworks`);
+    await page.getByTestId("explanations").waitFor();
+    // Which readings decide, and how far the zone is from vanishing, as the core says.
+    expect(await page.getByTestId("reading-decider").count()).toBe(report.readingDeciders?.deciders.length ?? 0);
+    expect(await page.getByTestId("zone-margin").textContent()).toContain(report.zoneMargin.delta === null ? "No change" : "every reservation value");
+    for (const [party, v] of Object.entries(entry.verdicts)) {
+      const row = page.getByTestId(`explanation-${party}`);
+      await row.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      expect(await row.getAttribute("open")).not.toBeNull();
+      expect(await row.locator("table tbody tr").count()).toBe(v.explanation.issues.length);
+      expect(await row.getByTestId("weak-mark").count()).toBe(v.explanation.restsOnWeakSources ? 1 : 0);
+      expect(await row.getByTestId("declared-disagrees").count()).toBe(v.declaredDisagrees ? 1 : 0);
+      const cited = Object.keys(v.explanation.statements).length;
+      expect(cited > 0 ? await row.getByTestId("explanation-statements").locator("li").count() : 0).toBe(cited);
+    }
+    // One left open (Russia's, the second), the others closed again, for the picture.
+    const shown = Object.keys(entry.verdicts)[1]!;
+    for (const party of Object.keys(entry.verdicts)) if (party !== shown) await page.getByTestId(`explanation-${party}`).locator("summary").click();
+    await page.getByTestId(`explanation-${shown}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const shot = await screenshot(page, "13-explanations", false);
+    expect(statSync(refreshDocsImage(shot, "workbench-explanations.png"), { throwIfNoEntry: false })?.size ?? 0).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
   });
 });

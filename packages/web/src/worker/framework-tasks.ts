@@ -1,7 +1,7 @@
 // The framework analyses the workbench runs in the browser for a view of the scenario the server has
 // no stored result for (an as-of date, readings applied): the framework report (stance matrices,
 // verdicts, amendments, the deal check) and the verdict history. Pure and synchronous, like tasks.ts.
-import { frameworkReport, verdictHistory, type HistoryStep, type Scenario } from "@parley/core";
+import { frameworkReport, scenarioAsOf, verdictHistory, type HistoryStep, type Scenario } from "@parley/core";
 import type { FrameworksJson } from "../api/types.js";
 import type { ScenarioView } from "../lib/route.js";
 import { viewScenario, type AsOfSummary } from "../lib/scenario-view.js";
@@ -30,7 +30,11 @@ export interface HistoryResult {
 export function frameworksOfView(request: ViewRequest): FrameworksResult {
   const t0 = performance.now();
   const viewed = viewScenario(request.scenario, request.view);
-  const report = frameworkReport(viewed.scenario);
+  const { asOf, readings = [] } = request.view;
+  // Which readings decide: the other readings combined on top of those in force, each cut at the as-of date.
+  const report = frameworkReport(viewed.scenario, {
+    readings: { scenario: request.scenario, selected: readings, ...(asOf ? { prepare: (s: Scenario) => scenarioAsOf(s, asOf).scenario } : {}) },
+  });
   return { report, scenario: viewed.scenario, asOf: viewed.asOf, ms: performance.now() - t0 };
 }
 

@@ -12,6 +12,8 @@ import { redLineText } from "../../lib/describe.js";
 import type { ScenarioView } from "../../lib/route.js";
 import { isPlainView } from "../../lib/scenario-view.js";
 import { analysisWorker } from "../../worker/analysis-client.js";
+import { DealDetails } from "./DealDetails.js";
+import { VerdictExplanations } from "./VerdictExplanations.js";
 import { recordMetric } from "../../lib/metrics.js";
 import { partyLabel, partyViews } from "../../lib/parties.js";
 import { resourceKey } from "../../state/actions/resources.js";
@@ -58,6 +60,7 @@ function Frameworks({ scenario, report }: { scenario: Scenario; report: Framewor
     return (
       <div className="framework-view" data-testid="framework-view">
         <DealCheck report={report} scenario={scenario} />
+        <DealDetails report={report} scenario={scenario} />
         <section className="panel">
           <p className="empty" data-testid="no-frameworks">No framework is known yet in this view.</p>
         </section>
@@ -69,6 +72,7 @@ function Frameworks({ scenario, report }: { scenario: Scenario; report: Framewor
   return (
     <div className="framework-view" data-testid="framework-view">
       <DealCheck report={report} scenario={scenario} />
+      <DealDetails report={report} scenario={scenario} />
       <div className="toolbar">
         <label>
           Framework{" "}
@@ -114,6 +118,7 @@ function Frameworks({ scenario, report }: { scenario: Scenario; report: Framewor
             )}
             <StanceMatrix model={model} />
             <StanceLegend />
+            <VerdictExplanations entry={entry} scenario={scenario} />
             {entry.clashes && entry.clashes.length > 0 && (
               <p className="status warning">
                 Points clash on {entry.clashes.map((c) => `${c.issue} (points ${c.points.join(", ")})`).join("; ")}: the later point counts.
