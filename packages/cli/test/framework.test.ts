@@ -55,6 +55,19 @@ describe("parley framework", () => {
     expect(fw.amendments.fixes.government.fixes[0].changes).toEqual([{ issue: "border", point: null, points: [], from: null, to: 8 }]);
   });
 
+  it("framework on a text whose points are not public says so, and shows every stance of a statement with several claims", async () => {
+    const r = await parley(["framework", "--framework", "us-russia-27"], repoRoot);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("the points of this text are not public: it sets no issue, so every issue is open");
+    expect(r.stdout).toContain("Stance matrix: none (no public points)");
+    expect(r.stdout).toMatch(/^ {2}russia +0\.0000–1\.0000 .* depends +partial \(2025-12-04, IFP News\)$/m);
+    const j = JSON.parse((await parley(["framework", "--framework", "us-russia-27", "--json"], repoRoot)).stdout) as {
+      frameworks: { basis: string; points: unknown[]; verdicts: Record<string, { declaredDisagrees: boolean }> }[];
+    };
+    expect(j.frameworks[0]).toMatchObject({ basis: "undisclosed", points: [] });
+    expect(Object.values(j.frameworks[0]!.verdicts).map((v) => v.declaredDisagrees)).toEqual([false, false, false, false]);
+  });
+
   it("framework --framework ID with an unknown id lists the known ones and exits 2", async () => {
     const r = await parley(["framework", example, "--framework", "no-such-draft"]);
     expect(r.code).toBe(2);

@@ -119,6 +119,6 @@ describe("parley report", () => {
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, "utf8");
     expect(html).toContain("<h1>US-mediated Russia–Ukraine talks");
-    expect([...html.matchAll(/data-section="framework"/g)]).toHaveLength(3);
+    expect([...html.matchAll(/data-section="framework"/g)]).toHaveLength(4);
   });
 });

@@ -36,7 +36,9 @@ describe("parley timeline", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[0]).toMatch(/\d+ statements, \d+ events$/);
-    expect(r.stdout).toMatch(/^2025-12-03 {2}DENY +Russia · Dmitry Peskov, Kremlin spokesperson {2}\[H\]$/m);
+    expect(r.stdout).toMatch(/^2025-12-03 {2}DENY\+PARTIAL +Russia · Dmitry Peskov, Kremlin spokesperson {2}\[H\]$/m);
+    // each claim of a statement with several, with what it is about
+    expect(r.stdout).toMatch(/^ {12}deny: us-russia-27\n {12}partial: us-russia-27$/m);
     expect(r.stdout).toMatch(/^ {12}source: UA\.News\s+https:\/\/ua\.news\//m);
     expect(r.stdout).toMatch(/^2025-12-02 {2}MEETING +United States, Russia · Putin meets Witkoff and Kushner/m);
     const dates = [...r.stdout.matchAll(/^(\d{4}-\d{2}-\d{2}) {2}/gm)].map((m) => m[1]!);

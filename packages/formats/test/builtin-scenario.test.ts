@@ -2,6 +2,7 @@
 import {
   compileScenario,
   evaluateFramework,
+  frameworkReport,
   outcomeUtilities,
   type Party,
   type RedLine,
@@ -53,11 +54,12 @@ describe("the built-in scenario", () => {
     expect(compileScenario(scenario).size).toBeLessThanOrEqual(10_000_000);
   });
 
-  it("has the three frameworks, each with its basis, confidence and caveats", () => {
+  it("has the three public frameworks and the US–Russia text, each with its basis, confidence and caveats", () => {
     expect(scenario.frameworks.map((f) => [f.id, f.basis, f.points.length])).toEqual([
       ["28-point", "leaked", 28],
       ["european-counter", "leaked", 8],
       ["20-point", "oral", 20],
+      ["us-russia-27", "undisclosed", 0],
     ]);
     for (const f of scenario.frameworks) {
       expect(f.date).toMatch(isoDate);
@@ -95,8 +97,47 @@ describe("the built-in scenario", () => {
   it("includes Peskov's statement of 3 December 2025 denying that Russia rejected the proposals", () => {
     const peskov = statements.filter((s) => s.date === "2025-12-03" && s.party === "russia" && s.speaker.includes("Peskov"));
     expect(peskov).toHaveLength(1);
-    expect(peskov[0]).toMatchObject({ stance: "deny", confidence: "H" });
+    expect(peskov[0]).toMatchObject({ stance: "deny", confidence: "H" }); // its first claim; the second is partial
     expect(peskov[0]!.paraphrase).toMatch(/wrong to say Putin had rejected/);
+  });
+
+  it("codes the 3 and 4 December 2025 statements as the fact sheet does (DENY / PART; REJ on the points named)", () => {
+    const peskov = statements.find((s) => s.id === "s-peskov-not-rejected")!;
+    expect(peskov.claims).toEqual([
+      { stance: "deny", about: [{ framework: "us-russia-27" }] },
+      { stance: "partial", about: [{ framework: "us-russia-27" }] },
+    ]);
+    expect(peskov.voice).toBe("spokesperson");
+    const putin = statements.find((s) => s.id === "s-putin-donbas")!;
+    expect(putin.claims).toEqual([
+      { stance: "partial", about: [{ framework: "us-russia-27" }] },
+      { stance: "reject", about: [{ issue: "donbas", values: ["freeze"] }] },
+    ]);
+    expect(putin.voice).toBe("principal");
+    // Statements of 2–4 December are about the US–Russia text, not the leaked 28-point draft.
+    for (const id of ["s-ushakov-readout", "s-peskov-not-rejected", "s-trump-reasonably-good", "s-putin-donbas"]) {
+      const about = statements.find((s) => s.id === id)!.about;
+      expect(about.some((a) => a.framework === "us-russia-27"), id).toBe(true);
+      expect(about.some((a) => a.framework === "28-point"), id).toBe(false);
+    }
+    // On the US–Russia text as a whole, Russia's latest declared stance is Putin's partial one.
+    const report = frameworkReport(scenario, { framework: "us-russia-27" });
+    const fw = report.frameworks[0]!;
+    expect(fw).toMatchObject({ basis: "undisclosed", points: [], open: scenario.issues.map((i) => i.id) });
+    expect(fw.verdicts["russia"]!.declared).toMatchObject({ statement: "s-putin-donbas", stance: "partial", stances: ["partial"] });
+  });
+
+  it("the US–Russia text is modelled as a text whose points are not public", () => {
+    const text = scenario.frameworks.find((f) => f.id === "us-russia-27")!;
+    expect(text).toMatchObject({ basis: "undisclosed", points: [], date: "2025-12-02" });
+    const c = compileScenario(scenario);
+    expect(evaluateFramework(c, text).parties.map((p) => [p.party, p.verdict, p.redLinesCrossed.length])).toEqual(
+      scenario.parties.filter((p) => p.preferences).map((p) => [p.id, "depends", 0]),
+    );
+  });
+
+  it("every statement says who speaks: its voice", () => {
+    for (const s of statements) expect(s.voice, s.id).toMatch(/^(principal|spokesperson|official|unnamed|other)$/);
   });
 
   it("lists statements and events in date order", () => {
@@ -156,10 +197,10 @@ describe("the built-in scenario", () => {
     expect(rational(vote)).toBeGreaterThan(rational(scenario));
   });
 
-  it("no framework is acceptable to every party: each crosses some party's red lines", () => {
+  it("no public framework is acceptable to every party: each crosses some party's red lines", () => {
     const c = compileScenario(scenario);
     const rejected = Object.fromEntries(
-      scenario.frameworks.map((f) => [
+      scenario.frameworks.filter((f) => f.basis !== "undisclosed").map((f) => [
         f.id,
         evaluateFramework(c, f)
           .parties.filter((p) => p.redLinesCrossed.length > 0)
