@@ -227,6 +227,7 @@ const level = (x: number) => x.toFixed(3);
 
 /** The deal check's margin: by how much every reservation value may rise (or must fall) for a deal. */
 export function zoneMarginText(m: FrameworkReport["zoneMargin"], c: Colors): string[] {
+  if (m.note !== null) return [c.dim(`  how far the zone is from vanishing: ${m.note}`)];
   if (m.delta === null) return ["  no outcome respects every red line, so no reservation values open a zone"];
   const common = m.commonLevel === null ? "" : c.dim(` (with every reservation value equal: ${m.delta >= 0 ? "above" : "at or below"} ${level(m.commonLevel)})`);
   return m.delta >= 0

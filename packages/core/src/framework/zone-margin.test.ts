@@ -86,7 +86,7 @@ describe("readingDeciders", () => {
     expect(d.deciders).toEqual([["a-no-y"], ["high"]]);
     // high and low conflict, so never together; supersets of a decider are skipped.
     expect(d.evaluated.map((e) => e.readings.join("+"))).toEqual(["a-no-y", "high", "low", "b-likes-y", "low+b-likes-y"]);
-    expect(zoneMargin(compileScenario(s))).toEqual({ delta: expect.closeTo(0.1, 12), commonLevel: 0.6, method: "enumerate" });
+    expect(zoneMargin(compileScenario(s))).toEqual({ delta: expect.closeTo(0.1, 12), commonLevel: 0.6, method: "enumerate", note: null });
   });
 
   it("adds combinations to the readings in force, and uses singles past maxAll", () => {
@@ -100,5 +100,29 @@ describe("readingDeciders", () => {
     expect(singles.scheme).toBe("singles");
     expect(singles.evaluated.map((e) => e.readings.join("+"))).toEqual(["a-no-y", "high", "low", "b-likes-y"]);
     expect(readingDeciders({ ...s, readings: [] })).toBeNull();
+  });
+});
+
+describe("zoneMargin past the frontier limit", () => {
+  it("says it is not computed instead of failing the report", () => {
+    // Ten issues of 4 options, two parties pulling opposite ways, reservations no outcome meets: the
+    // frontier at every level is wide; with maxFrontier 1 none can be built.
+    const issues = Array.from({ length: 10 }, (_, i) => ({ kind: "categorical" as const, id: `i${i}`, options: ["v0", "v1", "v2", "v3"] }));
+    const party = (id: string, up: boolean) => ({
+      id,
+      name: id,
+      role: "party" as const,
+      preferences: {
+        utility: {
+          kind: "linear-additive" as const,
+          weights: Object.fromEntries(issues.map((i) => [i.id, 0.1])),
+          values: Object.fromEntries(issues.map((i) => [i.id, { kind: "table" as const, scores: { v0: up ? 0 : 1, v1: up ? 0.33 : 0.67, v2: up ? 0.67 : 0.33, v3: up ? 1 : 0 } }])),
+        },
+        reservation: 0.9,
+      },
+    });
+    const m = zoneMargin(compileScenario({ id: "w", name: "W", issues, parties: [party("A", true), party("B", false)], frameworks: [] }), { enumerationLimit: 0, maxFrontier: 1 });
+    expect(m.delta).toBeNull();
+    expect(m.note).toMatch(/^not computed: /);
   });
 });

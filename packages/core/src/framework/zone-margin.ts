@@ -16,6 +16,8 @@ export interface ZoneMargin {
   /** max over allowed outcomes of min_i u_i: with every reservation value equal, the zone vanishes above this level (null also when too large to compute). */
   readonly commonLevel: number | null;
   readonly method: "enumerate" | "merge";
+  /** Why δ* is null although the red lines may leave outcomes (the frontier was too large to build); null otherwise. */
+  readonly note: string | null;
 }
 
 export interface ZoneMarginOptions {
@@ -55,8 +57,8 @@ export function zoneMargin(compiled: CompiledScenario, options: ZoneMarginOption
   };
   const done = (method: ZoneMargin["method"]): ZoneMargin =>
     best === -Infinity
-      ? { delta: null, commonLevel: null, method }
-      : { delta: best, commonLevel: common === -Infinity ? null : common, method };
+      ? { delta: null, commonLevel: null, method, note: null }
+      : { delta: best, commonLevel: common === -Infinity ? null : common, method, note: null };
   const additive = compiled.parties.every((p) => p.utility.contributions !== null);
   const limit = options.enumerationLimit ?? (additive ? 1_000_000 : DEFAULT_ENUMERATION_LIMIT);
   if (compiled.size <= limit || !additive) {
@@ -72,8 +74,9 @@ export function zoneMargin(compiled: CompiledScenario, options: ZoneMarginOption
     try {
       points = mergeFrontier(shifted(compiled, delta0), frontier).points;
     } catch (e) {
-      if (isParleyError(e) && e.code === "PARLEY_ERR_FRONTIER_TOO_LARGE" && delta0 !== -Infinity) continue;
-      throw e;
+      if (!(isParleyError(e) && e.code === "PARLEY_ERR_FRONTIER_TOO_LARGE")) throw e;
+      if (delta0 !== -Infinity) continue;
+      return { delta: null, commonLevel: null, method: "merge", note: `not computed: ${e.message}` };
     }
     if (points.length === 0) continue;
     for (const pt of points) consider((p) => pt.utilities[p]!);

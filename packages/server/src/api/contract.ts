@@ -527,6 +527,7 @@ export const frameworksSchema = z
         delta: z.number().nullable().describe("the zone vanishes when every reservation value rises by more than this (negative: no deal now); null when the red lines alone leave no outcome"),
         commonLevel: z.number().nullable().describe("with every reservation value equal, the zone vanishes above this level"),
         method: z.enum(["enumerate", "merge"]),
+        note: z.string().nullable().describe("why delta is null although the red lines may leave outcomes (the frontier was too large); null otherwise"),
       })
       .describe("how far the zone of agreement is from vanishing (core zoneMargin)"),
     readingDeciders: z
