@@ -33,13 +33,20 @@ import {
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
 import { loadFields, loadNotes, loadScenario, type ScenarioOptions } from "../load-scenario.js";
+import { EXPLANATION_LEGEND, explanationLines } from "../render/explanation-text.js";
 import { fmt, renderTable } from "../render/table.js";
+import { wrapWords } from "../render/wrap-words.js";
 import { formatIssues } from "../format-issues.js";
 import { UserError } from "../user-error.js";
 
 /** How a text report is written: with colour only on a terminal. */
 export interface TextStyle {
   readonly color: boolean;
+}
+
+/** `parley framework`'s text: also wrapped at the terminal's width (default 100). */
+export interface FrameworkTextStyle extends TextStyle {
+  readonly width?: number;
 }
 
 export interface FrameworkFlags {
@@ -92,7 +99,7 @@ export async function frameworkCommand(scenarioArg: string | undefined, flags: F
     amendments: { basis: flags.basis, limit: flags.top, fixLimit: Math.min(flags.top, 3) },
   });
   if (flags.json) json(io, { ...report, ...loadFields(loaded) });
-  else io.stdout(frameworkText(report, { color: io.stdoutIsTty }));
+  else io.stdout(frameworkText(report, { color: io.stdoutIsTty, ...(io.columns !== undefined ? { width: io.columns } : {}) }));
 }
 
 export async function compareCommand(a: string, b: string, scenarioArg: string | undefined, flags: { json?: boolean; asOf?: string; reading?: readonly string[] }, io: CliIo): Promise<void> {
@@ -202,11 +209,12 @@ function describeDeclared(d: DeclaredJson): string {
 const signed = (x: number) => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(3);
 
 /** The human-readable `parley framework` report. */
-export function frameworkText(report: FrameworkReport, { color }: TextStyle): string {
+export function frameworkText(report: FrameworkReport, { color, width = 100 }: FrameworkTextStyle): string {
   const c = pc.createColors(color);
   const out: string[] = [c.bold(report.scenario.name) + c.dim(` (${report.scenario.id})`)];
   if (report.frameworks.length === 0) out.push("", "  the scenario has no framework");
-  for (const fw of report.frameworks) frameworkSection(out, fw, report.parties, c);
+  for (const fw of report.frameworks) frameworkSection(out, fw, report.parties, c, width);
+  if (report.frameworks.length > 0) out.push("", c.dim(wrapWords(EXPLANATION_LEGEND, "", "  ", width)));
 
   out.push("", c.bold("Deal check"));
   if (report.dealPossible)
@@ -251,7 +259,7 @@ export function decidersText(d: FrameworkReport["readingDeciders"], c: Colors): 
   return out;
 }
 
-function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: readonly string[], c: Colors): void {
+function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: readonly string[], c: Colors, width: number): void {
   out.push("", c.bold(`Framework: ${fw.name}`) + c.dim(` (${fw.id})`));
   if (fw.open.length) out.push(`  open issues: ${fw.open.join(", ")}`);
   for (const clash of fw.clashes) out.push(c.yellow(`  points ${clash.points.join(", ")} set issue "${clash.issue}" differently (the last one counts)`));
@@ -273,7 +281,7 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
           u.min === u.max ? fmt(u.min) : `${fmt(u.min)}–${fmt(u.max)}`,
           fmt(v.reservation),
           v.redLinesCrossed.length ? c.red(`${v.redLinesCrossed.length} crossed`) : "none",
-          verdictText(c, v.verdict),
+          verdictText(c, v.verdict) + (v.explanation.restsOnWeakSources ? c.yellow(" ‡") : ""),
           v.declaredDisagrees ? c.bold(`${describeDeclared(v.declared)} !`) : describeDeclared(v.declared),
         ];
       }),
@@ -281,8 +289,8 @@ function frameworkSection(out: string[], fw: FrameworkReportEntry, parties: read
   );
   if (parties.some((party) => fw.verdicts[party]!.declared))
     out.push(c.dim("  declared: the latest stance on the whole framework · ! contradicts the verdict (declared accept vs reject, or reject vs accept)"));
-  for (const party of parties)
-    for (const r of fw.verdicts[party]!.redLinesCrossed) out.push(c.red(`  ${party} ✖ ${describeRedLine(r)}`));
+  out.push("", "  Why" + c.dim(" — the reasons, the red lines that bind (with what they cite), the deciding issues"));
+  for (const party of parties) out.push(...explanationLines(fw.verdicts[party]!.explanation, c, width, describeRedLine));
 
   amendmentSections(out, fw, parties, c);
 }
