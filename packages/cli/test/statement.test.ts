@@ -42,6 +42,20 @@ describe("parley statement add", () => {
     const t = await parley(["timeline", file, "--from", "2026-03-05", "--json"]);
     expect(t.stdout).toContain("s-new");
   });
+  it("adds a statement with several claims (--claim STANCE=SUBJECT,…), and refuses to mix them with --stance", async () => {
+    const file = path.join(tmp, "claims.yaml");
+    writeFileSync(file, original);
+    const base = args(file).filter((x, k, all) => !["--about", "--stance"].includes(x) && !["--about", "--stance"].includes(all[k - 1]!));
+    const r = await parley([...base, "--claim", "deny=us-russia-27", "--claim", "partial=us-russia-27,28-point/21"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("    claims:\n      - {stance: deny, about: [us-russia-27]}\n      - {stance: partial, about: [us-russia-27, 28-point/21]}\n");
+    const t = JSON.parse((await parley(["timeline", file, "--from", "2026-03-05", "--json"])).stdout) as { entries: { id: string; stance: string; claims?: unknown[] }[] };
+    expect(t.entries.find((e) => e.id === "s-new")).toMatchObject({ stance: "deny", claims: [{ stance: "deny" }, { stance: "partial" }] });
+    const mixed = await parley([...args(path.join(tmp, "claims.yaml"), { id: "s-mixed" }), "--claim", "deny=us-russia-27"]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("give --stance with --about, or --claim (repeatable), not both");
+  });
+
   it("leaves the file unchanged when the statement does not fit, and says why", async () => {
     const file = path.join(tmp, "talks2.yaml");
     writeFileSync(file, original);

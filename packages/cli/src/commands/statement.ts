@@ -15,8 +15,10 @@ export interface StatementAddFlags {
   readonly voice?: string;
   readonly party: string;
   readonly paraphrase: string;
-  readonly about: string[];
-  readonly stance: string;
+  readonly about?: string[];
+  readonly stance?: string;
+  /** STANCE=SUBJECT[,SUBJECT…], repeatable: several stances instead of --stance and --about. */
+  readonly claim?: string[];
   readonly outlet: string;
   readonly url: string;
   readonly title?: string;
@@ -33,6 +35,7 @@ export async function statementAddCommand(fileArg: string, flags: StatementAddFl
   } catch {
     throw new UserError(`${fileArg}: no such file`, ExitCode.usage);
   }
+  const stanceForm = statementStance(flags);
   const result = appendStatement(
     text,
     {
@@ -42,8 +45,7 @@ export async function statementAddCommand(fileArg: string, flags: StatementAddFl
       ...(flags.voice !== undefined ? { voice: flags.voice } : {}),
       party: flags.party,
       paraphrase: flags.paraphrase,
-      about: flags.about,
-      stance: flags.stance,
+      ...stanceForm,
       source: { outlet: flags.outlet, url: flags.url, ...(flags.title !== undefined ? { title: flags.title } : {}) },
       confidence: flags.confidence,
     },
@@ -56,4 +58,25 @@ export async function statementAddCommand(fileArg: string, flags: StatementAddFl
   }
   await writeFileAtomic(file, result.text);
   io.stdout(`${fileArg}: statement ${flags.id} added\n`);
+}
+
+/** The statement's stance: --stance with --about, or --claim STANCE=SUBJECT,… (repeatable). */
+function statementStance(flags: StatementAddFlags): { about: string[]; stance: string } | { claims: { stance: string; about: string[] }[] } {
+  const claims = flags.claim ?? [];
+  if (claims.length > 0) {
+    if (flags.stance !== undefined || flags.about !== undefined)
+      throw new UserError("give --stance with --about, or --claim (repeatable), not both", ExitCode.usage);
+    return {
+      claims: claims.map((c) => {
+        const eq = c.indexOf("=");
+        const about = eq < 0 ? [] : c.slice(eq + 1).split(",").map((x) => x.trim()).filter((x) => x !== "");
+        if (eq <= 0 || about.length === 0)
+          throw new UserError(`--claim "${c}": write STANCE=SUBJECT[,SUBJECT…], e.g. --claim deny=28-point --claim partial=28-point/21`, ExitCode.usage);
+        return { stance: c.slice(0, eq).trim(), about };
+      }),
+    };
+  }
+  if (flags.stance === undefined || flags.about === undefined)
+    throw new UserError("give the statement's --stance and --about SUBJECT (repeatable), or --claim STANCE=SUBJECT,… (repeatable)", ExitCode.usage);
+  return { about: flags.about, stance: flags.stance };
 }

@@ -15,8 +15,10 @@ export interface StatementInput {
   readonly party: string;
   readonly paraphrase: string;
   /** Issue ids (`eu`), issue values (`{issue, values}`) or framework points (`28-point/5`). */
-  readonly about: readonly (string | Readonly<Record<string, unknown>>)[];
-  readonly stance: string;
+  readonly about?: readonly (string | Readonly<Record<string, unknown>>)[];
+  readonly stance?: string;
+  /** Instead of `stance` and `about`: several stances, each on its own subjects. */
+  readonly claims?: readonly { readonly stance: string; readonly about: readonly (string | Readonly<Record<string, unknown>>)[] }[];
   readonly source: { readonly outlet: string; readonly url: string; readonly title?: string };
   readonly confidence: string;
 }
@@ -65,6 +67,9 @@ function appendYamlItem(text: string, item: StatementInput): string {
       const v = map.get(key, true);
       if (isCollection(v)) v.flow = true;
     }
+    // Each claim on one line: - {stance: deny, about: [...]}
+    const claims = map.get("claims", true);
+    if (isSeq(claims)) for (const c of claims.items) if (isCollection(c)) c.flow = true;
     return d
       .toString({ lineWidth: 0, flowCollectionPadding: false })
       .trimEnd()
