@@ -179,9 +179,9 @@ describe("fixes that cost nothing yet worsen a verdict", () => {
     const { parley: run } = await import("./run-cli.js");
     const r = await run(["framework"]);
     expect(r.code).toBe(0);
-    const worse = r.stdout.split("\n").filter((l) => /cost 0\.0000 +worse verdict for/.test(l));
+    const worse = r.stdout.split("\n").filter((l) => /cost 0\.0000 \(best completion \d\.\d{4}\) +worse verdict for/.test(l));
     expect(worse.length).toBeGreaterThan(0);
-    for (const l of worse) expect(l).toMatch(/worse verdict for \w+ \((accept|depends) → (depends|reject)\)/);
+    for (const l of worse) expect(l).toMatch(/worse verdict for \w+ \((accept|depends) → (depends|reject): (crosses [\w-]+|best completion|worst completion|a red line now at risk)/);
     expect(r.stdout).toContain("cost 0 with a worse verdict: no one loses on the worst completion");
   });
 });

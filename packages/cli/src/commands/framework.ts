@@ -29,6 +29,7 @@ import {
   type Stance,
   type Value,
   type Verdict,
+  type WorsenedWhy,
 } from "@parley/core";
 import pc from "picocolors";
 import type { CliIo } from "../io.js";
@@ -330,18 +331,29 @@ function amendmentSections(out: string[], fw: FrameworkReportEntry, parties: rea
     pf.fixes.forEach((f, i) =>
       out.push(
         `   ${i + 1}. ${f.changes.map(describeChange).join("; ")}  cost ${fmt(f.cost)}` +
-          (f.worsened.length
-            ? c.yellow(`  worse verdict for ${f.worsened.map((o) => `${o} (${fw.verdicts[o]?.verdict ?? "?"} → ${f.verdicts[o] ?? "?"})`).join(", ")}`)
-            : ""),
+          (fw.open.length > 0 && am.basis === "worst" ? c.dim(` (best completion ${fmt(f.costBest)})`) : "") +
+          (f.worsened.length ? c.yellow(`  worse verdict for ${f.worsened.map((o) => `${o} (${worsenedText(f.worsenedWhy[o]!, am.basis)})`).join(", ")}`) : ""),
       ),
     );
     if (pf.fixes.some((f) => f.worsened.length > 0 && f.cost < 1e-9))
       out.push(
         c.dim(
-          `   cost 0 with a worse verdict: no one loses on the ${am.basis} completion of the open issues, but the change lowers another party's best completion or crosses one of its red lines, so its verdict turns (accept → depends, depends → reject)`,
+          `   cost 0 with a worse verdict: no one loses on the ${am.basis} completion of the open issues, but the fix crosses another party's red line or lowers its best completion (the cause follows the arrow)`,
         ),
       );
   }
+}
+
+/** "depends → reject: crosses no-freeze-in-donbas", or the completion that falls below the reservation value. */
+function worsenedText(w: WorsenedWhy, basis: string): string {
+  const cause = w.redLinesCrossed.length
+    ? `crosses ${w.redLinesCrossed.map((r) => r.id ?? describeRedLine(r)).join(", ")}`
+    : w.to === "reject" && w.best.after < w.reservation
+      ? `best completion ${fmt(w.best.before)} → ${fmt(w.best.after)} < ${fmt(w.reservation)}`
+      : w.basis.after < w.reservation
+        ? `${basis} completion ${fmt(w.basis.before)} → ${fmt(w.basis.after)} < ${fmt(w.reservation)}`
+        : "a red line now at risk";
+  return `${w.from} → ${w.to}: ${cause}`;
 }
 
 function gains(a: AmendmentJson, parties: readonly string[]): string {

@@ -10,7 +10,7 @@ import {
   type Verdict,
 } from "@parley/core";
 import { arbitraryFramework, arbitraryScenarioWithFramework } from "../../test/framework-arbitraries.js";
-import { amendFramework, applyChanges, createPackageEvaluator, GAIN_TOLERANCE, settleFramework, type SettingChange } from "./index.js";
+import { amendFramework, applyChanges, createPackageEvaluator, frameworkReport, GAIN_TOLERANCE, settleFramework, type SettingChange } from "./index.js";
 
 const table = (scores: Record<string, number>) => ({ kind: "table" as const, scores });
 const cat = (id: string, n: number) => ({ kind: "categorical" as const, id, options: Array.from({ length: n }, (_, k) => `${id}${k}`) });
@@ -297,5 +297,39 @@ describe("amendFramework (properties)", () => {
       }),
       { numRuns: 120 },
     );
+  });
+});
+
+describe("amendFramework: what a fix costs on the best completion", () => {
+  it("costBest and worsenedWhy agree with the amended framework evaluated from scratch", () => {
+    const scenarios = arbitraryScenarioWithFramework({ maxOutcomes: 150, redLines: true, reservations: true, coarse: true, maxParties: 3 });
+    let worsenedSeen = 0;
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const compiled = compileScenario(s);
+        const fw = s.frameworks[0]!;
+        const before = evaluateFramework(compiled, fw);
+        const report = frameworkReport(compiled, { amendments: { fixLimit: 5 } });
+        for (const [party, pf] of Object.entries(report.frameworks[0]!.amendments.fixes))
+          for (const fix of pf.fixes) {
+            const after = evaluateFramework(compiled, applyChanges(fw, fix.changes));
+            let costBest = 0;
+            after.parties.forEach((pe, p) => {
+              if (pe.party !== party) costBest += Math.max(0, before.parties[p]!.utility.max - pe.utility.max);
+            });
+            expect(fix.costBest).toBeCloseTo(costBest, 9);
+            expect(Object.keys(fix.worsenedWhy)).toEqual(fix.worsened);
+            for (const [o, why] of Object.entries(fix.worsenedWhy)) {
+              worsenedSeen++;
+              const p = before.parties.findIndex((pe) => pe.party === o);
+              expect([why.from, why.to]).toEqual([before.parties[p]!.verdict, after.parties[p]!.verdict]);
+              expect(why.best.after).toBe(after.parties[p]!.utility.max);
+              expect(why.redLinesCrossed).toEqual(after.parties[p]!.redLinesCrossed.filter((r) => !before.parties[p]!.redLinesCrossed.includes(r)));
+            }
+          }
+      }),
+      { numRuns: 100 },
+    );
+    expect(worsenedSeen).toBeGreaterThan(0);
   });
 });

@@ -40,6 +40,8 @@ export interface PartyChange {
   readonly gain: number;
   readonly verdictBefore: Verdict;
   readonly verdict: Verdict;
+  /** The best completion of the open issues before and after (equal to the basis when nothing is open). */
+  readonly best: { readonly before: number; readonly after: number };
   /** Red lines crossed after the change. */
   readonly redLinesCrossed: readonly RedLine[];
 }
@@ -55,6 +57,11 @@ export interface Amendment {
 export interface Fix extends Amendment {
   /** Σ over the other parties of their losses, max(0, before − after). */
   readonly cost: number;
+  /**
+   * The same on the best completion of the open issues. A fix can cost nothing on the worst
+   * completion yet lower another party's best one, which can turn its verdict (depends → reject).
+   */
+  readonly costBest: number;
   /** Other parties whose verdict gets worse (accept → depends/reject, depends → reject). */
   readonly worsened: readonly string[];
 }
@@ -95,6 +102,8 @@ interface Candidate {
   readonly key: number;
   /** Fixes: how many other parties' verdicts get worse (the tie-breaker among equal costs). */
   readonly worsened: number;
+  /** Fixes: the cost on the best completion (reported, not ranked on). */
+  readonly keyBest: number;
 }
 
 const VERDICT_RANK: Record<Verdict, number> = { reject: 0, depends: 1, accept: 2 };
@@ -155,7 +164,10 @@ export function amendFramework(
   let improvementCount = 0;
   const needFix = parties.map((_, p) => base[p]!.verdict !== "accept");
   const byCost = (a: Candidate, b: Candidate) =>
-    (Math.abs(a.key - b.key) > GAIN_TOLERANCE ? a.key - b.key : 0) || a.worsened - b.worsened || a.singles.length - b.singles.length || a.seq - b.seq;
+    (Math.abs(a.key - b.key) > GAIN_TOLERANCE ? a.key - b.key : 0) ||
+    a.worsened - b.worsened ||
+    a.singles.length - b.singles.length ||
+    a.seq - b.seq;
   const fixes = parties.map(() => new TopK<Candidate>(fixLimit, byCost));
   let seq = 0;
 
@@ -175,18 +187,20 @@ export function amendFramework(
     });
     if (!worse && better) {
       improvementCount++;
-      improvements.add({ seq: s, singles: chosen, states, key: total, worsened: 0 });
+      improvements.add({ seq: s, singles: chosen, states, key: total, worsened: 0, keyBest: 0 });
     }
     states.forEach((st, x) => {
       if (!needFix[x] || st.verdict !== "accept") return;
       let cost = 0;
+      let costBest = 0;
       let worsened = 0;
       states.forEach((o, p) => {
         if (p === x) return;
         cost += Math.max(0, baseScore[p]! - score(o));
+        costBest += Math.max(0, base[p]!.max - o.max);
         if (VERDICT_RANK[o.verdict] < VERDICT_RANK[base[p]!.verdict]) worsened++;
       });
-      fixes[x]!.add({ seq: s, singles: chosen, states, key: cost, worsened });
+      fixes[x]!.add({ seq: s, singles: chosen, states, key: cost, worsened, keyBest: costBest });
     });
   };
 
@@ -237,6 +251,7 @@ export function amendFramework(
         gain: after - baseScore[p]!,
         verdictBefore: base[p]!.verdict,
         verdict: st.verdict,
+        best: { before: base[p]!.max, after: st.max },
         redLinesCrossed: st.crossed.map((r) => cp.redLines[r]!.source),
       };
     });
@@ -261,6 +276,7 @@ export function amendFramework(
               fixes: fixes[x]!.items().map((c): Fix => ({
                 ...describe(c),
                 cost: c.key,
+                costBest: c.keyBest,
                 worsened: c.states.flatMap((st, p) =>
                   p !== x && VERDICT_RANK[st.verdict] < VERDICT_RANK[base[p]!.verdict] ? [parties[p]!.party.id] : [],
                 ),

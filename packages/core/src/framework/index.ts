@@ -87,6 +87,7 @@ export {
   type VerdictJson,
   type AmendmentJson,
   type FixJson,
+  type WorsenedWhy,
   type ConstraintJson,
   type DeclaredJson,
 } from "./report.js";

@@ -1,10 +1,10 @@
 import type { Constraint } from "../analysis/conflicts.js";
-import { evaluateFramework, type Verdict } from "../analysis/evaluate-framework.js";
+import { evaluateFramework, type FrameworkEvaluation, type Verdict } from "../analysis/evaluate-framework.js";
 import type { FrameworkBasis } from "../model/framework.js";
 import type { RedLine } from "../model/preferences.js";
 import type { Scenario } from "../model/scenario.js";
 import { compileScenario, type CompiledScenario } from "../space/compile-scenario.js";
-import { amendFramework, type Amendment, type AmendmentOptions, type AmendmentBasis } from "./amendments.js";
+import { amendFramework, type Fix, type Amendment, type AmendmentOptions, type AmendmentBasis } from "./amendments.js";
 import { dealCheck, type DealCheckOptions } from "./deal-check.js";
 import { readingDeciders, type ReadingDeciders, type ReadingDecidersOptions } from "./deal-readings.js";
 import { zoneMargin, type ZoneMargin } from "./zone-margin.js";
@@ -74,7 +74,23 @@ export interface AmendmentJson {
 
 export interface FixJson extends AmendmentJson {
   readonly cost: number;
+  /** The others' total loss on the best completion of the open issues. */
+  readonly costBest: number;
   readonly worsened: readonly string[];
+  /** Per party in `worsened`: why its verdict gets worse (docs/framework-analysis.md, "Amendments"). */
+  readonly worsenedWhy: Readonly<Record<string, WorsenedWhy>>;
+}
+
+/** Why a fix worsens another party's verdict. */
+export interface WorsenedWhy {
+  readonly from: Verdict;
+  readonly to: Verdict;
+  /** Red lines crossed after the fix that were not crossed before. */
+  readonly redLinesCrossed: readonly RedLine[];
+  /** Its basis utility (the amendments' basis: worst completion or midpoint) and best completion, before and after. */
+  readonly basis: { readonly before: number; readonly after: number };
+  readonly best: { readonly before: number; readonly after: number };
+  readonly reservation: number;
 }
 
 export interface ConstraintJson {
@@ -188,7 +204,7 @@ export function frameworkReport(input: Scenario | CompiledScenario, options: Fra
         fixes: Object.fromEntries(
           am.fixes.map((pf) => [
             pf.party,
-            { verdict: pf.verdict, fixes: pf.fixes.map((f): FixJson => ({ ...amendmentJson(f), cost: f.cost, worsened: f.worsened })) },
+            { verdict: pf.verdict, fixes: pf.fixes.map((f): FixJson => ({ ...amendmentJson(f), cost: f.cost, costBest: f.costBest, worsened: f.worsened, worsenedWhy: worsenedWhy(f, ev) })) },
           ]),
         ),
         truncated: am.truncated,
@@ -221,3 +237,23 @@ export function constraintJson(c: Constraint): ConstraintJson {
   return { kind: c.kind, party: c.party, redLine: r, issues: r.kind === "forbid" ? [r.issue] : [...new Set([r.if.issue, r.then.issue])] };
 }
 
+/** Why each party in `fix.worsened` ends up with a worse verdict. */
+function worsenedWhy(fix: Fix, ev: FrameworkEvaluation): Record<string, WorsenedWhy> {
+  return Object.fromEntries(
+    fix.worsened.map((party) => {
+      const pc = fix.parties.find((x) => x.party === party)!;
+      const before = ev.parties.find((x) => x.party === party)!;
+      return [
+        party,
+        {
+          from: pc.verdictBefore,
+          to: pc.verdict,
+          redLinesCrossed: pc.redLinesCrossed.filter((r) => !before.redLinesCrossed.includes(r)),
+          basis: { before: pc.before, after: pc.after },
+          best: pc.best,
+          reservation: before.reservation,
+        },
+      ];
+    }),
+  );
+}

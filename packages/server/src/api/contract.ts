@@ -250,7 +250,22 @@ export const frameworkReportEntrySchema = z
       basis: z.enum(["worst", "midpoint"]),
       count: z.number().int(),
       best: z.array(amendmentSchema),
-      fixes: z.record(z.string(), z.object({ verdict: verdictSchema, fixes: z.array(amendmentSchema.extend({ cost: z.number(), worsened: z.array(z.string()) })) })),
+      fixes: z.record(z.string(), z.object({ verdict: verdictSchema, fixes: z.array(amendmentSchema.extend({
+            cost: z.number(),
+            costBest: z.number().describe("the others' total loss on the best completion of the open issues"),
+            worsened: z.array(z.string()),
+            worsenedWhy: z.record(
+              z.string(),
+              z.object({
+                from: verdictSchema,
+                to: verdictSchema,
+                redLinesCrossed: z.array(redLineSchema).describe("crossed after the fix, not before"),
+                basis: z.object({ before: z.number(), after: z.number() }),
+                best: z.object({ before: z.number(), after: z.number() }),
+                reservation: z.number(),
+              }),
+            ),
+          })) })),
       truncated: z.boolean(),
     }),
   })
