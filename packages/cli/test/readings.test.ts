@@ -34,6 +34,25 @@ describe("--reading on the built-in scenario", () => {
     expect(commonLevel).toBeCloseTo(0.5 + delta!, 12);
   });
 
+  it("Ukraine's refusal to withdraw read broadly rules out the whole southern oblasts but leaves a deal", async () => {
+    type Solution = { outcome: Record<string, string | number> };
+    type AnalyzeJson = { rational: { count: number } } & Record<"nash" | "kalaiSmorodinsky" | "egalitarian" | "maxWelfare", Solution[]>;
+    const analyze = async (...readings: string[]) => {
+      const r = await run(["analyze", "--json", "--no-survival", ...readings.flatMap((id) => ["--reading", id])]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as AnalyzeJson;
+    };
+    const nominal = await analyze();
+    const south = await analyze("ukraine-no-withdrawal-from-south");
+    expect(south.rational.count).toBeGreaterThan(0);
+    expect(south.rational.count).toBeLessThan(nominal.rational.count);
+    expect((await dealUnder("ukraine-no-withdrawal-from-south")).dealPossible).toBe(true);
+    // Under the reading no solution gives Russia the whole southern oblasts.
+    for (const key of ["nash", "kalaiSmorodinsky", "egalitarian", "maxWelfare"] as const) {
+      for (const s of south[key]) expect(s.outcome.south, key).not.toBe("whole-oblasts");
+    }
+  });
+
   it("says on stderr which readings are in force, on every analysis command", async () => {
     for (const args of [["analyze", "--json"], ["timeline", "--json"], ["compare", "28-point", "20-point"], ["exclude", "europe"], ["simulate", "--steps", "3"], ["robustness", "--samples", "2"], ["history"]]) {
       const r = await run([...args, "--reading", "reservation-0.45"]);
@@ -61,7 +80,7 @@ describe("robustness and analyze vary the readings", () => {
     const j = JSON.parse(r.stdout) as { reservationRange: number; deal: { nominal: boolean; possible: number }; readings: { reading: string; dealOn: number | null }[] };
     expect(j.reservationRange).toBe(0.05);
     expect(j.deal.nominal).toBe(true);
-    expect(j.readings.map((x) => x.reading).sort()).toEqual(["reservation-0.45", "reservation-0.55", "russia-donbas-rules-out-zone", "russia-no-truce-rules-out-ceasefire-on-signing"]);
+    expect(j.readings.map((x) => x.reading).sort()).toEqual(["reservation-0.45", "reservation-0.55", "russia-donbas-rules-out-zone", "russia-no-truce-rules-out-ceasefire-on-signing", "ukraine-no-withdrawal-from-south"]);
     // Either broad reading leaves no deal in any sample that draws it.
     for (const id of ["russia-donbas-rules-out-zone", "russia-no-truce-rules-out-ceasefire-on-signing"]) expect(j.readings.find((x) => x.reading === id)!.dealOn).toBe(0);
     const fixed = JSON.parse((await run(["robustness", "--json", "--samples", "10", "--no-vary-readings", "--reservation-range", "0"])).stdout) as typeof j;
@@ -71,7 +90,7 @@ describe("robustness and analyze vary the readings", () => {
     const a = await run(["analyze", "--json", "--survival-samples", "40", "--seed", "2"]);
     const survival = (JSON.parse(a.stdout) as { nashSurvival: { samples: number; stable: number; dealPossible: number; readings: string[] } }).nashSurvival;
     expect(survival.samples).toBe(40);
-    expect(survival.readings).toHaveLength(4);
+    expect(survival.readings).toHaveLength(j.readings.length);
     expect(survival.stable).toBeGreaterThanOrEqual(0);
     expect(survival.stable).toBeLessThanOrEqual(survival.dealPossible);
     const text = await run(["analyze", "--survival-samples", "40", "--seed", "2"]);
