@@ -9,7 +9,7 @@ import {
   type Scenario,
 } from "@parley/core";
 import { readFileSync } from "node:fs";
-import { builtinScenarioFileName, parseScenario } from "@parley/formats";
+import { builtinScenarioFileName, lintScenarioText, parseScenario } from "@parley/formats";
 import { readBuiltinScenarioText } from "@parley/formats/node";
 import { describe, expect, it } from "vitest";
 
@@ -172,6 +172,22 @@ describe("the built-in scenario", () => {
     }
     // The same reservation value for every party (an assumption that favours none).
     expect(reservations.size).toBe(1);
+  });
+
+  it("follows its own modelling rules: parley lint finds nothing", () => {
+    const linted = lintScenarioText(readBuiltinScenarioText(), { file: builtinScenarioFileName });
+    expect(linted.ok && linted.value.map((f) => `${f.line}:${f.column} ${f.rule}: ${f.message}`)).toEqual([]);
+  });
+
+  it("keeps a red line only where a principal or a spokesperson of the party speaks; the rest stays in the orderings", () => {
+    // Russia's rejection of US control of the plant rests on unnamed officials and the head of Rosatom.
+    const russia = withPreferences.find((p) => p.id === "russia")!;
+    expect(russia.preferences.redLines!.map((l) => l.id)).not.toContain("no-us-control-of-znpp");
+    const u = russia.preferences.utility as { weights: Record<string, number> };
+    // Weight tier 2 (a position), not 3 (a condition): two thirds of the weight of Donbas, where Russia states one.
+    expect(u.weights["znpp"]! / u.weights["donbas"]!).toBeCloseTo(2 / 3, 12);
+    // Issues Europe controls.
+    expect(scenario.issues.filter((i) => i.controlledBy?.includes("europe")).map((i) => i.id)).toEqual(["frozen-assets", "eu"]);
   });
 
   it("has a narrow zone of agreement", () => {

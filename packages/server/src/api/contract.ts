@@ -65,7 +65,11 @@ const jobError = z.object({ code: z.string(), message: z.string() }).nullable();
 export const valueSchema = z.union([z.string(), z.number()]).meta({ id: "Value" });
 /** An outcome or a package: issue id → value. */
 const outcomeSchema = z.record(z.string(), valueSchema);
-const provenanceSchema = z.object({ cites: z.array(z.string()).optional(), assumption: z.string().optional() });
+const provenanceSchema = z.object({
+  cites: z.array(z.string()).optional(),
+  assumption: z.string().optional(),
+  exceptions: z.record(z.string(), z.string()).optional().describe("lint rule id → why the choice departs from that rule"),
+});
 const valuesOf = z.object({ issue: z.string(), values: z.array(valueSchema) });
 
 /** A red line (core RedLine): options a party never accepts, or a cross-issue rule. */
