@@ -146,3 +146,4 @@ export {
   type TournamentRunRecord,
 } from "./usecases/tournament.js";
 export * from "./briefing/index.js";
+export * from "./rooms/index.js";

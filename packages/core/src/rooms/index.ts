@@ -1,0 +1,2 @@
+// Live rooms: the pure engine behind the server's rooms (docs/rooms.md).
+export * from "./types.js";
