@@ -40,4 +40,12 @@ export const parleyErrorExit = {
   PARLEY_ERR_UNKNOWN_PROTOCOL: ExitCode.usage,
   PARLEY_ERR_LIMIT: ExitCode.usage,
   PARLEY_ERR_UNKNOWN_READING: ExitCode.usage,
+  PARLEY_ROOM_BAD_SPEC: ExitCode.usage,
+  PARLEY_ROOM_FORBIDDEN: ExitCode.usage,
+  PARLEY_ROOM_NOT_YOUR_TURN: ExitCode.usage,
+  PARLEY_ROOM_NOT_NOW: ExitCode.usage,
+  PARLEY_ROOM_BAD_PACKAGE: ExitCode.usage,
+  PARLEY_ROOM_BAD_PREFERENCES: ExitCode.usage,
+  PARLEY_ROOM_OVER: ExitCode.usage,
+  PARLEY_ROOM_REPLAY_DIVERGED: ExitCode.internal,
 } as const satisfies Record<ParleyErrorCode, ExitCode>;

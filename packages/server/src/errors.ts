@@ -73,6 +73,14 @@ export const parleyErrorStatus = {
   PARLEY_ERR_SPACE_TOO_LARGE: 422,
   PARLEY_ERR_FRONTIER_TOO_LARGE: 422,
   PARLEY_ERR_NOT_ADDITIVE: 422,
+  PARLEY_ROOM_BAD_SPEC: 400,
+  PARLEY_ROOM_FORBIDDEN: 403,
+  PARLEY_ROOM_NOT_YOUR_TURN: 409,
+  PARLEY_ROOM_NOT_NOW: 409,
+  PARLEY_ROOM_BAD_PACKAGE: 400,
+  PARLEY_ROOM_BAD_PREFERENCES: 400,
+  PARLEY_ROOM_OVER: 409,
+  PARLEY_ROOM_REPLAY_DIVERGED: 409,
 } as const satisfies Record<ParleyErrorCode, number>;
 
 /** One problem of a request or an uploaded file: a FormatIssue (file, line, column) or a field of the request. */

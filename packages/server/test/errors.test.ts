@@ -16,8 +16,8 @@ describe("the PARLEY_HTTP_* registry", () => {
     }
   });
 
-  it("parleyErrorStatus maps every core code to 400 or 422", () => {
-    for (const code of parleyErrorCodes) expect([400, 422]).toContain(parleyErrorStatus[code]);
+  it("parleyErrorStatus maps every core code to 400 or 422, and the room rules' codes to 400, 403 or 409", () => {
+    for (const code of parleyErrorCodes) expect(code.startsWith("PARLEY_ROOM_") ? [400, 403, 409] : [400, 422]).toContain(parleyErrorStatus[code]);
     expect(Object.keys(parleyErrorStatus).sort()).toEqual([...parleyErrorCodes].sort());
   });
 

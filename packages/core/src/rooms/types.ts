@@ -8,6 +8,7 @@
 // role may see and, optionally, a private part with the audience allowed to read it
 // (visibleEvent); the engine (the server itself) reads everything.
 import type { Value } from "../model/issue.js";
+import type { Preferences } from "../model/preferences.js";
 
 export type RoomProtocol = "single-text" | "sao" | "stacked" | "shuttle";
 
@@ -119,7 +120,8 @@ export interface RoomEventPublic {
   "draft-decided": { readonly draft: number; readonly adopted: boolean };
   /** Sao / stacked: an offer on the table (public); shuttle: who the mediator consulted (the draft is private). */
   offer: { readonly party: string; readonly package?: RoomPackage };
-  response: { readonly party: string; readonly response?: "accept" | "reject" };
+  /** Sao / stacked: public (`end` walks away); shuttle: who answered (the answer is private). */
+  response: { readonly party: string; readonly response?: "accept" | "reject" | "end" };
   "shuttle-message": { readonly from: "mediator" | string; readonly to: "mediator" | string };
   "ratification-called": { readonly package: RoomPackage };
   ratified: { readonly party: string; readonly vote: "accept" | "reject" };
@@ -137,7 +139,7 @@ export interface RoomEventPublic {
 export interface RoomEventPrivate {
   "room-created": never;
   "seat-joined": never;
-  "preferences-submitted": { readonly preferences: unknown };
+  "preferences-submitted": { readonly preferences: Preferences };
   "room-started": never;
   "draft-published": never;
   "draft-rated": {
@@ -147,7 +149,7 @@ export interface RoomEventPrivate {
   };
   "draft-decided": never;
   offer: { readonly package: RoomPackage };
-  response: { readonly response: "accept" | "reject" };
+  response: { readonly response: "accept" | "reject" | "end" };
   "shuttle-message": { readonly text: string; readonly package?: RoomPackage };
   "ratification-called": never;
   ratified: never;
@@ -165,12 +167,16 @@ export type RoomEventType = keyof RoomEventPublic;
 /** What an actor asks the room to do. */
 export type RoomCommand =
   | { readonly type: "join"; readonly party: string }
-  | { readonly type: "submit-preferences"; readonly party: string; readonly preferences: unknown }
+  | { readonly type: "submit-preferences"; readonly party: string; readonly preferences: Preferences }
   | { readonly type: "start" }
   | { readonly type: "publish-draft"; readonly package: RoomPackage }
+  /** Single text: the mediator puts the current text to the final vote. */
+  | { readonly type: "call-ratification" }
   | {
       readonly type: "rate";
       readonly party: string;
+      /** The draft rated (optional): a rating of a draft no longer open is refused instead of applied to the next. */
+      readonly draft?: number;
       readonly points: Readonly<Record<string, { readonly rating: PointRating; readonly comment?: string }>>;
       readonly overall: "accept" | "reject";
       readonly comment?: string;
@@ -182,3 +188,19 @@ export type RoomCommand =
   | { readonly type: "improvement-vote"; readonly party: string; readonly vote: "accept" | "keep" }
   | { readonly type: "deadline" }
   | { readonly type: "close"; readonly reason?: string };
+
+/** An event as decideRoom returns it: the appender adds seq, at and the commitment. */
+export type RoomEventDraft<T extends RoomEventType = RoomEventType> = T extends RoomEventType
+  ? {
+      readonly type: T;
+      readonly actor: RoomActor;
+      readonly public: RoomEventPublic[T];
+      readonly private?: { readonly audience: readonly RoomAudience[]; readonly body: RoomEventPrivate[T] };
+    }
+  : never;
+
+/** A move the engine makes on its own: the server decides and appends it like any command. */
+export interface RoomMove {
+  readonly actor: RoomActor;
+  readonly command: RoomCommand;
+}

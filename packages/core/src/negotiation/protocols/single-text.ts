@@ -2,8 +2,12 @@ import type { Rng } from "../../random/rng.js";
 import type { Outcome, RunStatus } from "../types.js";
 import { ProtocolViolation, type Answer, type Ask, type ProtocolEvent, type ProtocolMachine, type Step } from "./protocol.js";
 
-/** How the single-text mediator picks the next change to put to the vote. */
-export type SingleTextMediator = "random-flip" | "hill-climb";
+/**
+ * How the single-text mediator picks the next change to put to the vote. `external`: the mediator
+ * is outside the machine (a person or the room engine): the machine asks `{ seat: -1, kind: "propose" }`
+ * for every next draft and a proposal of null calls the ratification.
+ */
+export type SingleTextMediator = "random-flip" | "hill-climb" | "external";
 
 export interface SingleTextOptions {
   /** Deadline in rounds; a round is one candidate text put to every seat's vote. */
@@ -29,6 +33,11 @@ export interface SingleTextOptions {
  * - `hill-climb`: the candidates are the neighbours of the text, issue by issue and value by value;
  *   the cycle restarts after every adopted change and stops early after a full pass without one.
  *
+ * - `external`: the mediator is outside the machine (a person, or the room engine): each round
+ *   starts with `{ seat: -1, kind: "propose" }` for the next draft; a draft of null calls the
+ *   ratification at once. Without an opening text the first draft becomes the text whatever the
+ *   votes (they are feedback); without any text at the deadline the run times out.
+ *
  * At the deadline (or after an early stop) the current text is put to a ratification vote: if every
  * seat accepts it is the agreement, otherwise the status is "rejected". Trace: `propose-text` (sender
  * -1) for every candidate, each vote as `accept` or `veto`; then `ratify` (sender -1) with the final
@@ -38,19 +47,21 @@ export function singleTextProtocol(seats: number, options: SingleTextOptions): P
   if (!Number.isInteger(seats) || seats < 1) throw new ProtocolViolation(`the single-text protocol needs at least 1 seat, got ${seats}`);
   const { rounds, radices, rng } = options;
   const mediator = options.mediator ?? "random-flip";
-  if (mediator !== "random-flip" && mediator !== "hill-climb") throw new ProtocolViolation(`unknown single-text mediator "${String(mediator)}"`);
+  if (mediator !== "random-flip" && mediator !== "hill-climb" && mediator !== "external") throw new ProtocolViolation(`unknown single-text mediator "${String(mediator)}"`);
   const n = radices.length;
   const flippable: number[] = [];
   for (let i = 0; i < n; i++) if (radices[i]! > 1) flippable.push(i);
-  let text: Outcome;
+  const external = mediator === "external";
+  const isOutcome = (o: Outcome) => o.length === n && o.every((v, i) => Number.isInteger(v) && v >= 0 && v < radices[i]!);
+  // The text: under an external mediator without an opening, there is none until the first draft (which becomes it).
+  let text: Outcome | null;
   if (options.start) {
-    if (options.start.length !== n || options.start.some((v, i) => !Number.isInteger(v) || v < 0 || v >= radices[i]!))
-      throw new ProtocolViolation("the opening text is not an outcome of the space");
+    if (!isOutcome(options.start)) throw new ProtocolViolation("the opening text is not an outcome of the space");
     text = Array.from(options.start);
-  } else text = radices.map((r) => Math.floor(rng() * r));
+  } else text = external ? null : radices.map((r) => Math.floor(rng() * r));
 
   let round = 0;
-  let phase: "vote" | "ratify" = "vote";
+  let phase: "draft" | "vote" | "ratify" = "vote";
   let voter = 0;
   let vetoed = false;
   let candidate: Outcome | null = null;
@@ -64,12 +75,13 @@ export function singleTextProtocol(seats: number, options: SingleTextOptions): P
   let pending: ProtocolEvent[] = [];
 
   const nextCandidate = (): Outcome | null => {
+    const text0 = text!; // the built-in mediators always hold a text
     if (flippable.length === 0) return null;
     if (mediator === "random-flip") {
       const i = flippable[Math.floor(rng() * flippable.length)]!;
       const r = radices[i]!;
-      const v = (text[i]! + 1 + Math.floor(rng() * (r - 1))) % r;
-      const c = Array.from(text);
+      const v = (text0[i]! + 1 + Math.floor(rng() * (r - 1))) % r;
+      const c = Array.from(text0);
       c[i] = v;
       return c;
     }
@@ -79,8 +91,8 @@ export function singleTextProtocol(seats: number, options: SingleTextOptions): P
     for (const i of flippable) {
       const m = radices[i]! - 1;
       if (k < m) {
-        const c = Array.from(text);
-        c[i] = k < text[i]! ? k : k + 1;
+        const c = Array.from(text0);
+        c[i] = k < text0[i]! ? k : k + 1;
         cursor = (cursor + 1) % neighbours;
         sinceAdoption++;
         return c;
@@ -94,12 +106,23 @@ export function singleTextProtocol(seats: number, options: SingleTextOptions): P
   const open = (): void => {
     voter = 0;
     vetoed = false;
+    if (external && round < rounds) {
+      phase = "draft";
+      return;
+    }
     candidate = round < rounds ? nextCandidate() : null;
     if (candidate) pending = [{ type: "propose-text", sender: -1, outcome: candidate }];
-    else {
-      phase = "ratify";
-      pending = [{ type: "ratify", sender: -1, outcome: text }];
+    else ratify();
+  };
+  /** Put the text to the final vote (with no text at all, the negotiation ends without one). */
+  const ratify = (): void => {
+    if (text === null) {
+      status = "timeout";
+      pending = [{ type: "timeout", sender: -1 }];
+      return;
     }
+    phase = "ratify";
+    pending = [{ type: "ratify", sender: -1, outcome: text }];
   };
   open();
 
@@ -109,15 +132,31 @@ export function singleTextProtocol(seats: number, options: SingleTextOptions): P
     round: () => round,
     next(): Ask | null {
       if (status) return null;
-      return { seat: voter, kind: "respond", offer: phase === "vote" ? candidate! : text, from: -1 };
+      if (phase === "draft") return { seat: -1, kind: "propose" };
+      return { seat: voter, kind: "respond", offer: phase === "vote" ? candidate! : text!, from: -1 };
     },
     answer(answer: Answer): Step {
       if (status) throw new ProtocolViolation("the negotiation is over");
+      if (phase === "draft") {
+        if (answer.kind !== "propose") throw new ProtocolViolation("expected the mediator's next draft (a proposal)");
+        if (answer.outcome === null) {
+          ratify();
+        } else {
+          if (!isOutcome(answer.outcome)) throw new ProtocolViolation("the draft is not an outcome of the space");
+          candidate = Array.from(answer.outcome);
+          phase = "vote";
+          pending = [{ type: "propose-text", sender: -1, outcome: candidate }];
+        }
+        // Reported at once (the built-in mediators' candidates wait for the first vote).
+        const events = pending;
+        pending = [];
+        return { events, observations: [] };
+      }
       if (answer.kind !== "respond") throw new ProtocolViolation("expected a response (a vote on the mediator's text)");
       const seat = voter;
       const events = pending;
       pending = [];
-      const offer = phase === "vote" ? candidate! : text;
+      const offer = phase === "vote" ? candidate! : text!;
       if (answer.response === "end") {
         status = "ended";
         events.push({ type: "end", sender: seat });
@@ -132,11 +171,12 @@ export function singleTextProtocol(seats: number, options: SingleTextOptions): P
         else {
           status = "agreement";
           agreement = text;
-          events.push({ type: "agreement", sender: -1, outcome: text });
+          events.push({ type: "agreement", sender: -1, outcome: text! });
         }
         return { events, observations: [] };
       }
-      if (!vetoed) {
+      // Under an external mediator the first draft becomes the text whatever the votes (there is none to keep).
+      if (!vetoed || text === null) {
         text = candidate!;
         sinceAdoption = 0;
         cursor = 0;
