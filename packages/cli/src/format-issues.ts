@@ -1,4 +1,4 @@
-import { defaultFormatLimits, formatIssueText, type FormatIssue } from "@parley/formats";
+import { defaultFormatLimits, formatIssueText, type FormatIssue } from "@parley/formats/node";
 
 /** Compiler-style listing of file problems, errors first, with a count line; at most `max` listed, the rest counted. */
 export function formatIssues(issues: readonly FormatIssue[], max = defaultFormatLimits.problems): string {

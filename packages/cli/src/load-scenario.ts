@@ -1,8 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { applyReadings, findReadings, scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
-import { formatLimitsFromEnv, parseScenario, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats";
-import { readBuiltinScenarioText, readGeniusFolder, readScenarioFile } from "@parley/formats/node";
+import { formatLimitsFromEnv, readGeniusFolder, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
 import { UserError } from "./user-error.js";
 
@@ -78,10 +77,9 @@ export function asOfNote(loaded: LoadedScenario): string {
 }
 
 async function loadAsIs(arg: string | undefined, cwd: string): Promise<LoadedScenario> {
-  if (arg === undefined) {
-    const result = parseScenario(readBuiltinScenarioText(), { file: "built-in scenario" });
-    return unwrap(result, BUILTIN_SOURCE, "builtin");
-  }
+  // The native format's parser (zod, yaml) is imported only when a native file is read: a GENIUS
+  // folder does not load it (BENCHMARKS.md, "End to end").
+  if (arg === undefined) return unwrap((await import("./load-native.js")).parseBuiltin(), BUILTIN_SOURCE, "builtin");
   const full = path.resolve(cwd, arg);
   let isDir: boolean;
   try {
@@ -91,7 +89,7 @@ async function loadAsIs(arg: string | undefined, cwd: string): Promise<LoadedSce
   }
   const limits = limitsFromEnvironment();
   if (isDir) return unwrap(await readGeniusFolder(full, { limits }), arg, "genius");
-  return unwrap(await readScenarioFile(full, { limits }), arg, "native");
+  return unwrap(await (await import("./load-native.js")).readScenarioFile(full, { limits }), arg, "native");
 }
 
 /** The size limits the environment raises (PARLEY_MAX_*); a value that is not a whole number is a usage error. */

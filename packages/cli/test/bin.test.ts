@@ -1,5 +1,6 @@
 // The installed entry point, as users run it: `node packages/cli/bin/parley.js …` in a child process,
-// on the compiled dist/ (built here first when stale: `tsc -b` does nothing when dist/ is current).
+// on the compiled dist/ and its bundle dist/bundle/ (built here first: `tsc -b` does nothing when
+// dist/ is current; the bundle takes well under a second).
 import { execFile, execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,6 +34,7 @@ async function run(binFile: string, args: readonly string[]): Promise<Run> {
 beforeAll(() => {
   const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-b", "packages/core", "packages/formats", "packages/cli"], { cwd: repoRoot, stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(repoRoot, "packages/cli/scripts/bundle.mjs")], { cwd: repoRoot, stdio: "pipe" });
 }, 300_000);
 
 describe("bin/parley.js (the compiled CLI in a child process)", () => {
@@ -77,6 +79,44 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
     const runs = readFileSync(path.join(out, "runs.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { error?: unknown });
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.filter((x) => x.error)).toEqual([]);
+  });
+
+  it("analyze --json on a GENIUS folder (the bundle's GENIUS path)", async () => {
+    const r = await run(bin, ["analyze", "--json", "--survival-samples", "5", "examples/genius/water-sharing"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { outcomes: number; pareto: { count: number } };
+    expect(j.outcomes).toBeGreaterThan(0);
+    expect(j.pareto.count).toBeGreaterThan(0);
+  });
+
+  it("the bundle: a GENIUS folder's analysis and a simulation load neither zod nor yaml; a native file's does", () => {
+    interface Meta {
+      outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown>; entryPoint?: string }>;
+    }
+    const meta = JSON.parse(readFileSync(path.join(repoRoot, "packages/cli/dist/bundle-meta.json"), "utf8")) as Meta;
+    // The chunks a chunk loads before it runs (static imports, transitively), and the packages in them.
+    const packagesLoaded = (entry: string): Set<string> => {
+      const seen = new Set<string>();
+      const stack = [Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint?.endsWith(entry))!];
+      expect(stack[0], entry).toBeDefined();
+      while (stack.length) {
+        const chunk = stack.pop()!;
+        if (seen.has(chunk)) continue;
+        seen.add(chunk);
+        for (const i of meta.outputs[chunk]!.imports) if (i.kind === "import-statement" && !i.external) stack.push(i.path);
+      }
+      const names = new Set<string>();
+      for (const chunk of seen) for (const input of Object.keys(meta.outputs[chunk]!.inputs)) names.add(/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? "(parley)");
+      return names;
+    };
+    for (const command of ["dist/commands/analyze.js", "dist/commands/simulate.js"]) {
+      const loaded = packagesLoaded(command);
+      expect(loaded, command).toContain("fast-xml-parser");
+      expect(loaded, command).not.toContain("zod");
+      expect(loaded, command).not.toContain("yaml");
+    }
+    expect([...packagesLoaded("dist/load-native.js")]).toEqual(expect.arrayContaining(["zod", "yaml"]));
   });
 
   it("says how to build when dist/ is missing", async () => {

@@ -16,5 +16,41 @@ export {
   type FormatLimits,
 } from "./limits.js";
 export { decodeText } from "./decode-text.js";
-export * from "./native/index.js";
-export * from "./genius/index.js";
+// Named, not `export *`: a bundler then follows only the names used, so a program that reads GENIUS
+// files only does not load the native parser (zod, yaml) — see packages/cli/scripts/bundle.mjs.
+export {
+  parseScenario,
+  scenarioFormatOf,
+  type ParseScenarioOptions,
+  scenarioLocator,
+  type ScenarioLocator,
+  lintScenarioText,
+  lintTargetPath,
+  type LintIssue,
+  stringifyScenario,
+  type StringifyScenarioOptions,
+  scenarioJsonSchema,
+  scenarioJsonSchemaText,
+  scenarioSchemaId,
+  builtinScenarioFileName,
+  scenarioFileSchema,
+  type ScenarioFile,
+  appendStatement,
+  type StatementInput,
+} from "./native/index.js";
+export {
+  parseGeniusDomain,
+  GENIUS_DEFAULT_REAL_INTERVALS,
+  type GeniusDomain,
+  type GeniusIssueSource,
+  type GeniusParseOptions,
+  parseGeniusProfile,
+  geniusFilesToScenario,
+  classifyGeniusFile,
+  geniusPartyId,
+  type GeniusFile,
+  type GeniusFileKind,
+  type GeniusScenarioOptions,
+  scenarioToGenius,
+  type GeniusFiles,
+} from "./genius/index.js";

@@ -6,7 +6,7 @@ import type { Scenario } from "@parley/core";
 import { decodeText } from "../decode-text.js";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
 import { formatLimits, type FormatLimits } from "../limits.js";
-import { readTextFile, tooLargeIssue } from "./read-scenario-file.js";
+import { readTextFile, tooLargeIssue } from "./read-text-file.js";
 import { geniusFilesToScenario, type GeniusFile } from "../genius/genius-scenario.js";
 import { scenarioToGenius, type GeniusFiles } from "../genius/genius-writer.js";
 

@@ -1,0 +1,43 @@
+// Reading a text file within the size limit: shared by the native reader and the GENIUS folder
+// reader (which imports this module, not read-scenario-file.ts, so reading a GENIUS folder does not
+// load the native format's parser, zod and yaml).
+import { readFile, stat } from "node:fs/promises";
+import { decodeText } from "../decode-text.js";
+import type { FormatIssue } from "../format-issue.js";
+import { limitHint, type FormatLimits } from "../limits.js";
+
+export function ioMessage(error: unknown, action: string, path: string): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return `Cannot ${action} ${path}: no such file. Check the path.`;
+    case "EISDIR":
+      return `Cannot ${action} ${path}: it is a folder, not a file.`;
+    case "EACCES":
+    case "EPERM":
+      return `Cannot ${action} ${path}: permission denied.`;
+    default:
+      return `Cannot ${action} ${path}: ${error instanceof Error ? error.message : String(error)}.`;
+  }
+}
+
+export function tooLargeIssue(path: string, size: number, limits: FormatLimits): FormatIssue {
+  return { code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file has ${size.toLocaleString("en")} bytes; ${limitHint("fileBytes", limits)}`, severity: "error" };
+}
+
+/**
+ * A text file's content, checked before it is read whole: at most `limits.fileBytes` bytes, UTF-8
+ * (a byte-order mark dropped). Never rejects: problems come back as one FormatIssue.
+ */
+export async function readTextFile(path: string, limits: FormatLimits): Promise<{ ok: true; text: string } | { ok: false; issue: FormatIssue }> {
+  const io = (message: string): { ok: false; issue: FormatIssue } => ({ ok: false, issue: { code: "PARLEY_FMT_IO", file: path, path: [], message, severity: "error" } });
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return io(ioMessage({ code: "EISDIR" }, "read", path));
+    if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
+    // decodeText drops a UTF-8 byte-order mark.
+    return decodeText(await readFile(path), path);
+  } catch (error) {
+    return io(ioMessage(error, "read", path));
+  }
+}
