@@ -5,7 +5,8 @@
 // `parley --version` still loads only commander) loads in a few tens of milliseconds.
 //
 // Kept out of the bundle: @parley/server (an optional peer, imported by `parley serve` only) and
-// piscina (it starts worker threads from its own files). A bundled module that reads its own
+// piscina (it starts worker threads from its own files), and highs (it loads its WebAssembly file from
+// beside its own module). A bundled module that reads its own
 // location (import.meta.url) gets its original file's URL, relative to the bundle, so the built-in
 // scenario (read from @parley/formats' scenarios/) and the tournament's worker file (dist/tournament/)
 // are found as before — in the repository and in an installed package alike (the @parley packages
@@ -42,7 +43,7 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["@parley/server", "piscina"],
+  external: ["@parley/server", "piscina", "highs"],
   plugins: [ownLocation],
   // Source maps point into the packages' dist/ files (which carry their own maps and sources).
   sourcemap: true,

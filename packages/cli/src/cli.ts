@@ -15,7 +15,7 @@ import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
-import { collect, commaList, datePrefix, fraction, nonNegative, positiveInt, seedInt } from "./options.js";
+import { collect, commaList, datePrefix, fraction, nonNegative, positiveInt, positiveSeconds, seedInt } from "./options.js";
 import { terminalSafe } from "./terminal-text.js";
 import { UserError } from "./user-error.js";
 import { PARLEY_VERSION } from "./version.js";
@@ -45,8 +45,9 @@ function createProgram(io: CliIo): Command {
     .option("--framework <id>", "evaluate only this framework")
     .option("--json", "print one JSON object (documented in the README) instead of the report")
     .addOption(
-      new Option("--method <method>", "how to find the frontier").choices(["auto", "enumerate", "merge", "sample"]).default("auto"),
+      new Option("--method <method>", "how to find the frontier (auto: enumerate, else merge for linear-additive preferences, else solve)").choices(["auto", "enumerate", "merge", "sample", "solve"]).default("auto"),
     )
+    .option("--time-limit <seconds>", "solve method: stop after this long with the frontier found so far and its proven gap (exact: false)", positiveSeconds("--time-limit"))
     .option("--limit <n>", "enumerate at most this many outcomes", positiveInt("--limit"), 10_000_000)
     .option("--max-frontier <n>", "merge method: give up past this many frontier points", positiveInt("--max-frontier"), 200_000)
     .option("--samples <n>", "sample method: outcomes to draw", positiveInt("--samples"), 100_000)
@@ -281,7 +282,7 @@ async function handleError(error: unknown, io: CliIo): Promise<number> {
   if (isParleyError(error)) {
     const code = parleyErrorExit[error.code] ?? ExitCode.usage;
     io.stderr(`parley: ${error.message} [${error.code}]\n`);
-    if (code === ExitCode.analysis) io.stderr("hint: try --method sample --samples 200000 for an approximation, or --limit / --max-frontier to go further\n");
+    if (code === ExitCode.analysis) io.stderr("hint: try --method solve (exact for two parties, --time-limit for an anytime answer), --method sample --samples 200000 for an approximation, or --limit / --max-frontier to go further\n");
     return code;
   }
   const e = error instanceof Error ? error : new Error(String(error));

@@ -27,6 +27,13 @@ export const nonNegative = (name: string) => (value: string) => {
   return n;
 };
 
+/** A number of seconds > 0. */
+export const positiveSeconds = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number of seconds`);
+  return n;
+};
+
 export const datePrefix = (name: string) => (value: string) => {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   const [year, month, day] = m ? [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])] : [0, 0, 0];

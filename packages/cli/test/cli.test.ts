@@ -96,11 +96,31 @@ describe("parley analyze", () => {
     }
   });
 
-  it.skipIf(!hasGenius)("analyze of a non-linear space too large to enumerate exits 3 at once with advice", async () => {
-    const r = await parley(["analyze", path.join(geniusRoot, "anac/y2014/10issues")]);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain("PARLEY_ERR_SPACE_TOO_LARGE");
-    expect(r.stderr).toContain("--method sample");
+  it.skipIf(!hasGenius)("analyze of a non-linear space too large to enumerate solves it exactly (method solve)", async () => {
+    const r = await parley(["analyze", "--json", "--no-survival", path.join(geniusRoot, "anac/y2014/10issues")]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.method).toBe("solve");
+    expect(j.exact).toBe(true);
+    expect(j.solver.gap).toBe(0);
+    expect(j.solver.timeLimit).toBeNull();
+    const points: number[][] = j.pareto.points;
+    expect(points.length).toBeGreaterThan(1);
+    for (const p of points) expect(points.some((q) => q !== p && q[0]! >= p[0]! && q[1]! >= p[1]!)).toBe(false);
+    expect(points).toContainEqual(j.nash[0].utilities);
+  });
+
+  it.skipIf(!hasGenius)("analyze --time-limit gives an anytime frontier with its gap, and enumeration still exits 3 with advice", async () => {
+    const r = await parley(["analyze", "--json", "--no-survival", "--time-limit", "0.001", path.join(geniusRoot, "anac/y2014/30issues")]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.exact).toBe(false);
+    expect(j.solver.timeLimit).toBe(0.001);
+    expect(j.solver.gap === null || j.solver.gap > 0).toBe(true);
+    const e = await parley(["analyze", "--method", "enumerate", path.join(geniusRoot, "anac/y2014/10issues")]);
+    expect(e.code).toBe(3);
+    expect(e.stderr).toContain("PARLEY_ERR_SPACE_TOO_LARGE");
+    expect((await parley(["analyze", "--time-limit", "0", path.join(geniusRoot, "anac/y2014/10issues")])).code).toBe(2);
   });
 
   it.skipIf(!hasGenius)("analyze of a GENIUS folder names parties after the profile files", async () => {

@@ -85,6 +85,8 @@ export {
 } from "./analysis/evaluate-framework.js";
 export {
   analyzeScenario,
+  frontierReport,
+  type FrontierFindings,
   type AnalysisOptions,
   type AnalysisMethod,
   type AnalysisReport,

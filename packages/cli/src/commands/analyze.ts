@@ -1,4 +1,4 @@
-import { analysisReportJson, analyzeScenario, compileScenario, createRng, isParleyError, robustness, type AnalysisOptions, type CompiledScenario } from "@parley/core";
+import { analysisReportJson, analyzeScenario, compileScenario, createRng, isParleyError, robustness, type AnalysisOptions, type AnalysisReport, type CompiledScenario } from "@parley/core";
 import { readingsSampling } from "./framework.js";
 import type { LoadedScenario, ScenarioOptions } from "../load-scenario.js";
 import type { CliIo } from "../io.js";
@@ -10,7 +10,9 @@ import { formatIssues } from "../format-issues.js";
 export interface AnalyzeFlags {
   readonly framework?: string;
   readonly json?: boolean;
-  readonly method: "auto" | "enumerate" | "merge" | "sample";
+  readonly method: "auto" | "enumerate" | "merge" | "sample" | "solve";
+  /** Seconds: the solve method's anytime frontier. */
+  readonly timeLimit?: number;
   readonly limit: number;
   readonly maxFrontier: number;
   readonly samples: number;
@@ -77,6 +79,15 @@ function survivalText(s: NashSurvival): string {
   return `\nRobustness: ${head} (${varied}); a deal is possible in ${pct(s.dealPossible)} of them. parley robustness gives the details.\n`;
 }
 
+/** The exact frontier by mixed-integer programming (@parley/solve, loaded only when needed). */
+async function solve(compiled: CompiledScenario, flags: AnalyzeFlags) {
+  const { analyzeBySolver } = await import("@parley/solve");
+  return analyzeBySolver(compiled, {
+    ...(flags.timeLimit !== undefined ? { timeLimit: flags.timeLimit } : {}),
+    ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
+  });
+}
+
 export async function analyzeCommand(scenarioArg: string | undefined, flags: AnalyzeFlags, io: CliIo): Promise<void> {
   const scenarioOptions: ScenarioOptions = { asOf: flags.asOf, readings: flags.reading };
   const loaded = await loadScenario(scenarioArg, io.cwd, scenarioOptions);
@@ -93,14 +104,22 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
     ...(flags.framework !== undefined ? { framework: flags.framework } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
   };
-  let report;
+  let report: AnalysisReport & { readonly solver?: unknown };
   try {
-    report = analyzeScenario(compiled, options);
+    report = flags.method === "solve" ? await solve(compiled, flags) : analyzeScenario(compiled, options);
+  } catch (e) {
+    // auto: a space too large to enumerate whose preferences are not all linear-additive goes to the solver.
+    if (!(flags.method === "auto" && isParleyError(e) && e.code === "PARLEY_ERR_SPACE_TOO_LARGE")) throw e;
+    progress.stop();
+    report = await solve(compiled, flags);
   } finally {
     progress.stop();
   }
+  if (flags.timeLimit !== undefined && report.method !== "solve")
+    io.stderr(`parley: --time-limit applies to the solve method; the ${report.method} path ignores it\n`);
   const survival = flags.survival ? nashSurvival(compiled, loaded, scenarioOptions, flags) : { survival: null };
   if (survival.note) io.stderr(`parley: the Nash package's robustness is not computed: ${survival.note}\n`);
-  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...loadFields(loaded), nashSurvival: survival.survival }, null, 2) + "\n");
+  const solver = report.solver !== undefined ? { solver: report.solver } : {};
+  if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...solver, ...loadFields(loaded), nashSurvival: survival.survival }, null, 2) + "\n");
   else io.stdout(reportText(report, { color: io.stdoutIsTty, top: flags.top, ...(io.columns !== undefined ? { width: io.columns } : {}) }) + (survival.survival ? survivalText(survival.survival) : ""));
 }

@@ -11,7 +11,7 @@ export interface TextOptions {
 }
 
 /** How the report names each method: what was done, and whether the result is exact. */
-const METHOD_TEXT = { enumerate: "every outcome enumerated", merge: "exact frontier (merge)", sample: "sampled" } as const;
+const METHOD_TEXT = { enumerate: "every outcome enumerated", merge: "exact frontier (merge)", sample: "sampled", solve: "frontier by mixed-integer programming" } as const;
 
 /** The human-readable `parley analyze` report. */
 export function reportText(report: AnalysisReport, options: TextOptions): string {
@@ -31,7 +31,7 @@ export function reportText(report: AnalysisReport, options: TextOptions): string
         c.dim("  — every party at or above its reservation value, no red line crossed"),
     );
   else if (report.rational.fraction !== null) out.push(`  about ${percent(report.rational.fraction)} of sampled outcomes are rational`);
-  else out.push(report.pareto.count > 0 ? "  rational outcomes exist (not counted on the merge path)" : "  no rational outcome");
+  else out.push(report.pareto.count > 0 ? `  rational outcomes exist (not counted on the ${report.method} path)` : "  no rational outcome");
   if (report.conflicts) {
     out.push(c.red("  No agreement is possible. Smallest conflicting sets of constraints:"));
     report.conflicts.sets.forEach((set, i) => out.push(`   ${i + 1}. ${set.map(describeConstraint).join(c.dim("  +  "))}`));

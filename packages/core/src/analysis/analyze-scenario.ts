@@ -24,7 +24,8 @@ import {
   oppositionLevel,
 } from "./solutions.js";
 
-export type AnalysisMethod = "enumerate" | "merge" | "sample";
+/** `solve`: the exact frontier by mixed-integer programming (@parley/solve), for spaces too large to enumerate. */
+export type AnalysisMethod = "enumerate" | "merge" | "sample" | "solve";
 
 export interface AnalysisOptions {
   /** `auto` (default): enumerate when the space fits `enumerationLimit`, else merge (linear-additive only). */
@@ -112,8 +113,9 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
         `${fit.reason}, and some preferences are not linear-additive, so the exact merge frontier does not apply; use the sample method (an approximation) or raise the enumeration limit`,
       );
   } else method = options.method;
+  if (method === "solve")
+    throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", "the solve method runs in @parley/solve (analyzeBySolver), not in the core");
 
-  const d = parties.map((p) => p.reservation);
   const notes: string[] = [];
   let points: FrontierPoint[];
   let rational: AnalysisReport["rational"];
@@ -170,6 +172,30 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
       outcomeCount: g.members.length,
     }));
   }
+  return frontierReport(compiled, { method, exact: method !== "sample", rational, conflicts, notes, points }, options);
+}
+
+/** What an analysis path found: the rest of the report (ideal point, solutions, frameworks) follows from it. */
+export interface FrontierFindings {
+  readonly method: AnalysisMethod;
+  readonly exact: boolean;
+  readonly rational: AnalysisReport["rational"];
+  readonly conflicts: AnalysisReport["conflicts"];
+  readonly notes: string[];
+  /** The rational Pareto frontier (any order: it is sorted here). */
+  readonly points: FrontierPoint[];
+}
+
+/**
+ * The report of a frontier found by any path (enumeration, merge, sampling, or an outside solver such
+ * as @parley/solve): the solution concepts over its points and the frameworks' evaluations.
+ */
+export function frontierReport(compiled: CompiledScenario, findings: FrontierFindings, options: AnalysisOptions = {}): AnalysisReport {
+  const { method, rational, conflicts, notes } = findings;
+  const scenario = compiled.scenario;
+  const parties = compiled.parties;
+  const d = parties.map((p) => p.reservation);
+  const points = [...findings.points];
   points.sort((a, b) => {
     for (let i = 0; i < a.utilities.length; i++) if (a.utilities[i] !== b.utilities[i]) return b.utilities[i]! - a.utilities[i]!;
     return 0;
@@ -200,7 +226,7 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
     issues: compiled.issues.map((i) => i.id),
     outcomes: compiled.size,
     method,
-    exact: method !== "sample",
+    exact: findings.exact,
     reservation: d,
     ideal,
     rational,

@@ -487,7 +487,7 @@ export const analysisSchema = z
     parties: z.array(z.string()),
     issues: z.array(z.string()),
     outcomes: z.number(),
-    method: z.enum(["enumerate", "merge", "sample"]),
+    method: z.enum(["enumerate", "merge", "sample", "solve"]),
     exact: z.boolean(),
     reservation: z.array(z.number()),
     ideal: z.array(z.number()),
@@ -506,6 +506,10 @@ export const analysisSchema = z
     conflicts: conflictsSchema,
     frameworks: z.array(frameworkEvaluationSchema),
     notes: z.array(z.string()),
+    solver: z
+      .object({ solves: z.number(), seconds: z.number(), timeLimit: z.number().nullable(), gap: z.number().nullable(), classes: z.number() })
+      .optional()
+      .describe("only for the solve method: mixed-integer programs solved, wall time, time limit, the proven gap (0 when exact), value classes"),
   })
   .meta({ id: "Analysis" });
 
