@@ -12,6 +12,7 @@ import type { ReportFlags } from "./commands/report.js";
 import type { SimulateFlags } from "./commands/simulate.js";
 import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
+import type { ResultsFlags, StatusFlags, WorkerFlags } from "./commands/queue.js";
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -33,7 +34,9 @@ function createProgram(io: CliIo): Command {
     .version(PARLEY_VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride();
+    .exitOverride()
+    // Options belong to the command they follow (`tournament results --out` is the subcommand's).
+    .enablePositionalOptions();
 
   program
     .command("analyze")
@@ -105,14 +108,39 @@ function createProgram(io: CliIo): Command {
     .option("--reading <id>", READING_HELP, collect)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => (await import("./commands/simulate.js")).simulateCommand(scenario, flags, io));
 
-  program
+  const tournament = program
     .command("tournament")
-    .description("Run a tournament of negotiation agents from a YAML config (docs/simulation.md); resumes an interrupted one.")
+    .description("Run a tournament of negotiation agents from a YAML config (docs/simulation.md); resumes an interrupted one. With --queue, queue its runs for workers (docs/distributed-tournaments.md).")
+    .enablePositionalOptions()
     .argument("<config>", "a tournament config (.yaml / .json)")
     .option("--out <dir>", "where to write runs.jsonl, results.json, runs.csv and competitors.csv (default: CONFIG-results next to the config)")
     .option("--threads <n>", "worker threads (default: the number of cores)", positiveInt("--threads"))
     .option("--no-progress", "no progress bar on stderr")
+    .option("--queue <url>", "queue the runs on this PostgreSQL database (postgres://…) for `parley worker` instead of playing them here")
     .action(async (config: string, flags: TournamentFlags) => (await import("./commands/tournament.js")).tournamentCommand(config, flags, io));
+  tournament
+    .command("status")
+    .description("Progress of the tournaments on a queue: runs done, errors, failed, being played; \"complete\" once every run has its result.")
+    .requiredOption("--queue <url>", "the PostgreSQL database (postgres://…)")
+    .option("--plan <hash>", "only the tournament whose plan hash starts with this")
+    .option("--json", "print one JSON object with every tournament's counts")
+    .action(async (flags: StatusFlags) => (await import("./commands/queue.js")).statusCommand(flags, io));
+  tournament
+    .command("results")
+    .description("Write a queued tournament's results (the same files as a local tournament) once it is complete.")
+    .requiredOption("--queue <url>", "the PostgreSQL database (postgres://…)")
+    .requiredOption("--out <dir>", "where to write results.json, runs.csv, competitors.csv and runs.jsonl")
+    .option("--plan <hash>", "the tournament whose plan hash starts with this (needed when the queue holds several)")
+    .action(async (flags: ResultsFlags) => (await import("./commands/queue.js")).resultsCommand(flags, io));
+
+  program
+    .command("worker")
+    .description("Play queued tournament runs (docs/distributed-tournaments.md); run one or more on every machine. Ctrl-C finishes the runs in hand and stops.")
+    .requiredOption("--queue <url>", "the PostgreSQL database (postgres://…)")
+    .option("--concurrency <n>", "runs played at the same time, one worker thread each (default 1)", positiveInt("--concurrency"))
+    .option("--until-done", "stop once every queued tournament is complete")
+    .option("--verbose", "a line per recorded run")
+    .action(async (flags: WorkerFlags) => (await import("./commands/queue.js")).workerCommand(flags, io));
 
   program
     .command("timeline")

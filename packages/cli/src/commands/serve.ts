@@ -46,20 +46,7 @@ Docs: docs/server.md`,
 }
 
 export async function serveCommand(flags: ServeFlags, io: CliIo, hooks: ServeHooks = {}): Promise<void> {
-  // A computed specifier: the CLI does not depend on the server's types at build time, and the
-  // server is an optional peer dependency of @parley/cli.
-  const specifier = hooks.serverPackage ?? "@parley/server";
-  let server: ServerModule;
-  try {
-    server = (await import(specifier)) as ServerModule;
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    if (e.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes(`'${specifier}'`)) throw error;
-    throw new UserError(
-      `serve needs the server package, which is not installed: npm install ${specifier}@0.1.0 (beside @parley/cli; globally: npm install -g ${specifier}@0.1.0)`,
-      ExitCode.usage,
-    );
-  }
+  const server = await importServerPackage<ServerModule>(hooks.serverPackage ?? "@parley/server", "serve");
   const running = await server.startServer({
     ...(flags.port !== undefined ? { port: flags.port } : {}),
     ...(flags.db !== undefined ? { db: dbLocation(flags.db, io.cwd) } : {}),
@@ -67,6 +54,25 @@ export async function serveCommand(flags: ServeFlags, io: CliIo, hooks: ServeHoo
   });
   await hooks.onStarted?.(running);
   await running.closed;
+}
+
+/**
+ * Import the server package (or one of its subpaths) at run time, or say how to install it. A
+ * computed specifier: the CLI does not depend on the server's types at build time, and the server
+ * is an optional peer dependency of @parley/cli.
+ */
+export async function importServerPackage<T>(specifier: string, command: string): Promise<T> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    const pkg = specifier.split("/").slice(0, 2).join("/");
+    if (e.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes(`'${pkg}`)) throw error;
+    throw new UserError(
+      `${command} needs the server package, which is not installed: npm install ${pkg}@0.1.0 (beside @parley/cli; globally: npm install -g ${pkg}@0.1.0)`,
+      ExitCode.usage,
+    );
+  }
 }
 
 /** A relative SQLite path is relative to the CLI's working directory; URLs and :memory: stay as they are. */

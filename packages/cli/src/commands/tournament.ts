@@ -6,9 +6,12 @@ import {
   compileScenario,
   scoreRecords,
   simulationReference,
+  type CompiledScenario,
   type ParleyErrorCode,
   type Scenario,
+  type TournamentPlan,
   type TournamentScenarioEntry,
+  type TournamentScores,
 } from "@parley/core";
 import type { FormatIssue } from "@parley/formats";
 import cliProgress from "cli-progress";
@@ -17,7 +20,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { loadScenario } from "../load-scenario.js";
 import { fmt, renderTable } from "../render/table.js";
-import { parseTournamentConfig } from "../tournament/config.js";
+import { parseTournamentConfig, type TournamentConfig } from "../tournament/config.js";
 import { writeResults } from "../tournament/output.js";
 import { runTournament } from "../tournament/run-tournament.js";
 import { UserError } from "../user-error.js";
@@ -33,9 +36,23 @@ export interface TournamentFlags {
   readonly out?: string;
   readonly threads?: number;
   readonly progress: boolean;
+  /** Queue the runs on this PostgreSQL job queue instead of playing them here (commands/queue.ts). */
+  readonly queue?: string;
 }
 
-export async function tournamentCommand(configArg: string, flags: TournamentFlags, io: CliIo): Promise<void> {
+/** A checked and planned tournament config: what both the local run and the queue start from. */
+export interface PlannedTournament {
+  readonly configPath: string;
+  readonly config: TournamentConfig;
+  readonly plan: TournamentPlan;
+  /** Per scenario of the plan, compiled. */
+  readonly compiled: readonly CompiledScenario[];
+  /** Per scenario of the plan, its seats. */
+  readonly seats: readonly (readonly string[])[];
+}
+
+/** Read, check and plan a tournament config (every problem with its line, as a UserError). */
+export async function planTournamentConfig(configArg: string, io: CliIo): Promise<PlannedTournament> {
   const configPath = path.resolve(io.cwd, configArg);
   let text: string;
   try {
@@ -75,10 +92,14 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
       problem(at, `${p.message.replace(/\.$/, "")}.`, formatCode(p.code));
     }
   if (issues.length || !checked.ok) throw new UserError(`${configArg}: the tournament config is not valid`, ExitCode.usage, issues);
-  const { plan } = checked;
-  const compiled = loaded.map((l) => l.entry.compiled);
+  return { configPath, config, plan: checked.plan, compiled: loaded.map((l) => l.entry.compiled), seats: checked.seats };
+}
+
+export async function tournamentCommand(configArg: string, flags: TournamentFlags, io: CliIo): Promise<void> {
+  if (flags.queue !== undefined) return (await import("./queue.js")).enqueueCommand(configArg, { queue: flags.queue }, io);
+  const { configPath, config, plan, compiled, seats } = await planTournamentConfig(configArg, io);
   const references = compiled.map((c, s) => {
-    const { reference, notes } = simulationReference(c, checked.seats[s]!);
+    const { reference, notes } = simulationReference(c, seats[s]!);
     for (const note of notes) io.stderr(`parley: note: ${plan.runs.find((r) => r.scenario === s)?.scenarioId ?? s}: ${note}\n`);
     return reference;
   });
@@ -134,6 +155,13 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
       ) +
       "\n\n",
   );
+  printLeaderboard(scores, io);
+  const show = (f: string) => (path.relative(io.cwd, f).startsWith("..") ? f : path.relative(io.cwd, f));
+  io.stdout(c.dim(`Results: ${[...files, path.join(outDir, "runs.jsonl")].map(show).join(", ")}\n`));
+}
+
+/** The leaderboard and the overall line, as `parley tournament` prints them. */
+export function printLeaderboard(scores: TournamentScores, io: CliIo): void {
   const dist = (x: number | null) => (x === null ? "—" : fmt(x));
   io.stdout(
     renderTable(
@@ -152,6 +180,4 @@ export async function tournamentCommand(configArg: string, flags: TournamentFlag
   );
   const o = scores.overall;
   io.stdout(`Agreements ${(100 * o.agreementRate).toFixed(1)}% · mean welfare ${fmt(o.meanWelfare)} · errors ${o.errors}\n`);
-  const show = (f: string) => (path.relative(io.cwd, f).startsWith("..") ? f : path.relative(io.cwd, f));
-  io.stdout(c.dim(`Results: ${[...files, path.join(outDir, "runs.jsonl")].map(show).join(", ")}\n`));
 }

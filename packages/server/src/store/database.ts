@@ -88,6 +88,35 @@ export interface TournamentRunTable {
   record: string;
 }
 
+/** A tournament on the PostgreSQL job queue (pg-boss), keyed by its plan hash. */
+export interface QueuedTournamentTable {
+  plan: string;
+  /** What enqueued it: the config file, or the server's tournament id. */
+  label: string;
+  /** Runs in the plan. */
+  total: number;
+  /** Everything a worker needs to play any run (QueuedTournament) as JSON. */
+  definition: string;
+  created_at: string;
+}
+
+/** One finished run of a queued tournament: written in the transaction that completes its job, so exactly once. */
+export interface QueuedRunTable {
+  plan: string;
+  idx: number;
+  /** How the run ended (RunStatus: "agreement", "timeout", "ended", "rejected" or "error"). */
+  status: string;
+  /** The error code of a run that ended in error (RUN_FAILED: it failed every attempt). */
+  error_code: string | null;
+  /** The run's record as JSON. */
+  record: string;
+  /** Which worker recorded it (host and process id). */
+  worker: string;
+  /** 1 for the first attempt, more after retries. */
+  attempt: number;
+  finished_at: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   scenario_versions: ScenarioVersionTable;
@@ -95,4 +124,6 @@ export interface Database {
   simulations: SimulationTable;
   tournaments: TournamentTable;
   tournament_runs: TournamentRunTable;
+  queued_tournaments: QueuedTournamentTable;
+  queued_runs: QueuedRunTable;
 }

@@ -99,6 +99,36 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable("tournament_runs").execute();
     },
   },
+  "0003_queued_tournaments": {
+    async up(db: Kysely<unknown>) {
+      // Tournaments on the PostgreSQL job queue (docs/distributed-tournaments.md): each is keyed by
+      // its plan hash; a run's record is written in the transaction that completes its job.
+      await db.schema
+        .createTable("queued_tournaments")
+        .addColumn("plan", "text", (c) => c.primaryKey())
+        .addColumn("label", "text", (c) => c.notNull())
+        .addColumn("total", "integer", (c) => c.notNull())
+        .addColumn("definition", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("queued_runs")
+        .addColumn("plan", "text", (c) => c.notNull().references("queued_tournaments.plan"))
+        .addColumn("idx", "integer", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("error_code", "text")
+        .addColumn("record", "text", (c) => c.notNull())
+        .addColumn("worker", "text", (c) => c.notNull())
+        .addColumn("attempt", "integer", (c) => c.notNull())
+        .addColumn("finished_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("queued_runs_pk", ["plan", "idx"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("queued_runs").execute();
+      await db.schema.dropTable("queued_tournaments").execute();
+    },
+  },
 };
 
 /** The provider for kysely's Migrator: the list above, in code (no migration folder to ship). */

@@ -11,12 +11,15 @@ import {
   frameworkReport,
   isParleyError,
   negotiationReference,
+  playTournamentRun,
   ProtocolViolation,
   type AnalysisOptions,
   type CompiledScenario,
   type NegotiationReference,
   type RunSpec,
+  type Scenario,
   type SimulationReference,
+  type TournamentRunOutcome,
   type TournamentSettings,
 } from "@parley/core";
 import { outcomeScatter } from "../analysis/outcomes.js";
@@ -57,7 +60,17 @@ export type WorkerTask =
       readonly references: readonly (NegotiationReference | null)[];
       readonly settings: TournamentSettings;
       readonly runs: readonly RunSpec[];
-    };
+    }
+  | {
+      /** One run of a tournament on the job queue (queue/queue-worker.ts); `key` names the scenario for the cache (plan hash and index). */
+      readonly kind: "queued-run";
+      readonly key: string;
+      readonly scenario: Scenario;
+      readonly settings: TournamentSettings;
+      readonly run: RunSpec;
+    }
+  /** Start the thread (and load the core) before anything is timed. */
+  | { readonly kind: "warm" };
 
 /** What went wrong in a task, as data: `kind` says which error class to rebuild on the other side. */
 export interface TaskFailure {
@@ -79,6 +92,13 @@ export interface TaskValues {
   reference: string;
   simulation: string;
   "tournament-runs": TournamentJobRecord[];
+  "queued-run": QueuedRunOutcome;
+  warm: number;
+}
+
+/** A queued run's outcome and its wall time in the thread (compiling the scenario, the first time, included). */
+export interface QueuedRunOutcome extends TournamentRunOutcome {
+  readonly wallMs: number;
 }
 
 /** Only what a task needs of a stored version (less to copy to the worker). */
@@ -86,17 +106,20 @@ export const sourceOf = (v: ScenarioSource): ScenarioSource => ({ id: v.id, vers
 
 // Scenario versions never change, so a worker keeps the compiled form of the last few it met
 // (compiling and building utility indices is most of a short run's cost).
+// A queued tournament has many scenarios (one per ANAC domain), played in plan order: the cache
+// for them holds more.
 const compiledCache = new Map<string, CompiledScenario>();
-function compiledOf(source: ScenarioSource): CompiledScenario {
-  const key = `${source.id}\u0000${source.version}`;
-  let compiled = compiledCache.get(key);
+const queuedCache = new Map<string, CompiledScenario>();
+function cachedCompile(cache: Map<string, CompiledScenario>, size: number, key: string, scenario: Scenario): CompiledScenario {
+  let compiled = cache.get(key);
   if (!compiled) {
-    compiled = compileScenario(source.scenario);
-    compiledCache.set(key, compiled);
-    if (compiledCache.size > 16) compiledCache.delete(compiledCache.keys().next().value!);
+    compiled = compileScenario(scenario);
+    cache.set(key, compiled);
+    if (cache.size > size) cache.delete(cache.keys().next().value!);
   }
   return compiled;
 }
+const compiledOf = (source: ScenarioSource): CompiledScenario => cachedCompile(compiledCache, 16, `${source.id}\u0000${source.version}`, source.scenario);
 
 function analysisOptions(params: AnalysisParams): AnalysisOptions {
   return {
@@ -133,6 +156,13 @@ function compute(task: WorkerTask): unknown {
       return task.runs.map((run) =>
         runTournamentRun(task.sources[run.scenario]!, compiledOf(task.sources[run.scenario]!), task.settings, run, task.references[run.scenario] ?? null),
       );
+    case "queued-run": {
+      const t0 = performance.now();
+      const outcome = playTournamentRun(cachedCompile(queuedCache, 64, task.key, task.scenario), task.run, task.settings);
+      return { ...outcome, wallMs: performance.now() - t0 } satisfies QueuedRunOutcome;
+    }
+    case "warm":
+      return 0;
   }
 }
 
