@@ -1,4 +1,14 @@
-import { analysisReportJson, analyzeScenario, compileScenario, createRng, isParleyError, robustness, type AnalysisOptions, type AnalysisReport, type CompiledScenario } from "@parley/core";
+import {
+  analysisReportJson,
+  analyzeScenario,
+  compileScenario,
+  createRng,
+  isParleyError,
+  robustness,
+  type AnalysisOptions,
+  type AnalysisReport,
+  type CompiledScenario,
+} from "@parley/core";
 import { readingsSampling } from "./framework.js";
 import type { LoadedScenario, ScenarioOptions } from "../load-scenario.js";
 import type { CliIo } from "../io.js";
@@ -42,7 +52,13 @@ export interface NashSurvival {
 }
 
 /** The survival sampling analyze runs: robustness's, without frameworks (null when the space is too large for it). */
-function nashSurvival(compiled: CompiledScenario, loaded: LoadedScenario, options: ScenarioOptions, flags: AnalyzeFlags): { survival: NashSurvival | null; note?: string } {
+function nashSurvival(
+  compiled: CompiledScenario,
+  loaded: LoadedScenario,
+  options: ScenarioOptions,
+  flags: AnalyzeFlags,
+  report: AnalysisReport,
+): { survival: NashSurvival | null; note?: string } {
   const range = 0.25;
   const reservationRange = 0.05;
   try {
@@ -53,6 +69,8 @@ function nashSurvival(compiled: CompiledScenario, loaded: LoadedScenario, option
       range,
       reservationRange,
       readings: readingsSampling(loaded.nominal, options),
+      // The analysis just made is the nominal one: its Nash package, when exact, is robustness's.
+      ...(report.exact ? { nominalNash: report.nash[0] ?? null } : {}),
     });
     return {
       survival: {
@@ -117,7 +135,7 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   }
   if (flags.timeLimit !== undefined && report.method !== "solve")
     io.stderr(`parley: --time-limit applies to the solve method; the ${report.method} path ignores it\n`);
-  const survival = flags.survival ? nashSurvival(compiled, loaded, scenarioOptions, flags) : { survival: null };
+  const survival = flags.survival ? nashSurvival(compiled, loaded, scenarioOptions, flags, report) : { survival: null };
   if (survival.note) io.stderr(`parley: the Nash package's robustness is not computed: ${survival.note}\n`);
   const solver = report.solver !== undefined ? { solver: report.solver } : {};
   if (flags.json) io.stdout(JSON.stringify({ ...analysisReportJson(report), ...solver, ...loadFields(loaded), nashSurvival: survival.survival }, null, 2) + "\n");

@@ -125,6 +125,21 @@ describe("nashBranchAndBound (properties)", () => {
   });
 });
 
+describe("robustness with the caller's nominal Nash package", () => {
+  it("gives the same report as when robustness analyses the nominal scenario itself", () => {
+    fc.assert(
+      fc.property(arbitraryScenario({ maxOutcomes: 500, reservations: true, coarse: true }), fc.nat(), (s, seed) => {
+        const compiled = compileScenario(s);
+        const options = { samples: 20, frameworks: [], range: 0.25, reservationRange: 0.05 };
+        const own = robustness(compiled, { ...options, rng: createRng(seed) });
+        const given = robustness(compiled, { ...options, rng: createRng(seed), nominalNash: analyzeScenario(compiled).nash[0] ?? null });
+        expect(given).toEqual(own);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("robustness over readings and reservation values", () => {
   // Two parties, one issue: A wants x (1), y (0.6), z (0); B the reverse. Reservations 0.5: only y is rational.
   const base: Scenario = {

@@ -56,6 +56,12 @@ export interface RobustnessOptions {
   };
   /** Vary every reservation value too: uniform in [r − ρ, r + ρ] (absolute, clamped to [0, 1]). Default 0 (not varied). */
   readonly reservationRange?: number;
+  /**
+   * The nominal Nash package when the caller has it: the first of an exact `analyzeScenario` of the
+   * same compiled scenario (null: nothing rational). Skips robustness's own nominal analysis, which
+   * on a large space costs more than the samples.
+   */
+  readonly nominalNash?: SolutionPoint | null;
 }
 
 /** How the results depend on one reading: the samples with it on against those with it off. */
@@ -151,8 +157,10 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   const additive = compiled.parties.every((p) => p.utility.contributions !== null);
   // The full analysis with the nominal weights (merge frontier for large additive spaces: enumerating
   // millions of outcomes would cost more than all the samples together).
-  const nominalReport = analyzeScenario(compiled, additive && compiled.size > NOMINAL_ENUMERATION_LIMIT ? { method: "merge" } : {});
-  const nominal = nominalReport.nash[0] ?? null;
+  const nominal =
+    options.nominalNash !== undefined
+      ? options.nominalNash
+      : (analyzeScenario(compiled, additive && compiled.size > NOMINAL_ENUMERATION_LIMIT ? { method: "merge" } : {}).nash[0] ?? null);
   const nominalIdx = nominal ? Int32Array.from(outcomeIndices(compiled, nominal.outcome)) : null;
   const nominalVerdicts = frameworks.map((f) => evaluateFramework(compiled, f).parties.map((p) => p.verdict));
 
@@ -382,7 +390,11 @@ function sampleNash(
  * (so the first maximiser found is the first in outcome order): options a `forbid` removes are
  * skipped, `require` rules are checked as soon as both their issues are assigned, and a branch is
  * cut when some party cannot reach its reservation value even with its best options on the
- * remaining issues, or when that optimistic bound on the Nash product cannot beat the best found.
+ * remaining issues, or when an optimistic bound on the Nash product cannot beat the best found.
+ * Two bounds: the product of each party's own best (loose when the parties want opposite things),
+ * and the weighted AM–GM bound Πᵢ aᵢ ≤ (Σᵢ tᵢaᵢ / k)ᵏ / Πᵢ tᵢ (aᵢ = uᵢ − dᵢ ≥ 0, any tᵢ > 0), whose
+ * Σᵢ tᵢaᵢ is additive over issues, so its best completion is one table lookup per issue; with
+ * tᵢ = 1 / aᵢ at the warm start it is tight near a good package and cuts most of the tree.
  * Partial sums run in issue order, as in outcomeUtilities, so utilities are bit-for-bit the same.
  */
 export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Array | null = null): { index: number; product: number } {
@@ -411,6 +423,31 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
   let bestIndex = -1;
   let bestProduct = -Infinity;
   let bestSum = -Infinity;
+  // The AM–GM weights t (from the warm start when it is rational with every aᵢ > 0; else 1 / the
+  // party's best gain), and restT[i]: the best Σₚ tₚ·(sum over issues i … n − 1) of one option per issue.
+  const t = new Float64Array(k);
+  const setWeights = (a: ArrayLike<number> | null) => {
+    for (let p = 0; p < k; p++) {
+      const gain = a && a[p]! > 0 ? a[p]! : rest[p]! - d[p]!;
+      t[p] = gain > 1e-9 ? 1 / gain : 1e9;
+    }
+  };
+  const restT = new Float64Array(n + 1);
+  let tProduct = 1;
+  const weightedRest = () => {
+    tProduct = t.reduce((x, y) => x * y, 1);
+    for (let i = n - 1; i >= 0; i--) {
+      let best = -Infinity;
+      for (let x = 0; x < radices[i]!; x++) {
+        if (!allowed[i]![x]) continue;
+        let v = 0;
+        for (let p = 0; p < k; p++) v += t[p]! * tables[p]![i]![x]!;
+        if (v > best) best = v;
+      }
+      restT[i] = restT[i + 1]! + best;
+    }
+  };
+  let tD = 0;
   if (warmStart && parties.every((p) => !p.redLines.some((line) => crossesRedLine(line, warmStart)))) {
     // Start from a good guess (the nominal Nash package): a high incumbent cuts far more branches.
     let prod = 1;
@@ -428,8 +465,22 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
       bestProduct = prod;
       bestSum = sum;
       bestIndex = warmStart.reduce((j, x, i) => j * radices[i]! + x, 0);
-    }
-  }
+      const a = new Float64Array(k);
+      for (let p = 0; p < k; p++) {
+        let u = 0;
+        for (let i = 0; i < n; i++) u += tables[p]![i]![warmStart[i]!]!;
+        a[p] = Math.min(1, u) - d[p]!;
+      }
+      setWeights(a);
+    } else setWeights(null);
+  } else setWeights(null);
+  weightedRest();
+  for (let p = 0; p < k; p++) tD += t[p]! * d[p]!;
+  // The AM–GM bound is compared with a relative margin, so rounding never cuts a true maximiser (or a tie).
+  const amgm = (weighted: number): number => {
+    const m = weighted - tD;
+    return m <= 0 ? 0 : Math.pow(m / k, k) / tProduct;
+  };
   const visit = (i: number, j: number): void => {
     if (i === n) {
       let prod = 1;
@@ -455,9 +506,11 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
       idx[i] = x;
       for (const line of rules) if (line.kind === "require" && line.ifMask[idx[line.ifIssue]!] && !line.thenMask[idx[line.thenIssue]!]) continue outer;
       let bound = 1;
+      let weighted = restT[i + 1]!;
       for (let p = 0; p < k; p++) {
         const s = prefix[i * k + p]! + tables[p]![i]![x]!;
         prefix[(i + 1) * k + p] = s;
+        weighted += t[p]! * s;
         let top = s + rest[(i + 1) * k + p]!;
         if (top > 1) top = 1;
         // A small margin keeps rounding in the optimistic sums from cutting a true maximiser.
@@ -465,6 +518,7 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
         bound *= Math.max(0, top - d[p]!) + 1e-12;
       }
       if (bound < bestProduct) continue;
+      if (bestProduct > 0 && amgm(weighted) * (1 + 1e-9) + 1e-12 < bestProduct) continue;
       visit(i + 1, j * r + x);
     }
   };
