@@ -37,11 +37,13 @@ export function roomSpec(seats: readonly RoomSeatSpec[], extra: Partial<RoomSpec
 export const agent = (party: string, spec: string, excluded = false): RoomSeatSpec => ({ party, kind: "agent", agent: spec, ...(excluded ? { excluded } : {}) });
 export const human = (party: string, excluded = false): RoomSeatSpec => ({ party, kind: "human", ...(excluded ? { excluded } : {}) });
 export const seat = (party: string) => ({ role: "seat", party }) as const;
-export const engine: RoomActor = { role: "engine" };
-export const mediator: RoomActor = { role: "mediator" };
+export const engine = { role: "engine" } as const;
+export const mediator = { role: "mediator" } as const;
 
 export class RoomDriver {
   readonly events: RoomEvent[] = [];
+  /** The number of events after each command (a server commits a command's events together). */
+  readonly commits: number[] = [];
   state: RoomState;
   /** Milliseconds since T0: every append advances the clock by one second. */
   clock = 0;
@@ -74,7 +76,9 @@ export class RoomDriver {
 
   /** Decide and append one command; returns its events. */
   act(actor: RoomActor, command: RoomCommand): RoomEvent[] {
-    return this.append(decideRoom(this.state, actor, command, this.now()));
+    const out = this.append(decideRoom(this.state, actor, command, this.now()));
+    this.commits.push(this.events.length);
+    return out;
   }
 
   /** The engine's own moves until there are none (each applied as the server applies it). */
@@ -98,4 +102,11 @@ export class RoomDriver {
   types(): string[] {
     return this.events.map((e) => e.type);
   }
+}
+
+/** Resume a room from stored events, as a restarted server does. */
+export function resumeRoom(compiled: CompiledScenario, events: readonly RoomEvent[], clock: number): RoomDriver {
+  const room = Object.create(RoomDriver.prototype) as RoomDriver;
+  Object.assign(room, { compiled, events: [...events], commits: [], clock, state: replayRoom(compiled, events) });
+  return room;
 }

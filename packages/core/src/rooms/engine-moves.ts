@@ -25,13 +25,14 @@ export function engineMoves(state: RoomState): RoomMove[] {
       break;
     case "ratifying": {
       const r = state.ratification!;
+      // One vote at a time: in shuttle rooms the first rejection ends the room.
       return ratifiers(state).flatMap((seat): RoomMove[] => {
         if (seat.kind !== "agent" || r.votes[seat.party]) return [];
         const k = state.seats.indexOf(seat);
         const a = agentAnswer(state, k, "r", { kind: "respond", offer: r.outcome, from: -1 });
         const vote = a.kind === "respond" && a.response === "accept" ? "accept" : "reject";
         return [{ actor: { role: "seat", party: seat.party }, command: { type: "ratify", party: seat.party, vote } }];
-      });
+      }).slice(0, 1);
     }
     case "improving": {
       const imp = state.improvement!;

@@ -275,23 +275,21 @@ function feed(state: RoomState, answer: Answer): Step {
   return step;
 }
 
-/** Single text and shuttle ratification: feed buffered votes in seat order while the machine asks for them. */
-export function pump(m: ProtocolMachine, vote: (seat: number) => "accept" | "reject" | undefined, onAnswer: (a: Answer) => void = () => {}): void {
-  for (let ask: Ask | null = m.next(); ask && ask.kind === "respond" && ask.seat >= 0; ask = m.next()) {
+/**
+ * Single text and ratifications: feed buffered votes in seat order while the machine asks for them,
+ * within the current round (a draft's votes never spill into the ratification that may follow it).
+ */
+export function pump(m: ProtocolMachine, vote: (seat: number) => "accept" | "reject" | undefined, answer: (a: Answer) => void = (a) => void m.answer(a)): void {
+  const round = m.round();
+  for (let ask: Ask | null = m.next(); ask && ask.kind === "respond" && ask.seat >= 0 && m.round() === round; ask = m.next()) {
     const v = vote(ask.seat);
     if (v === undefined) return;
-    const a: Answer = { kind: "respond", response: v };
-    m.answer(a);
-    onAnswer(a);
+    answer({ kind: "respond", response: v });
   }
 }
 
 function pumpState(state: RoomState, vote: (seat: number) => "accept" | "reject" | undefined): void {
-  for (let ask = state.machine!.next(); ask && ask.kind === "respond" && ask.seat >= 0; ask = state.machine!.next()) {
-    const v = vote(ask.seat);
-    if (v === undefined) return;
-    feed(state, { kind: "respond", response: v });
-  }
+  pump(state.machine!, vote, (a) => void feed(state, a));
 }
 
 const over = (s: RoomStatus) => s === "settled" || s === "failed" || s === "closed";

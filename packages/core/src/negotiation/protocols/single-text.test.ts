@@ -93,4 +93,43 @@ describe("single negotiating text (mediated)", () => {
     expect(run(4)).toEqual(run(4));
     expect(JSON.stringify(run(4).trace)).not.toBe(JSON.stringify(run(5).trace));
   });
+
+  describe("with an external mediator (a person or the room engine)", () => {
+    const ext = (rounds: number, start?: number[]) => singleTextProtocol(2, { rounds, radices, rng: createRng(1), mediator: "external", ...(start ? { start } : {}) });
+    const vote = (m: ReturnType<typeof ext>, ...rs: ("accept" | "reject")[]) => rs.flatMap((r) => m.answer({ kind: "respond", response: r }).events.map((e) => e.type));
+
+    it("asks the mediator (-1) for each draft; the first draft becomes the text whatever the votes; later ones need every vote", () => {
+      const m = ext(3);
+      expect(m.next()).toEqual({ seat: -1, kind: "propose" });
+      expect(() => m.answer({ kind: "respond", response: "accept" })).toThrow(/draft/);
+      expect(() => m.answer({ kind: "propose", outcome: [3, 0] })).toThrow(/outcome/);
+      expect(m.answer({ kind: "propose", outcome: [1, 1] }).events).toEqual([{ type: "propose-text", sender: -1, outcome: [1, 1] }]);
+      expect(m.next()).toEqual({ seat: 0, kind: "respond", offer: [1, 1], from: -1 });
+      expect(vote(m, "reject", "accept")).toEqual(["veto", "accept"]);
+      expect(m.round()).toBe(1);
+      m.answer({ kind: "propose", outcome: [2, 1] });
+      vote(m, "accept", "reject"); // vetoed: the text stays [1, 1]
+      expect(m.next()).toEqual({ seat: -1, kind: "propose" });
+      expect(m.answer({ kind: "propose", outcome: null }).events).toEqual([{ type: "ratify", sender: -1, outcome: [1, 1] }]);
+      expect(m.next()).toEqual({ seat: 0, kind: "respond", offer: [1, 1], from: -1 });
+      expect(vote(m, "accept", "accept")).toEqual(["accept", "accept", "agreement"]);
+      expect(m.result()).toEqual({ status: "agreement", agreement: [1, 1] });
+    });
+
+    it("calls the ratification itself at the deadline; an opening text is kept when the first draft is vetoed", () => {
+      const m = ext(1, [0, 0]);
+      m.answer({ kind: "propose", outcome: [2, 1] });
+      vote(m, "accept", "reject");
+      expect(m.next()).toEqual({ seat: 0, kind: "respond", offer: [0, 0], from: -1 });
+      expect(vote(m, "accept", "reject")).toEqual(["ratify", "accept", "reject"]);
+      expect(m.result()).toEqual({ status: "rejected", agreement: null });
+    });
+
+    it("without any text at the ratification, the negotiation times out", () => {
+      const m = ext(2);
+      expect(m.answer({ kind: "propose", outcome: null }).events).toEqual([{ type: "timeout", sender: -1 }]);
+      expect(m.next()).toBeNull();
+      expect(m.result().status).toBe("timeout");
+    });
+  });
 });
