@@ -8,6 +8,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
+import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
@@ -17,6 +18,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { ResultCache } from "./analysis/result-cache.js";
+import { roomStreamAsyncApi } from "./api/asyncapi.js";
 import { noQuery } from "./api/contract.js";
 import { defaultLimits, type ParleyApp, type ServerContext, type ServerLimits } from "./context.js";
 import { errorBody, HttpError, httpErrorMessage, httpErrors, toErrorReply } from "./errors.js";
@@ -26,10 +28,14 @@ import { JobQueue } from "./jobs/job-queue.js";
 import { analysisRoutes } from "./routes/analyses.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { registryRoutes, serverVersion } from "./routes/registry.js";
+import { roomStreamRoutes } from "./routes/room-stream.js";
+import { roomRoutes } from "./routes/rooms.js";
+import { RoomHub } from "./rooms/hub.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
 import { Gate, WorkerPool } from "./workers/pool.js";
 import type { StreamRegistry } from "./sse.js";
 import { builtinSources, defaultExamplesDir, loadBuiltins } from "./store/builtins.js";
+import { RoomStore } from "./store/room-store.js";
 import { Store } from "./store/store.js";
 
 export interface BuildAppOptions {
@@ -96,6 +102,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const now = options.now ?? Date.now;
   const ownsStore = options.store === undefined;
   const store = options.store ?? (await Store.open(options.db ?? ":memory:", { now }));
+  const roomStore = new RoomStore(store);
   try {
     await store.markInterruptedJobs({ code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message });
     if (options.builtins !== false) {
@@ -139,7 +146,17 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     uploadLimit: undefined,
     log: app.log,
     versions: new Map(),
+    rooms: new RoomHub({ store, rooms: roomStore, now, log: app.log }),
+    roomStore,
   };
+  // The signing key (created at first start), then every unfinished room replayed: timers re-armed, engines moving.
+  try {
+    await ctx.rooms.start();
+  } catch (error) {
+    ctx.rooms.close();
+    if (ownsStore) await store.close();
+    throw error;
+  }
 
   app.setErrorHandler((error, request, reply) => {
     const { body, internal } = toErrorReply(error, limits);
@@ -190,6 +207,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
         { name: "analyses", description: "Exact analyses of a scenario version (cached)" },
         { name: "simulations", description: "Simulated negotiations (background jobs)" },
         { name: "tournaments", description: "Tournaments between agents (background jobs, one at a time)" },
+        { name: "rooms", description: "Live negotiation rooms: create, join, act, view, events (the stream: /docs/asyncapi.json)" },
+        { name: "audit", description: "The rooms' tamper-evident audit log: key, export, signed heads, proofs, openings" },
         { name: "registry", description: "Agents, protocols, the scenario schema" },
         { name: "server", description: "Health" },
       ],
@@ -198,6 +217,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  const asyncApi = JSON.stringify(roomStreamAsyncApi(serverVersion));
+  app.get("/docs/asyncapi.json", { schema: { hide: true } }, async (_request, reply) => reply.type("application/json; charset=utf-8").send(asyncApi as never));
+  await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
 
   await app.register(
     async (api) => {
@@ -210,6 +232,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
       scenarioRoutes(zapi, ctx);
       analysisRoutes(zapi, ctx);
       jobRoutes(zapi, ctx);
+      roomRoutes(zapi, ctx);
+      roomStreamRoutes(zapi, ctx);
     },
     { prefix: "/api" },
   );
@@ -228,6 +252,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // streams get the final result), end the other event streams (they would keep the server open),
   // stop the worker threads, then close the store.
   app.addHook("preClose", async () => {
+    ctx.rooms.close();
     const dropped = [...(await ctx.simulations.close()), ...(await ctx.tournaments.close())];
     const interrupted = { code: "PARLEY_HTTP_JOB_INTERRUPTED", message: httpErrors.PARLEY_HTTP_JOB_INTERRUPTED.message };
     for (const id of dropped) {

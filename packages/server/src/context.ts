@@ -8,7 +8,9 @@ import type { ResultCache } from "./analysis/result-cache.js";
 import { httpError } from "./errors.js";
 import type { JobEvents } from "./jobs/job-events.js";
 import type { JobQueue } from "./jobs/job-queue.js";
+import type { RoomHub } from "./rooms/hub.js";
 import type { StreamRegistry } from "./sse.js";
+import type { RoomStore } from "./store/room-store.js";
 import type { ScenarioVersion, Store } from "./store/store.js";
 import type { Gate, WorkerPool } from "./workers/pool.js";
 
@@ -59,6 +61,14 @@ export interface ServerLimits {
   readonly simulationMs: number;
   /** Time limit of one tournament, in ms of running (the job fails with PARLEY_HTTP_TIME_LIMIT). Default 1 hour. */
   readonly tournamentMs: number;
+  /** How long a room invite can be exchanged for a session, in ms. Default 7 days. */
+  readonly inviteMs: number;
+  /** How long a room session lasts, in ms. Default 30 days. */
+  readonly sessionMs: number;
+  /** A room stream's heartbeat: a ping every this many ms; a connection that missed the last pong is closed. Default 15 s. */
+  readonly heartbeatMs: number;
+  /** A room stream whose unsent data passes this many bytes is closed (4008 slow consumer). Default 1 MB. */
+  readonly streamBufferBytes: number;
 }
 
 export const defaultLimits: ServerLimits = {
@@ -82,6 +92,10 @@ export const defaultLimits: ServerLimits = {
   analysisMs: 120_000,
   simulationMs: 120_000,
   tournamentMs: 3_600_000,
+  inviteMs: 7 * 24 * 3_600_000,
+  sessionMs: 30 * 24 * 3_600_000,
+  heartbeatMs: 15_000,
+  streamBufferBytes: 1024 * 1024,
 };
 
 export interface ServerContext {
@@ -107,6 +121,10 @@ export interface ServerContext {
   readonly log: FastifyBaseLogger;
   /** Scenario versions read recently (immutable), by `id\u0000version`. */
   readonly versions: Map<string, ScenarioVersion>;
+  /** The live rooms (docs/rooms.md). */
+  readonly rooms: RoomHub;
+  /** The rooms' tables: tokens, events, audit log. */
+  readonly roomStore: RoomStore;
 }
 
 /**

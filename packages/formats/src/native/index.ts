@@ -7,3 +7,4 @@ export { scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchemaId } from "./
 export { builtinScenarioFileName } from "./builtin-scenario.js";
 export { scenarioFileSchema, type ScenarioFile } from "./scenario-schema.js";
 export { appendStatement, type StatementInput } from "./append-statement.js";
+export { parsePartyPreferences } from "./party-preferences.js";

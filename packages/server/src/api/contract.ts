@@ -45,7 +45,7 @@ export const errorResponses = {
  * A whole number in a query string or path: decimal digits only, so `1e3`, `0x10`, ` 5`, `-1` and an
  * empty value are refused (never coerced), and within [min, max].
  */
-const wholeNumber = (min: number, max: number) =>
+export const wholeNumber = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,16}$/, "expected a whole number (decimal digits)")

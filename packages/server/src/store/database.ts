@@ -1,7 +1,8 @@
 // The ONE database schema, for SQLite and PostgreSQL alike (kysely). Migrations: ./migrations.ts.
 //
 // Portable on purpose: text and integer columns only (timestamps are ISO-8601 text, JSON is text,
-// booleans are 0/1), text primary keys (no autoincrement), so the same queries run on both dialects.
+// booleans are 0/1; the one bigint is the audit heads' ms timestamp, read back with Number), text
+// primary keys (no autoincrement), so the same queries run on both dialects.
 
 /** A scenario: the stable identity behind its versions. Soft-deleted (deleted_at), so ids are never reused. */
 export interface ScenarioTable {
@@ -117,6 +118,81 @@ export interface QueuedRunTable {
   finished_at: string;
 }
 
+/** A live room (docs/rooms.md): its spec and where its event log stands. The state is the fold of its events. */
+export interface RoomTable {
+  id: string;
+  scenario_id: string;
+  version: number;
+  /** The RoomSpec as JSON (also in the room-created event). */
+  spec: string;
+  /** The core RoomStatus after the last event. */
+  status: string;
+  /** The seq of the last event (events are 1..last_seq, contiguous). */
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event of a room (core RoomEvent): the public part, and the private part with its salt, never shown to other roles. */
+export interface RoomEventTable {
+  room_id: string;
+  seq: number;
+  type: string;
+  /** RoomActor as JSON. */
+  actor: string;
+  /** The public part as JSON. */
+  public: string;
+  /** `{ audience, body }` as JSON, or null. */
+  private: string | null;
+  /** Hex commitment to the private body (in the audit log), or null. */
+  commitment: string | null;
+  /** Hex salt of the commitment (kept server-side; a seat gets its own through …/openings), or null. */
+  salt: string | null;
+  at: string;
+}
+
+/** Invites and sessions, stored by the SHA-256 of the token (the token itself is never stored). */
+export interface RoomTokenTable {
+  token_hash: string;
+  room_id: string;
+  /** "convener" | "seat" | "mediator" | "observer". */
+  role: string;
+  /** The seat's party (role seat), else null. */
+  party: string | null;
+  /** "invite" (one-time, exchanged for a session) | "session". */
+  kind: string;
+  expires_at: string;
+  /** When an invite was exchanged; null while unused (always null for sessions). */
+  used_at: string | null;
+  created_at: string;
+}
+
+/** The audit log of a room: entry `idx` (0-based; entry i is the event of seq i + 1) as RFC 8785 canonical JSON. */
+export interface AuditEntryTable {
+  room_id: string;
+  idx: number;
+  entry: string;
+  leaf_hash: string;
+}
+
+/** The signed tree heads of a room's audit log. */
+export interface AuditHeadTable {
+  room_id: string;
+  tree_size: number;
+  root: string;
+  /** ms since 1970, UTC. */
+  timestamp: number;
+  signature: string;
+}
+
+/** The server's Ed25519 signing key (created at first start; id "default"). Keys as hex. */
+export interface ServerKeyTable {
+  id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   scenario_versions: ScenarioVersionTable;
@@ -126,4 +202,10 @@ export interface Database {
   tournament_runs: TournamentRunTable;
   queued_tournaments: QueuedTournamentTable;
   queued_runs: QueuedRunTable;
+  rooms: RoomTable;
+  room_events: RoomEventTable;
+  room_tokens: RoomTokenTable;
+  audit_entries: AuditEntryTable;
+  audit_heads: AuditHeadTable;
+  server_keys: ServerKeyTable;
 }

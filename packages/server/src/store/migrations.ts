@@ -129,6 +129,77 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable("queued_tournaments").execute();
     },
   },
+  "0004_rooms": {
+    async up(db: Kysely<unknown>) {
+      // Live rooms (docs/rooms.md): event-sourced, so the events are the data; the room row says
+      // where the log stands. Tokens are stored hashed. The audit log and its signed heads are
+      // written in the same transaction as the events they record.
+      await db.schema
+        .createTable("rooms")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("scenario_id", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("spec", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("last_seq", "integer", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("rooms_status").on("rooms").column("status").execute();
+      await db.schema
+        .createTable("room_events")
+        .addColumn("room_id", "text", (c) => c.notNull().references("rooms.id"))
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("actor", "text", (c) => c.notNull())
+        .addColumn("public", "text", (c) => c.notNull())
+        .addColumn("private", "text")
+        .addColumn("commitment", "text")
+        .addColumn("salt", "text")
+        .addColumn("at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("room_events_pk", ["room_id", "seq"])
+        .execute();
+      await db.schema
+        .createTable("room_tokens")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("room_id", "text", (c) => c.notNull().references("rooms.id"))
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("party", "text")
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("used_at", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("room_tokens_room").on("room_tokens").column("room_id").execute();
+      await db.schema
+        .createTable("audit_entries")
+        .addColumn("room_id", "text", (c) => c.notNull().references("rooms.id"))
+        .addColumn("idx", "integer", (c) => c.notNull())
+        .addColumn("entry", "text", (c) => c.notNull())
+        .addColumn("leaf_hash", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("audit_entries_pk", ["room_id", "idx"])
+        .execute();
+      await db.schema
+        .createTable("audit_heads")
+        .addColumn("room_id", "text", (c) => c.notNull().references("rooms.id"))
+        .addColumn("tree_size", "integer", (c) => c.notNull())
+        .addColumn("root", "text", (c) => c.notNull())
+        .addColumn("timestamp", "bigint", (c) => c.notNull())
+        .addColumn("signature", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("audit_heads_pk", ["room_id", "tree_size"])
+        .execute();
+      await db.schema
+        .createTable("server_keys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("public_key", "text", (c) => c.notNull())
+        .addColumn("private_key", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["server_keys", "audit_heads", "audit_entries", "room_tokens", "room_events", "rooms"]) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 /** The provider for kysely's Migrator: the list above, in code (no migration folder to ship). */

@@ -1,0 +1,362 @@
+// The live rooms of this process (docs/rooms.md, "How the server runs a room"). A room's state is
+// the core engine's fold of its events; the hub keeps it in memory, serialises the commands of each
+// room (one queue per room), writes each command's events, audit entries, status and signed head in
+// one transaction, and only then broadcasts the events to the room's streams, re-arms the deadline
+// and lets the engine make its own moves (agent seats, engine drafts) until it has none.
+import { AuditLog, commit as commitTo, newSalt, toHex, type SigningKey } from "@parley/audit";
+import {
+  applyRoomEvent,
+  createRoom,
+  decideRoom,
+  engineMoves,
+  replayRoom,
+  roomView,
+  visibleEvent,
+  type RoomActor,
+  type RoomCommand,
+  type RoomEvent,
+  type RoomSpec,
+  type RoomState,
+  type RoomViewer,
+  type Scenario,
+} from "@parley/core";
+import type { FastifyBaseLogger } from "fastify";
+import { httpError } from "../errors.js";
+import type { RoomStore, StoredEvent, NewToken } from "../store/room-store.js";
+import type { ScenarioVersion, Store } from "../store/store.js";
+
+/** Statuses after which nothing happens in a room. */
+export const finalStatuses: readonly string[] = ["settled", "failed", "closed"];
+
+/** What a stream connection gets: server messages, in order, synchronously. */
+export interface RoomSink {
+  readonly viewer: RoomViewer;
+  /** Called with each event the viewer may see, after it is committed, in seq order. */
+  event(event: RoomEvent): void;
+}
+
+/** A room held in memory. */
+export interface LiveRoom {
+  readonly id: string;
+  readonly spec: RoomSpec;
+  readonly source: ScenarioVersion;
+  /** The engine's state: mutated in place by applyRoomEvent, only inside the room's queue. */
+  state: RoomState;
+  lastSeq: number;
+  log: AuditLog;
+  timer: NodeJS.Timeout | undefined;
+  readonly sinks: Set<RoomSink>;
+  /** The tail of the room's command queue. */
+  queue: Promise<unknown>;
+  pumping: boolean;
+}
+
+export interface HubOptions {
+  readonly store: Store;
+  readonly rooms: RoomStore;
+  readonly now: () => number;
+  readonly log: FastifyBaseLogger;
+}
+
+/** The result of a command: the room's last seq after it, and the events it appended. */
+export interface CommandResult {
+  readonly seq: number;
+  readonly events: readonly RoomEvent[];
+}
+
+/** Extra writes a command makes in its transaction (joining: the invite is used, a session created). */
+export interface CommandExtras {
+  readonly redeem?: { readonly hash: string; readonly now: string };
+  readonly tokens?: readonly NewToken[];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+/** setTimeout's longest delay: later deadlines are re-armed in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The audit entry of an event: everything public, and the commitment to the private part (never the part itself). */
+export function auditEntryOf(roomId: string, event: RoomEvent): Record<string, unknown> {
+  return {
+    room: roomId,
+    seq: event.seq,
+    at: event.at,
+    type: event.type,
+    actor: event.actor,
+    public: event.public,
+    ...(event.commitment !== undefined ? { commitment: event.commitment } : {}),
+  };
+}
+
+export class RoomHub {
+  private readonly live = new Map<string, LiveRoom>();
+  private readonly loading = new Map<string, Promise<LiveRoom>>();
+  private key: SigningKey | undefined;
+  private closed = false;
+
+  constructor(private readonly options: HubOptions) {}
+
+  private get rooms(): RoomStore {
+    return this.options.rooms;
+  }
+
+  /** Load the signing key (creating it at first start) and replay every unfinished room: their deadlines re-armed, their engines moving. */
+  async start(): Promise<void> {
+    this.key = await this.rooms.serverKey(iso(this.options.now()));
+    for (const id of await this.rooms.unfinishedRoomIds(finalStatuses)) {
+      try {
+        const room = await this.room(id);
+        this.afterChange(room);
+      } catch (error) {
+        this.options.log.error({ err: error, room: id }, "a room could not be replayed at start");
+      }
+    }
+  }
+
+  /** The server's public key (hex). */
+  publicKey(): string {
+    if (!this.key) throw new Error("the room hub is not started");
+    return toHex(this.key.publicKey);
+  }
+
+  /** Stop the timers and the engine loops (the store stays open). */
+  close(): void {
+    this.closed = true;
+    for (const room of this.live.values()) if (room.timer) clearTimeout(room.timer);
+  }
+
+  /** A room, loaded from the database (replayed) on first use; 404 PARLEY_HTTP_ROOM_NOT_FOUND when there is none. */
+  async room(id: string): Promise<LiveRoom> {
+    const hit = this.live.get(id);
+    if (hit) return hit;
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async load(id: string): Promise<LiveRoom> {
+    const record = await this.rooms.getRoom(id);
+    if (!record) throw httpError("PARLEY_HTTP_ROOM_NOT_FOUND", id);
+    const source = await this.scenarioOf(record.spec);
+    const events = (await this.rooms.events(id)).map((e) => e.event);
+    const audit = await this.rooms.audit(id);
+    const room: LiveRoom = {
+      id,
+      spec: record.spec,
+      source,
+      state: replayRoom(source.scenario, events),
+      lastSeq: events.length,
+      log: AuditLog.restore(id, this.signingKey(), audit.entries, audit.heads),
+      timer: undefined,
+      sinks: new Set(),
+      queue: Promise.resolve(),
+      pumping: false,
+    };
+    this.live.set(id, room);
+    return room;
+  }
+
+  private async scenarioOf(spec: RoomSpec): Promise<ScenarioVersion> {
+    const source = await this.options.store.readVersion(spec.scenario.id, spec.scenario.version);
+    if (!source) throw httpError("PARLEY_HTTP_VERSION_NOT_FOUND", spec.scenario.id, spec.scenario.version);
+    return source;
+  }
+
+  private signingKey(): SigningKey {
+    if (!this.key) throw new Error("the room hub is not started");
+    return this.key;
+  }
+
+  /** The scenario version a room runs (its model and its native text). */
+  async source(id: string): Promise<ScenarioVersion> {
+    return (await this.room(id)).source;
+  }
+
+  /**
+   * Create a room from its spec: the room-created event (checked by the engine's replay), its audit
+   * entry and first signed head, and the tokens, in one transaction. Then the engine moves.
+   */
+  async create(spec: RoomSpec, scenario: Scenario, source: ScenarioVersion, tokens: readonly NewToken[]): Promise<void> {
+    const now = this.options.now();
+    const created = { seq: 1, at: iso(now), ...createRoom(scenario, spec) } as RoomEvent;
+    const state = replayRoom(scenario, [created]);
+    const log = new AuditLog(spec.id, this.signingKey());
+    const entry = log.append(auditEntryOf(spec.id, created));
+    const head = log.signHead(now);
+    await this.rooms.createRoom(
+      { spec, now: iso(now) },
+      { roomId: spec.id, from: 0, events: [{ event: created }], entries: [entry], head, status: state.status, tokens },
+    );
+    const room: LiveRoom = {
+      id: spec.id,
+      spec,
+      source,
+      state,
+      lastSeq: 1,
+      log,
+      timer: undefined,
+      sinks: new Set(),
+      queue: Promise.resolve(),
+      pumping: false,
+    };
+    this.live.set(spec.id, room);
+    this.afterChange(room);
+  }
+
+  /** Run `job` after every job queued before it on this room (commands of one room never interleave). */
+  private enqueue<T>(room: LiveRoom, job: () => Promise<T>): Promise<T> {
+    const run = room.queue.then(job, job);
+    room.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Decide and append one command (queued behind the room's other commands). */
+  async command(id: string, actor: RoomActor, command: RoomCommand, extras: CommandExtras = {}): Promise<CommandResult> {
+    const room = await this.room(id);
+    return this.enqueue(room, () => this.apply(room, actor, command, extras));
+  }
+
+  /** The room as `viewer` may see it (core roomView) and its last seq, between two commands. */
+  async snapshot(id: string, viewer: RoomViewer): Promise<{ seq: number; view: unknown }> {
+    const room = await this.room(id);
+    return this.enqueue(room, async () => ({ seq: room.lastSeq, view: roomView(room.state, viewer) }));
+  }
+
+  private async apply(room: LiveRoom, actor: RoomActor, command: RoomCommand, extras: CommandExtras): Promise<CommandResult> {
+    if (this.closed) throw httpError("PARLEY_HTTP_SHUTTING_DOWN");
+    const nowMs = this.options.now();
+    const at = iso(nowMs);
+    const drafts = decideRoom(room.state, actor, command, at);
+    const stored: StoredEvent[] = [];
+    const entries = [];
+    try {
+      for (const [i, draft] of drafts.entries()) {
+        const seq = room.lastSeq + 1 + i;
+        let event: RoomEvent;
+        let salt: string | undefined;
+        if (draft.private !== undefined) {
+          const bytes = newSalt();
+          salt = toHex(bytes);
+          event = { seq, at, ...draft, commitment: commitTo(bytes, draft.private.body) } as RoomEvent;
+        } else event = { seq, at, ...draft } as RoomEvent;
+        applyRoomEvent(room.state, event);
+        stored.push(salt !== undefined ? { event, salt } : { event });
+        entries.push(room.log.append(auditEntryOf(room.id, event)));
+      }
+      const lastHead = room.log.heads.at(-1)?.timestamp ?? 0;
+      const head = stored.length > 0 ? room.log.signHead(Math.max(nowMs, lastHead)) : undefined;
+      await this.rooms.commit(
+        {
+          roomId: room.id,
+          from: room.lastSeq,
+          events: stored,
+          entries,
+          ...(head ? { head } : {}),
+          status: room.state.status,
+          ...(extras.redeem ? { redeem: extras.redeem } : {}),
+          ...(extras.tokens ? { tokens: extras.tokens } : {}),
+        },
+        at,
+      );
+    } catch (error) {
+      // The state and the in-memory log took the events: take them back from the database.
+      if (drafts.length > 0) await this.reload(room);
+      throw error;
+    }
+    room.lastSeq += stored.length;
+    const events = stored.map((s) => s.event);
+    this.broadcast(room, events);
+    if (events.length > 0) this.afterChange(room);
+    return { seq: room.lastSeq, events };
+  }
+
+  /** Replace a room's state and log with what the database holds (after a failed commit). */
+  private async reload(room: LiveRoom): Promise<void> {
+    const events = (await this.rooms.events(room.id)).map((e) => e.event);
+    const audit = await this.rooms.audit(room.id);
+    room.state = replayRoom(room.source.scenario, events);
+    room.lastSeq = events.length;
+    room.log = AuditLog.restore(room.id, this.signingKey(), audit.entries, audit.heads);
+  }
+
+  private broadcast(room: LiveRoom, events: readonly RoomEvent[]): void {
+    for (const sink of room.sinks)
+      for (const e of events) {
+        const visible = visibleEvent(e, sink.viewer);
+        if (visible) sink.event(visible);
+      }
+  }
+
+  /** After a change: arm the deadline, let the engine move. */
+  private afterChange(room: LiveRoom): void {
+    this.armDeadline(room);
+    this.pump(room);
+  }
+
+  private armDeadline(room: LiveRoom): void {
+    if (room.timer) clearTimeout(room.timer);
+    room.timer = undefined;
+    const deadlineAt = room.state.deadlineAt;
+    if (this.closed || deadlineAt === null || finalStatuses.includes(room.state.status)) return;
+    const wait = Math.max(0, Date.parse(deadlineAt) - this.options.now());
+    room.timer = setTimeout(
+      () => {
+        room.timer = undefined;
+        if (wait >= MAX_TIMER_MS) return this.armDeadline(room);
+        this.enqueue(room, () => this.apply(room, { role: "engine" }, { type: "deadline" }, {})).catch((error: unknown) =>
+          this.options.log.warn({ err: error, room: room.id }, "the deadline command was refused"),
+        );
+      },
+      Math.min(wait, MAX_TIMER_MS),
+    );
+    room.timer.unref();
+  }
+
+  /** Apply the engine's own moves one at a time (yielding between them, so rooms interleave) until it has none. */
+  private pump(room: LiveRoom): void {
+    if (room.pumping || this.closed) return;
+    room.pumping = true;
+    setImmediate(() => {
+      void (async () => {
+        try {
+          while (!this.closed) {
+            const moved = await this.enqueue(room, async () => {
+              const move = engineMoves(room.state)[0];
+              if (!move) return false;
+              await this.apply(room, move.actor, move.command, {});
+              return true;
+            });
+            if (!moved) break;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        } catch (error) {
+          this.options.log.error({ err: error, room: room.id }, "an engine move failed");
+        } finally {
+          room.pumping = false;
+        }
+      })();
+    });
+  }
+
+  /**
+   * Attach a stream: between two commands, the view and every visible event after `after` are
+   * handed to `hello` and `sink.event` synchronously, and the sink is registered, so the live events
+   * follow with no gap and no duplicate. Returns the function that detaches it.
+   */
+  async subscribe(id: string, sink: RoomSink, after: number, hello: (seq: number, view: unknown) => void): Promise<() => void> {
+    const room = await this.room(id);
+    return this.enqueue(room, async () => {
+      const past = after < room.lastSeq ? await this.rooms.events(id, after) : [];
+      hello(room.lastSeq, roomView(room.state, sink.viewer));
+      for (const { event } of past) {
+        if (event.seq > room.lastSeq) break;
+        const visible = visibleEvent(event, sink.viewer);
+        if (visible) sink.event(visible);
+      }
+      room.sinks.add(sink);
+      return () => room.sinks.delete(sink);
+    });
+  }
+}
