@@ -6,23 +6,12 @@
 // client reconnects with the last seq it has.
 import type { FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
-import { clientMessageSchema, roomErrorResponses, roomIdParams, roomStreamQuery, type ServerMessage } from "../api/rooms.js";
+import { clientMessageSchema, roomErrorResponses, roomIdParams, roomStreamQuery } from "../api/rooms.js";
 import type { ParleyApp, ServerContext } from "../context.js";
 import { toErrorReply } from "../errors.js";
 import { actorOf, roomCaller, type RoomCaller } from "../rooms/auth.js";
+import { StreamConnection, streamClose } from "../rooms/stream-connection.js";
 import { commandOf } from "./rooms.js";
-
-/** Close codes of the room stream. */
-export const streamClose = {
-  /** The server is shutting down. */
-  goingAway: 1001,
-  /** The room could not be read (a bug): reconnect later. */
-  internal: 1011,
-  /** The client did not answer the last ping. */
-  noPong: 4000,
-  /** The connection's unsent data passed the bound. */
-  slowConsumer: 4008,
-} as const;
 
 export function roomStreamRoutes(app: ParleyApp, ctx: ServerContext): void {
   const callers = new WeakMap<FastifyRequest, RoomCaller>();
@@ -53,40 +42,18 @@ export function roomStreamRoutes(app: ParleyApp, ctx: ServerContext): void {
       const who = callers.get(request)!;
       const id = request.params.id;
       const after = request.query.after;
-      let closed = false;
       let detach: (() => void) | undefined;
-      let awaitingPong = false;
       open.add(socket);
-
-      const close = (code: number, reason: string) => {
-        if (closed) return;
-        closed = true;
-        socket.close(code, reason);
-      };
-      const send = (message: ServerMessage) => {
-        if (closed) return;
-        if (socket.bufferedAmount > ctx.limits.streamBufferBytes) return close(streamClose.slowConsumer, "slow consumer");
-        socket.send(JSON.stringify(message));
-      };
+      const connection = new StreamConnection(socket, { bufferBytes: ctx.limits.streamBufferBytes, heartbeatMs: ctx.limits.heartbeatMs, now: ctx.now });
+      const send = connection.send.bind(connection);
       const fail = (error: unknown, requestId?: string) => {
         const { body, internal } = toErrorReply(error, ctx.limits);
         if (internal !== undefined) request.log.error({ err: internal }, "room stream error");
         send({ type: "error", ...(requestId !== undefined ? { id: requestId } : {}), code: body.code, message: body.message });
       };
 
-      const heartbeat = setInterval(() => {
-        if (awaitingPong) {
-          closed = true;
-          socket.terminate();
-          return;
-        }
-        awaitingPong = true;
-        send({ type: "ping", t: ctx.now() });
-      }, ctx.limits.heartbeatMs);
-
       socket.on("close", () => {
-        closed = true;
-        clearInterval(heartbeat);
+        connection.dispose();
         open.delete(socket);
         detach?.();
       });
@@ -101,7 +68,8 @@ export function roomStreamRoutes(app: ParleyApp, ctx: ServerContext): void {
         const checked = clientMessageSchema.safeParse(parsed);
         if (!checked.success) {
           const first = checked.error.issues[0];
-          const requestId = typeof (parsed as { id?: unknown })?.id === "string" ? (parsed as { id: string }).id : undefined;
+          const rawId = (parsed as { id?: unknown } | null)?.id;
+          const requestId = typeof rawId === "string" && rawId.length <= 100 ? rawId : undefined;
           return send({
             type: "error",
             ...(requestId !== undefined ? { id: requestId } : {}),
@@ -110,10 +78,7 @@ export function roomStreamRoutes(app: ParleyApp, ctx: ServerContext): void {
           });
         }
         const message = checked.data;
-        if (message.type === "pong") {
-          awaitingPong = false;
-          return;
-        }
+        if (message.type === "pong") return connection.pong();
         try {
           const actor = actorOf(who, "act in a room");
           const command = commandOf(message.command, who);
@@ -132,12 +97,12 @@ export function roomStreamRoutes(app: ParleyApp, ctx: ServerContext): void {
         )
         .then(
           (unsubscribe) => {
-            if (closed) unsubscribe();
+            if (connection.closed) unsubscribe();
             else detach = unsubscribe;
           },
           (error: unknown) => {
             fail(error);
-            close(streamClose.internal, "the room could not be read");
+            connection.close(streamClose.internal, "the room could not be read");
           },
         );
     },
