@@ -105,6 +105,16 @@ describe("strict query strings on every route", () => {
     "PUT /api/scenarios/ceasefire-talks": { format: "yaml", text: waterYaml },
     "POST /api/simulations": { scenarioId: "ceasefire-talks" },
     "POST /api/tournaments": { competitors: ["boulware"], scenarios: [{ id: "ceasefire-talks" }] },
+    "POST /api/rooms": { scenario: "ceasefire-talks", seats: {} },
+    "POST /api/rooms/ceasefire-talks/join": { invite: "x" },
+    "POST /api/rooms/ceasefire-talks/invites": { role: "observer" },
+    "PUT /api/rooms/ceasefire-talks/preferences": {},
+    "POST /api/rooms/ceasefire-talks/actions": { type: "start" },
+  };
+  /** Required query parameters. */
+  const queries: Record<string, string> = {
+    "GET /api/rooms/ceasefire-talks/audit/inclusion": "index=0&",
+    "GET /api/rooms/ceasefire-talks/audit/consistency": "from=0&",
   };
 
   it("an unknown parameter → 400 PARLEY_HTTP_VALIDATION at [querystring], on every route", async () => {
@@ -112,7 +122,7 @@ describe("strict query strings on every route", () => {
     expect(list.length).toBeGreaterThan(20);
     for (const { method, url } of list) {
       const body = bodies[`${method} ${url}`];
-      const r = await app.inject({ method: method as "GET", url: `${url}?bogus=1`, ...(body ? { payload: body as object } : {}) });
+      const r = await app.inject({ method: method as "GET", url: `${url}?${queries[`${method} ${url}`] ?? ""}bogus=1`, ...(body ? { payload: body as object } : {}) });
       expectError(r, "PARLEY_HTTP_VALIDATION");
       const issue = json<{ issues: { path: string[]; message: string }[] }>(r).issues[0]!;
       expect(issue.path[0], `${method} ${url}`).toBe("querystring");

@@ -146,7 +146,7 @@ describeStores("the room stream (WebSocket)", (fresh) => {
     const s1 = await connect(room.id, { token: room.convener.token! });
     await offers(up, down, 4);
     const at = (await room.convener.events()).latest;
-    await s1.until((m) => s1.seqs().at(-1) === at);
+    await s1.until(() => s1.seqs().at(-1) === at);
     s1.close();
     await s1.closed;
     const last = s1.seqs().at(-1)!;

@@ -1,7 +1,7 @@
 // The room routes through app.inject(): create, join, invites, preferences, actions, the view and the
 // events, with every 4xx (unknown room, bad token, replayed or expired invite, wrong role, bad
 // preferences with field paths), on SQLite and (when available) PostgreSQL.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeStores, json, testApp } from "./helpers.js";
 import { createRoom, downstreamPrefs, join, RoomClient, upstreamPrefs, uploadWater, type Body } from "./room-helpers.js";
@@ -22,7 +22,7 @@ describeStores("rooms over REST", (fresh) => {
 
   const post = (url: string, payload: unknown, token?: string) =>
     app.inject({ method: "POST", url, payload: payload as object, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
-  const error = (r: { statusCode: number; body: string }, status: number, code: string): ErrorBody => {
+  const error = (r: LightMyRequestResponse, status: number, code: string): ErrorBody => {
     expect(r.statusCode, r.body).toBe(status);
     const body = json<ErrorBody>(r);
     expect(body.code).toBe(code);

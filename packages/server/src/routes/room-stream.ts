@@ -25,6 +25,8 @@ export function roomStreamRoutes(app: ParleyApp, ctx: ServerContext): void {
     {
       websocket: true,
       schema: {
+        // In the AsyncAPI document (/docs/asyncapi.json), not the OpenAPI one.
+        hide: true,
         tags: ["rooms"],
         summary: "The room's live stream (WebSocket; messages in the AsyncAPI document at /docs/asyncapi.json)",
         params: roomIdParams,
