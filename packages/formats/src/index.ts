@@ -37,6 +37,7 @@ export {
   type ScenarioFile,
   appendStatement,
   type StatementInput,
+  parsePartyPreferences,
 } from "./native/index.js";
 export {
   parseGeniusDomain,
