@@ -48,7 +48,7 @@ const result = await build({
   // Source maps point into the packages' dist/ files (which carry their own maps and sources).
   sourcemap: true,
   sourcesContent: false,
-  minify: true,
+  minify: process.env.PARLEY_BUNDLE_MINIFY !== "0", // 0: readable names, for profiles (node --cpu-prof)
   keepNames: true,
   // Some CommonJS dependencies call require(): give the ESM bundle one.
   banner: { js: 'import { createRequire as __parleyRequire } from "node:module"; const require = __parleyRequire(import.meta.url);' },

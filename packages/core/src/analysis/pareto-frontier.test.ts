@@ -37,6 +37,31 @@ describe("paretoFrontier", () => {
     );
   });
 
+  it("three parties (grid pre-filter, staircase sweep): the brute-force frontier, in decreasing order of the sum, then of each utility", () => {
+    const three = fc
+      .record({ n: fc.integer({ min: 0, max: 3000 }), levels: fc.constantFrom(2, 5, 40, 100_000) })
+      .chain(({ n, levels }) =>
+        fc.tuple(...[0, 1, 2].map(() => fc.array(fc.integer({ min: 0, max: levels }), { minLength: n, maxLength: n }))).map((cols) =>
+          cols.map((c) => Float64Array.from(c, (x) => x / levels)),
+        ),
+      );
+    fc.assert(
+      fc.property(three, (cols) => {
+        const found = paretoFrontier(cols);
+        expect(canon(found)).toEqual(canon(paretoFrontierReference(cols)));
+        for (const g of found) expect(g.members).toEqual([...g.members].sort((a, b) => a - b));
+        const key = (g: FrontierGroup) => [cols.reduce((s, c) => s + c[g.members[0]!]!, 0), ...cols.map((c) => c[g.members[0]!]!)];
+        for (let i = 1; i < found.length; i++) {
+          const [a, b] = [key(found[i - 1]!), key(found[i]!)];
+          const first = a.findIndex((x, p) => x !== b[p]);
+          expect(first).toBeGreaterThanOrEqual(0);
+          expect(a[first]!).toBeGreaterThan(b[first]!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("paretoFrontier(columns) keeps equal vectors together and drops weakly dominated ones", () => {
     const u = Float64Array.from([1, 0.5, 1, 0.2, 0.5]);
     const v = Float64Array.from([0, 0.5, 0, 0.9, 0.4]);
