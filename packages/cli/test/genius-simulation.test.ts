@@ -48,3 +48,27 @@ describe.skipIf(!available)("simulation on the GENIUS corpus", () => {
     expect(ran).toBeGreaterThan(100);
   });
 });
+
+describe.skipIf(!available)("simulation on the ANAC 2014 non-linear domains (10¹⁰ to 10⁵⁰ outcomes)", () => {
+  const anac2014 = available ? readdirSync(path.join(geniusRoot, "anac/y2014")).sort() : [];
+  it("all 12 domains exist", () => expect(anac2014).toHaveLength(12));
+  it.each(anac2014)("%s: a seeded 1000-round run completes without enumerating, every offer a valid outcome", (name) => {
+    const loaded = readGeniusFolderSync(path.join(geniusRoot, "anac/y2014", name));
+    if (!loaded.ok) throw new Error(`cannot read ${name}`);
+    const compiled = compileScenario(loaded.value);
+    expect(compiled.size).toBeGreaterThanOrEqual(1e10);
+    const agents = ["aspiration", "conceder"].map((s) => negotiatorFromSpec(parseAgentSpec(s)));
+    const result = runNegotiation(compiled, agents, { protocol: createProtocol("sao", { rounds: 1000 }), seed: 3, trace: "full" });
+    expect(result.status, JSON.stringify(result.trace.at(-1))).not.toBe("error");
+    expect(result.rounds).toBeLessThanOrEqual(1000);
+    const offers = result.trace.filter((e) => e.type === "offer");
+    expect(offers.length).toBeGreaterThan(0);
+    if (result.agreement) {
+      const idx = compiled.issues.map((issue, i) => compiled.values[i]!.indexOf(result.agreement![issue.id]!));
+      expect(idx.every((k) => k >= 0)).toBe(true);
+      expect(result.utilities).toEqual(compiled.parties.map((p) => p.utility.evaluate(idx)));
+      // Both sides accepted: each got at least its reservation value.
+      result.utilities.forEach((u, i) => expect(u).toBeGreaterThanOrEqual(compiled.parties[i]!.reservation));
+    }
+  }, 60_000);
+});

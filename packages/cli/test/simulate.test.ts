@@ -91,4 +91,15 @@ describe("parley simulate", () => {
     expect(j.seats).toHaveLength(2);
     expect(j.paretoDistance).toBeGreaterThanOrEqual(0);
   });
+
+  it.skipIf(!hasGenius)("simulates on an ANAC 2014 domain (10¹⁰ outcomes) and measures the run against the solver's exact frontier", async () => {
+    const r = await parley(["simulate", path.join(geniusRoot, "anac/y2014/10issues"), "--protocol", "sao", "--agents", "aspiration,conceder", "--steps", "1000", "--seed", "1", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.status).not.toBe("error");
+    expect(j.rounds).toBeLessThanOrEqual(1000);
+    expect(j.notes.join(" ")).toContain("exact frontier by mixed-integer programming");
+    expect(j.paretoDistance).toBeGreaterThanOrEqual(0);
+    expect(j.nashDistance).toBeGreaterThanOrEqual(0);
+  });
 });

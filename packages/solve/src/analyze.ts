@@ -7,6 +7,7 @@ import {
   type AnalysisReport,
   type CompiledScenario,
   type FrontierPoint,
+  type NegotiationReference,
   type Scenario,
 } from "@parley/core";
 import { frontier2 } from "./frontier2.js";
@@ -103,5 +104,26 @@ export async function analyzeBySolver(input: Scenario | CompiledScenario, option
       gap: points.length === 0 && !found.complete ? null : found.gap,
       classes,
     },
+  };
+}
+
+/**
+ * The frontier and Nash points a simulation is measured against (core's NegotiationReference) for a
+ * space the core cannot analyse: the solver's frontier of the seated parties, within `timeLimit`
+ * seconds when given (then `exact` says whether it was proven).
+ */
+export async function solverReference(compiled: CompiledScenario, seats: readonly string[], options: SolveOptions = {}): Promise<NegotiationReference> {
+  const parties = seats.map((id) => {
+    const p = compiled.parties.find((c) => c.party.id === id);
+    if (!p) throw new ParleyError("PARLEY_ERR_UNKNOWN_PARTY", `no party with preferences has id "${id}"`);
+    return p;
+  });
+  const report = await analyzeBySolver({ ...compiled, scenario: { ...compiled.scenario, frameworks: [] }, parties }, options);
+  return {
+    seats,
+    reservation: report.reservation,
+    frontier: report.pareto.points.map((p) => p.utilities),
+    nash: report.nash.map((p) => p.utilities),
+    exact: report.exact,
   };
 }

@@ -1,4 +1,4 @@
-export { analyzeBySolver, type SolveOptions, type SolvedReport, type SolverSummary } from "./analyze.js";
+export { analyzeBySolver, solverReference, type SolveOptions, type SolvedReport, type SolverSummary } from "./analyze.js";
 export { frontier2, type Frontier2Options, type Frontier2Result, type SolvedPoint } from "./frontier2.js";
 export { BoxMilp } from "./milp.js";
 export { boxStructure, partyScore, scoreAtLeast, scoreUtility, type BoxStructure, type BoxTerm, type PartyBoxes } from "./structure.js";

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { compileScenario, planSimulation, runSimulation, splitAgentList } from "@parley/core";
+import { compileScenario, isParleyError, planSimulation, runSimulation, simulationReference, splitAgentList, type SimulationPlan, type SimulationReference } from "@parley/core";
 import type { CliIo } from "../io.js";
 import { loadFields, loadNotes, loadScenario } from "../load-scenario.js";
 import { simulationText, type SimulationReport } from "../render/simulation-text.js";
@@ -33,6 +33,27 @@ const flagNames = {
   framework: "--framework",
 } as const;
 
+/** Seconds the solver may take for the reference of a space too large to enumerate. */
+const REFERENCE_TIME_LIMIT = 20;
+
+/**
+ * The frontier and Nash points the run is measured against. A two-seat space too large to enumerate
+ * takes the solver's frontier (@parley/solve, loaded only then; approximate past the time limit).
+ */
+async function reference(plan: SimulationPlan): Promise<SimulationReference> {
+  const found = simulationReference(plan.compiled, plan.seats);
+  if (found.reference || plan.seats.length !== 2 || plan.compiled.size <= 1e7) return found;
+  try {
+    const { solverReference } = await import("@parley/solve");
+    const solved = await solverReference(plan.compiled, plan.seats, { timeLimit: REFERENCE_TIME_LIMIT });
+    const how = solved.exact ? "the exact frontier by mixed-integer programming" : `the frontier found by mixed-integer programming within ${REFERENCE_TIME_LIMIT} s (not proven complete)`;
+    return { reference: solved, notes: [`Pareto and Nash distances are measured against ${how}`] };
+  } catch (error) {
+    if (isParleyError(error)) return found;
+    throw error;
+  }
+}
+
 export async function simulateCommand(scenarioArg: string | undefined, flags: SimulateFlags, io: CliIo): Promise<void> {
   const loaded = await loadScenario(scenarioArg, io.cwd, { asOf: flags.asOf, readings: flags.reading });
   io.stderr(loadNotes(loaded));
@@ -53,7 +74,7 @@ export async function simulateCommand(scenarioArg: string | undefined, flags: Si
   );
   const report: SimulationReport = {
     scenario: { id: plan.compiled.scenario.id, name: plan.compiled.scenario.name, source: loaded.source },
-    ...runSimulation(plan),
+    ...runSimulation(plan, await reference(plan)),
   };
   const output = { ...report, ...loadFields(loaded) };
   if (flags.trace !== undefined) await writeFile(path.resolve(io.cwd, flags.trace), JSON.stringify(output, null, 2) + "\n");

@@ -1,6 +1,7 @@
 import type { AgentContext } from "../negotiator.js";
 import type { Outcome } from "../types.js";
 import type { UtilityIndex } from "../utility-index.js";
+import { LADDER_ENUMERATION_LIMIT, pooledOutcomes } from "./outcome-pool.js";
 
 /**
  * A party's own outcomes that cross none of its red lines, sorted by ascending own utility: the
@@ -32,8 +33,12 @@ const filtered = new WeakMap<UtilityIndex, { order: Uint32Array; sorted: Float64
 /**
  * The acceptable-outcome ladder of the negotiator's own party. The first call per party and
  * scenario checks every outcome against the red lines once (O(outcomes)); later calls are O(1).
+ * A space larger than LADDER_ENUMERATION_LIMIT is never enumerated: its ladder holds the outcomes
+ * a local search on the party's own utility finds (pooledOutcomes; `numberAt` is then exact only
+ * below 2⁵³).
  */
 export function acceptableOutcomes(ctx: AgentContext): AcceptableOutcomes {
+  if (ctx.size > LADDER_ENUMERATION_LIMIT) return pooledOutcomes(ctx);
   const index = ctx.index();
   const radices = ctx.values.map((v) => v.length);
   const decodeInto = (number: number, into: number[]): number[] => {
