@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // The core, the audit log and the universal part of the formats run in browsers and Web Workers too.
-    files: ["packages/core/src/**/*.ts", "packages/audit/src/**/*.ts", "packages/solve/src/**/*.ts", "packages/formats/src/*.ts", "packages/formats/src/native/**/*.ts", "packages/formats/src/genius/**/*.ts"],
+    files: ["packages/core/src/**/*.ts", "packages/audit/src/**/*.ts", "packages/solve/src/**/*.ts", "packages/client/src/**/*.ts", "packages/formats/src/*.ts", "packages/formats/src/native/**/*.ts", "packages/formats/src/genius/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "os", "url", "child_process"], message: "Universal code: no Node modules (file access lives in packages/formats/src/node)." }] }],

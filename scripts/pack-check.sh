@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm run pack-check`: are @parley/core, @parley/audit, @parley/formats and @parley/cli publishable?
-# Builds dist/ afresh, packs the four packages, installs the tarballs into an empty folder (their
+# `npm run pack-check`: are @parley/core, @parley/audit, @parley/formats, @parley/client and @parley/cli publishable?
+# Builds dist/ afresh, packs the five packages, installs the tarballs into an empty folder (their
 # third-party dependencies come from the npm registry; @parley/server, an optional peer, is not
 # installed) and uses them there as a user would: the `parley` bin, @parley/core from Node and from
 # TypeScript, and a browser bundle (esbuild, platform browser) of @parley/core + @parley/formats +
@@ -14,12 +14,12 @@ fail() { echo "pack-check: FAIL: $*" >&2; exit 1; }
 step() { echo "== pack-check: $*"; }
 
 step "fresh build of dist/"
-rm -rf packages/{core,audit,formats,cli}/dist packages/{core,audit,formats,cli}/tsconfig.tsbuildinfo
+rm -rf packages/{core,audit,formats,client,cli}/dist packages/{core,audit,formats,client,cli}/tsconfig.tsbuildinfo
 npm run build --silent
 
 step "npm pack"
 mkdir "$work/tarballs"
-npm pack --silent -w @parley/core -w @parley/audit -w @parley/formats -w @parley/cli --pack-destination "$work/tarballs" >/dev/null
+npm pack --silent -w @parley/core -w @parley/audit -w @parley/formats -w @parley/client -w @parley/cli --pack-destination "$work/tarballs" >/dev/null
 for t in "$work"/tarballs/*.tgz; do
   list="$(tar -tzf "$t")"
   echo "$(basename "$t"): $(echo "$list" | wc -l) files, $(du -k "$t" | cut -f1) KiB"
@@ -82,12 +82,13 @@ export const report: AnalysisReport | null = parsed.ok ? analyzeScenario(parsed.
 TS
 node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --types node --typeRoots "$repo/node_modules/@types" check.ts
 
-step "browser bundle (esbuild, platform browser) of @parley/core + @parley/formats + @parley/audit + the built-in scenario as text"
+step "browser bundle (esbuild, platform browser) of @parley/core + @parley/formats + @parley/audit + @parley/client + the built-in scenario as text"
 cat > entry.js <<'JS'
 import { analyzeScenario, compileScenario } from "@parley/core";
 import { parseScenario, scenarioToGenius } from "@parley/formats";
 import builtin from "@parley/formats/scenarios/peace-talks-2025.yaml";
 import { AuditLog, generateSigningKey, verifyExport } from "@parley/audit";
+import { RoomClient } from "@parley/client";
 const parsed = parseScenario(builtin);
 if (!parsed.ok) throw new Error("the built-in scenario does not parse");
 const genius = scenarioToGenius(parsed.value);
@@ -97,7 +98,10 @@ log.append({ scenario: parsed.value.id, pareto: report.pareto.count });
 log.signHead(0);
 const audit = verifyExport(JSON.stringify(log.toExport()));
 if (!audit.ok) throw new Error("the audit log does not verify in the browser bundle");
-console.log(`browser bundle: ${parsed.value.id}, ${report.pareto.count} Pareto points, GENIUS ${genius.ok}, audit log verified`);
+const client = new RoomClient({ server: "http://127.0.0.1:4600", fetch: async () => new Response(JSON.stringify({ id: "r1", conveneToken: "t", invites: {} }), { status: 201 }) });
+const created = await client.create({ scenario: parsed.value.id, seats: {} });
+if (created.id !== "r1" || client.token !== "t") throw new Error("the room client does not work in the browser bundle");
+console.log(`browser bundle: ${parsed.value.id}, ${report.pareto.count} Pareto points, GENIUS ${genius.ok}, audit log verified, room client ok`);
 JS
 "$repo/node_modules/.bin/esbuild" entry.js --bundle --platform=browser --format=esm --loader:.yaml=text --outfile=bundle.js --log-level=warning
 if grep -nE '(from|import|require)\s*\(?\s*"node:' bundle.js | head -5; then fail "the browser bundle imports node: modules (above)"; fi

@@ -26,7 +26,7 @@ const ownLocation = {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
       const text = await readFile(args.path, "utf8");
       if (!text.includes("import.meta.url")) return undefined;
-      if (!/[\\/]packages[\\/](core|audit|formats|cli)[\\/]dist[\\/]/.test(args.path))
+      if (!/[\\/]packages[\\/](core|audit|formats|client|cli)[\\/]dist[\\/]/.test(args.path))
         return { errors: [{ text: `${args.path} reads import.meta.url: keep it out of the bundle (external) or teach bundle.mjs where it lives` }] };
       const relative = path.relative(outdir, args.path).split(path.sep).join("/");
       return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: "js" };
@@ -43,7 +43,7 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["@parley/server", "piscina", "highs"],
+  external: ["@parley/server", "piscina", "highs", "bufferutil", "utf-8-validate"],
   plugins: [ownLocation],
   // Source maps point into the packages' dist/ files (which carry their own maps and sources).
   sourcemap: true,

@@ -9,6 +9,7 @@ import type { LintFlags } from "./commands/lint.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { ReportFlags } from "./commands/report.js";
+import type { RoomCreateFlags, RoomExportFlags, RoomPlayFlags, RoomTokenFlags, RoomWatchFlags } from "./commands/room.js";
 import type { SimulateFlags } from "./commands/simulate.js";
 import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
@@ -16,7 +17,7 @@ import type { ResultsFlags, StatusFlags, WorkerFlags } from "./commands/queue.js
 import type { TournamentFlags } from "./commands/tournament.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
-import { collect, commaList, datePrefix, fraction, nonNegative, positiveInt, positiveSeconds, seedInt } from "./options.js";
+import { collect, commaList, datePrefix, repeated, fraction, nonNegative, positiveInt, positiveSeconds, seedInt } from "./options.js";
 import { terminalSafe } from "./terminal-text.js";
 import { UserError } from "./user-error.js";
 import { PARLEY_VERSION } from "./version.js";
@@ -268,11 +269,68 @@ function createProgram(io: CliIo): Command {
 
   registerServeCommand(program, io);
 
+  const room = program.command("room").description("Live negotiation rooms on a running server (docs/rooms.md): create, status, watch, export, play.");
+  const SERVER_HELP = "the server (default: http://127.0.0.1:PARLEY_PORT, else port 4600, as parley serve listens)";
+  const TOKEN_HELP = "a session token of the room: the convene token, or one from joining (default: PARLEY_ROOM_TOKEN)";
+  room
+    .command("create")
+    .description("Create a room from a scenario of the server: prints the room id, the convener's token and an invite per human seat (and the mediator).")
+    .argument("<scenario>", "a scenario id of the server (GET /api/scenarios; the built-in one is peace-talks-2025)")
+    .requiredOption("--seat <party=human|agent>", 'one per party, in seat order: PARTY=human, or PARTY=AGENT_SPEC the server runs (e.g. russia="boulware(e=0.2)"; repeatable)', repeated)
+    .addOption(new Option("--protocol <name>", "how the room negotiates (default single-text)").choices(protocolChoices))
+    .addOption(new Option("--mediator <who>", "single text, shuttle: a person (an invite is printed) or the engine (default)").choices(["human", "engine"]))
+    .option("--rounds <n>", "deadline in rounds", positiveInt("--rounds"))
+    .option("--seconds <n>", "deadline in wall-clock seconds from the start", positiveInt("--seconds"))
+    .option("--exclude <party>", "shuttle: a seat excluded from the table that must ratify (repeatable, or comma-separated)", collect)
+    .addOption(new Option("--disclosure <what>", "what a human mediator learns of the seats' ratings").choices(["aggregates", "none"]))
+    .option("--opening <framework>", "single text, shuttle: open from this framework of the scenario")
+    .option("--version <n>", "the scenario version (default: the current one)", positiveInt("--version"))
+    .option("--seed <n>", "seeds the engine and the agents (default: the server draws one)", seedInt)
+    .option("--server <url>", SERVER_HELP)
+    .option("--json", "print the server's answer as JSON (id, conveneToken, invites, url)")
+    .action(async (scenario: string, flags: RoomCreateFlags) => (await import("./commands/room.js")).roomCreateCommand(scenario, flags, io));
+  room
+    .command("status")
+    .description("The room as the token's holder may see it: status, seats, whose turn, the draft or offer, the agreement.")
+    .argument("<room>", "the room id")
+    .option("--token <token>", TOKEN_HELP)
+    .option("--server <url>", SERVER_HELP)
+    .option("--json", "print GET /api/rooms/{id} as JSON")
+    .action(async (id: string, flags: RoomTokenFlags) => (await import("./commands/room.js")).roomStatusCommand(id, flags, io));
+  room
+    .command("watch")
+    .description("Print the room's events as they come (over its WebSocket, reconnecting without gaps) until the room ends; Ctrl-C stops.")
+    .argument("<room>", "the room id")
+    .option("--token <token>", TOKEN_HELP)
+    .option("--after <n>", "start after this seq (default 0: from the first event)", seedInt)
+    .option("--server <url>", SERVER_HELP)
+    .option("--json", "one JSON event per line")
+    .action(async (id: string, flags: RoomWatchFlags) => (await import("./commands/room.js")).roomWatchCommand(id, flags, io));
+  room
+    .command("export")
+    .description("Write the room's public audit log (signed tree heads included) to a file: check it offline with parley audit verify FILE.")
+    .argument("<room>", "the room id")
+    .requiredOption("--out <file>", "where to write the export (.json)")
+    .option("--token <token>", TOKEN_HELP)
+    .option("--server <url>", SERVER_HELP)
+    .action(async (id: string, flags: RoomExportFlags) => (await import("./commands/room.js")).roomExportCommand(id, flags, io));
+  room
+    .command("play")
+    .description("Join a room with a seat's invite and play the seat with an agent from here until the room ends (bring your own agent); prints the result.")
+    .argument("<url>", "the room's URL, as parley room create prints it (http://HOST:PORT/api/rooms/ROOM)")
+    .requiredOption("--invite <token>", "the seat's one-time invite")
+    .requiredOption("--agent <spec>", 'the agent, as in --agents: e.g. "boulware(e=0.2)"; every agent of parley simulate --agents')
+    .option("--preferences <file>", "the seat's own preferences (a YAML/JSON party-preferences object) to submit; default: the scenario's model of the party")
+    .option("--seed <n>", "seeds the agent's random source", seedInt)
+    .option("--quiet", "do not print each move on stderr")
+    .option("--json", "print the result as JSON")
+    .action(async (url: string, flags: RoomPlayFlags) => (await import("./commands/room.js")).roomPlayCommand(url, flags, io));
+
   program.addHelpText(
     "after",
     `
 Exit codes: 0 ok, 1 internal error (a bug), 2 bad input or usage, 3 analysis not possible as asked,
-4 lint findings or an audit log that does not verify.
+4 lint findings or an audit log that does not verify, 5 the server cannot be reached (parley room).
 Docs: README.md, docs/scenario-format.md, docs/analysis.md, docs/audit-log.md, docs/errors.md`,
   );
   return program;

@@ -15,6 +15,8 @@ export const ExitCode = {
    * its modelling rules), or `parley audit verify` finds that the audit log does not verify.
    */
   findings: 4,
+  /** A server the command needs cannot be reached (`parley room …`: is `parley serve` running there?). */
+  unavailable: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

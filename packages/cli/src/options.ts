@@ -56,5 +56,8 @@ export const commaList = (text: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== "");
 
+/** A repeatable option whose values may hold commas (agent specs). */
+export const repeated = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
 /** A repeatable option whose values are comma-separated lists. */
 export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...commaList(value)];
