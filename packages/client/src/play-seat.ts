@@ -62,7 +62,9 @@ export interface SeatResult {
 
 const OVER: ReadonlySet<RoomStatus> = new Set(["settled", "failed", "closed"]);
 /** Refusals that only mean the room moved on meanwhile: decide again on the next view. */
-const RACES = new Set(["PARLEY_ROOM_NOT_YOUR_TURN", "PARLEY_ROOM_NOT_NOW", "PARLEY_HTTP_TOO_MANY_REQUESTS"]);
+const RACES = new Set(["PARLEY_ROOM_NOT_YOUR_TURN", "PARLEY_ROOM_NOT_NOW"]);
+/** How long the seat waits before looking again after the server failed to answer (also: at the next event or hello). */
+const RETRY_MS = 250;
 
 interface Seat {
   readonly party: string;
@@ -97,6 +99,7 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
   let thinking: Promise<void> | null = null;
   let again = false;
   let failure: unknown = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
   const stream = client.stream({
     ...options.stream,
     onHello: (hello) => {
@@ -122,7 +125,12 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
         try {
           await look();
         } catch (e) {
-          if (e instanceof RoomApiError && (e.unreachable || RACES.has(e.code) || e.status >= 500)) continue; // the next hello or event looks again
+          if (e instanceof RoomApiError && RACES.has(e.code)) continue;
+          if (e instanceof RoomApiError && (e.unreachable || e.status === 429 || e.status >= 500)) {
+            // The server is away or busy: look again soon (and at the next event or hello).
+            if (!retry) retry = setTimeout(() => ((retry = null), think()), RETRY_MS);
+            continue;
+          }
           stop(e);
           return;
         }
@@ -139,7 +147,13 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
     actedOn = v.seq;
     options.onAction?.(action, v);
     actions++;
-    await client.act(action);
+    try {
+      await client.act(action);
+    } catch (e) {
+      // Not applied (unless the reply alone was lost: then the next view has moved on): decide again.
+      if (!(e instanceof RoomApiError && RACES.has(e.code))) actedOn = -1;
+      throw e;
+    }
   };
 
   for await (const event of stream) {
@@ -148,6 +162,7 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
     think();
   }
   while (thinking) await thinking;
+  if (retry) clearTimeout(retry);
   if (failure) throw failure;
   const you = last.you;
   return {

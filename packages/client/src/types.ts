@@ -1,8 +1,7 @@
 // The JSON shapes the client sends and reads. Events, views and commands are the core's own types
 // (the server stores and streams exactly those); the request and reply envelopes mirror the
-// server's zod contract (packages/server/src/api/rooms.ts), and test/contract-types.test.ts checks
-// at compile time that both sides agree, so they cannot drift apart. The client itself depends on
-// the core only, so it installs without the server.
+// server's zod contract (packages/server/src/api/). The client depends on the core only, so it
+// installs without the server.
 import type { RoomCommand, RoomEvent, RoomView, Scenario } from "@parley/core";
 
 export type { RoomEvent, RoomView, RoomCommand };
