@@ -205,3 +205,32 @@ describe("a sao room with a person and an agent", () => {
     expect(engineMoves(again)).toEqual(engineMoves(room.state));
   });
 });
+
+describe("a log that does not replay", () => {
+  const played = () => {
+    const room = new RoomDriver(compiled2, roomSpec([agent("P", "boulware"), agent("Q", "conceder")], { deadline: { rounds: 12 } }));
+    room.auto();
+    return room;
+  };
+  const diverged = (fn: () => unknown) => expect(fn).toThrow(expect.objectContaining({ code: "PARLEY_ROOM_REPLAY_DIVERGED" }));
+
+  it("a gap in the sequence numbers, a log without room-created, an event out of turn", () => {
+    const { events } = played();
+    diverged(() => replayRoom(compiled2, [events[0]!, ...events.slice(2)]));
+    diverged(() => replayRoom(compiled2, events.slice(1)));
+    diverged(() => replayRoom(compiled2, []));
+    const i = events.findIndex((e) => e.type === "response");
+    const swapped = { ...events[i]!, public: { ...(events[i]!.public as object), party: "P" } } as RoomEvent;
+    diverged(() => replayRoom(compiled2, [...events.slice(0, i), swapped, ...events.slice(i + 1)]));
+  });
+
+  it("an agent seat's logged answer that is not the one its strategy computes", () => {
+    const { events } = played();
+    const i = events.findIndex((e) => e.type === "offer" && (e.public as { party: string }).party === "Q");
+    const p = events[i]!.public as { party: string; package: Record<string, string> };
+    const other = { ...p.package, a: p.package["a"] === "x" ? "y" : "x" };
+    const forged = { ...events[i]!, public: { ...p, package: other } } as RoomEvent;
+    diverged(() => replayRoom(compiled2, [...events.slice(0, i), forged, ...events.slice(i + 1)]));
+    expect(() => replayRoom(compiled2, events)).not.toThrow();
+  });
+});
