@@ -37,6 +37,8 @@ import type { StreamRegistry } from "./sse.js";
 import { builtinSources, defaultExamplesDir, loadBuiltins } from "./store/builtins.js";
 import { RoomStore } from "./store/room-store.js";
 import { Store } from "./store/store.js";
+import { startQueueWorker, type RunningQueueWorker } from "./queue/queue-worker.js";
+import { TournamentQueue } from "./queue/tournament-queue.js";
 
 export interface BuildAppOptions {
   /** An open store (the caller closes it). Default: one opened at `db`, closed with the app. */
@@ -61,6 +63,14 @@ export interface BuildAppOptions {
    * (any port) or `name:port`. Other Host headers get 421 PARLEY_HTTP_HOST_NOT_ALLOWED.
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * A postgres:// URL: tournaments go on this PostgreSQL job queue (docs/distributed-tournaments.md),
+   * so `parley worker` processes on other machines can play their runs. Default: none (tournaments
+   * run on this server's threads).
+   */
+  readonly queue?: string;
+  /** Runs this server plays itself from the queue at a time (0: only other workers play them). Default: limits.workers. */
+  readonly queueWorkers?: number;
 }
 
 const formatWindow = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}` : `${ms / 1000} seconds`);
@@ -113,6 +123,19 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     if (ownsStore) await store.close();
     throw error;
   }
+  let queue: TournamentQueue | undefined;
+  let queueWorker: RunningQueueWorker | undefined;
+  if (options.queue !== undefined) {
+    try {
+      queue = await TournamentQueue.open(options.queue);
+      const lanes = options.queueWorkers ?? Math.max(1, limits.workers);
+      if (lanes > 0) queueWorker = await startQueueWorker(queue, { concurrency: lanes, memoryMb: limits.workerMemoryMb, ...(options.workerFile ? { workerFile: options.workerFile } : {}) });
+    } catch (error) {
+      await queue?.close();
+      if (ownsStore) await store.close();
+      throw error;
+    }
+  }
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -148,6 +171,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     versions: new Map(),
     rooms: new RoomHub({ store, rooms: roomStore, now, log: app.log }),
     roomStore,
+    ...(queue ? { queue } : {}),
   };
   // The signing key (created at first start), then every unfinished room replayed: timers re-armed, engines moving.
   try {
@@ -263,6 +287,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     for (const stream of [...streams]) stream.close();
   });
   app.addHook("onClose", async () => {
+    await queueWorker?.stop();
+    await queue?.close();
     await ctx.pool.close();
     if (ownsStore) await store.close();
   });

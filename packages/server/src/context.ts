@@ -9,6 +9,7 @@ import { httpError } from "./errors.js";
 import type { JobEvents } from "./jobs/job-events.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import type { RoomHub } from "./rooms/hub.js";
+import type { TournamentQueue } from "./queue/tournament-queue.js";
 import type { StreamRegistry } from "./sse.js";
 import type { RoomStore } from "./store/room-store.js";
 import type { ScenarioVersion, Store } from "./store/store.js";
@@ -125,6 +126,8 @@ export interface ServerContext {
   readonly rooms: RoomHub;
   /** The rooms' tables: tokens, events, audit log. */
   readonly roomStore: RoomStore;
+  /** The PostgreSQL job queue tournaments go on (BuildAppOptions.queue); undefined: they run here. */
+  readonly queue?: TournamentQueue;
 }
 
 /**

@@ -9,6 +9,9 @@
 //   PARLEY_ALLOWED_HOSTS  host names the server answers besides 127.0.0.1, localhost and [::1]
 //                 (comma-separated, `name` or `name:port`)
 //   PARLEY_WORKERS  worker threads for the heavy computations (default: cores − 1, 1 to 4; 0: none)
+//   PARLEY_QUEUE  with a PostgreSQL store, tournaments go on its job queue (pg-boss) so that `parley
+//                 worker` processes elsewhere can play them (default on; "off": run them here only)
+//   PARLEY_QUEUE_WORKERS  queued runs this server plays itself at a time (default PARLEY_WORKERS; 0: none)
 //   PARLEY_LOG=1  request logging (pino JSON on stdout)
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -36,6 +39,10 @@ export interface ServerConfig {
   readonly allowedHosts?: readonly string[];
   /** From PARLEY_WORKERS, when set. */
   readonly workers?: number;
+  /** The job queue of tournaments: the PostgreSQL store's URL unless PARLEY_QUEUE=off. */
+  readonly queue?: string;
+  /** From PARLEY_QUEUE_WORKERS, when set. */
+  readonly queueWorkers?: number;
 }
 
 /** A per-minute rate limit from the environment: a number, or "off" (or 0); undefined when unset. */
@@ -60,12 +67,18 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   const hostsText = env["PARLEY_ALLOWED_HOSTS"];
   const allowedHosts = hostsText ? hostsText.split(",").map((h) => h.trim()).filter((h) => h !== "") : undefined;
   if (allowedHosts) hostAllowlist(allowedHosts); // throws for an entry that is not a host
-  const workersText = env["PARLEY_WORKERS"];
-  let workers: number | undefined;
-  if (workersText !== undefined && workersText !== "") {
-    workers = Number(workersText);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new Error(`PARLEY_WORKERS must be a number of threads (0–64), got "${workersText}"`);
-  }
+  const threads = (name: string): number | undefined => {
+    const text = env[name];
+    if (text === undefined || text === "") return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`${name} must be a number of threads (0–64), got "${text}"`);
+    return n;
+  };
+  const workers = threads("PARLEY_WORKERS");
+  const queueWorkers = threads("PARLEY_QUEUE_WORKERS");
+  const queueText = env["PARLEY_QUEUE"] ?? "";
+  if (!["", "on", "off"].includes(queueText)) throw new Error(`PARLEY_QUEUE must be "on" or "off", got "${queueText}"`);
+  const queue = isPostgresUrl(db) && queueText !== "off" ? db : undefined;
   return {
     port,
     db,
@@ -75,6 +88,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ...(uploadRateLimit !== undefined ? { uploadRateLimit } : {}),
     ...(workers !== undefined ? { workers } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
+    ...(queue !== undefined ? { queue } : {}),
+    ...(queueWorkers !== undefined ? { queueWorkers } : {}),
   };
 }
 
@@ -104,10 +119,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const print = options.print ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const db = options.db ?? env.db;
   const staticDir = options.staticDir ?? env.staticDir;
+  // The queue follows the store: a PostgreSQL store given here gets its queue too (unless PARLEY_QUEUE=off).
+  const queue = options.queue ?? (options.db === undefined ? env.queue : isPostgresUrl(db) && process.env["PARLEY_QUEUE"] !== "off" ? db : undefined);
+  const queueWorkers = options.queueWorkers ?? env.queueWorkers;
   const app = await buildApp({
     ...options,
     db,
     ...(staticDir !== undefined ? { staticDir } : {}),
+    ...(queue !== undefined ? { queue } : {}),
+    ...(queueWorkers !== undefined ? { queueWorkers } : {}),
     logger: options.logger ?? env.logger,
     ...(options.allowedHosts ?? env.allowedHosts ? { allowedHosts: options.allowedHosts ?? env.allowedHosts } : {}),
     limits: {
@@ -160,7 +180,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
 
   const store = isPostgresUrl(db) ? `PostgreSQL ${redactUrl(db)}` : `SQLite ${db}`;
-  print(`Parley server on ${url}  (API ${url}/api, docs ${url}/docs; store: ${store}${staticDir ? `; web app: ${staticDir}` : ""})`);
+  print(
+    `Parley server on ${url}  (API ${url}/api, docs ${url}/docs; store: ${store}${queue !== undefined ? "; tournaments on its job queue" : ""}${staticDir ? `; web app: ${staticDir}` : ""})`,
+  );
   return { url, app, close, closed };
 }
 

@@ -90,6 +90,8 @@ export class TournamentQueue {
     private readonly pool: pg.Pool,
     /** The URL without its password, for messages. */
     readonly location: string,
+    /** pg-boss's schema: "pgboss", or "<schema>_pgboss" when the URL's search_path selects another schema than public. */
+    readonly bossSchema: string,
   ) {}
 
   /**
@@ -100,8 +102,18 @@ export class TournamentQueue {
     if (!isPostgresUrl(url)) throw new Error(`the queue is a PostgreSQL database: give a postgres:// URL, not "${url}"`);
     const pool = new pg.Pool({ connectionString: url, max: Math.max(2, options.connections ?? 4) });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    let bossSchema = "pgboss";
+    try {
+      const { rows } = await pool.query<{ schema: string | null }>("select current_schema() as schema");
+      const current = rows[0]?.schema;
+      if (current && current !== "public") bossSchema = `${current}_pgboss`;
+    } catch (error) {
+      await db.destroy().catch(() => {});
+      throw new Error(`cannot open the queue at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     const boss = new PgBoss({
       db: { executeSql: (text, values) => pool.query(text, values) },
+      schema: bossSchema,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 5,
       // Finished jobs are archived after a day; the results live in queued_runs for good.
       archiveCompletedAfterSeconds: 24 * 3600,
@@ -119,7 +131,7 @@ export class TournamentQueue {
       const message = error instanceof Error ? error.message : String(bossError ?? error);
       throw new Error(`cannot open the queue at ${redactUrl(url)}: ${message}`, { cause: error });
     }
-    return new TournamentQueue(db, boss, pool, redactUrl(url));
+    return new TournamentQueue(db, boss, pool, redactUrl(url), bossSchema);
   }
 
   /**
@@ -140,14 +152,19 @@ export class TournamentQueue {
     for (let index = 0; index < total; index++)
       if (!done.has(index))
         todo.push({ id: runJobId(tournament.hash, index), name: RUN_QUEUE, data: { plan: tournament.hash, index }, expireInSeconds, retryLimit: RUN_RETRIES });
-    for (let i = 0; i < todo.length; i += 2000) await this.boss.insert(todo.slice(i, i + 2000));
+    for (let i = 0; i < todo.length; i += 2000) {
+      const chunk = todo.slice(i, i + 2000);
+      await this.boss.insert(chunk);
+      // Jobs of a cancelled tournament (the server's DELETE) come back.
+      await this.boss.resume(RUN_QUEUE, chunk.map((j) => j.id!));
+    }
     const after = await this.jobCount(tournament.hash);
     return { total, added: after - before, done: done.size };
   }
 
   /** Jobs of a plan in pg-boss's table (any state). */
   private async jobCount(plan: string): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND data->>'plan' = $2`, [RUN_QUEUE, plan]);
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.bossSchema}.job WHERE name = $1 AND data->>'plan' = $2 AND state < 'completed'`, [RUN_QUEUE, plan]);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -176,7 +193,7 @@ export class TournamentQueue {
       .groupBy("plan")
       .execute();
     const { rows: jobs } = await this.pool.query<{ plan: string; state: string; n: string }>(
-      `SELECT data->>'plan' AS plan, state, count(*) AS n FROM pgboss.job WHERE name = $1 AND state IN ('active', 'retry') AND data->>'plan' = ANY($2) GROUP BY 1, 2`,
+      `SELECT data->>'plan' AS plan, state, count(*) AS n FROM ${this.bossSchema}.job WHERE name = $1 AND state IN ('active', 'retry') AND data->>'plan' = ANY($2) GROUP BY 1, 2`,
       [RUN_QUEUE, plans],
     );
     return tournaments.map((t) => {
@@ -226,6 +243,26 @@ export class TournamentQueue {
     } finally {
       client.release();
     }
+  }
+
+  /** The recorded runs of a plan that are not in `known`, in plan order. */
+  async newRecords(plan: string, known: ReadonlySet<number>): Promise<QueuedRunRecord[]> {
+    const all = await this.db.selectFrom("queued_runs").select("idx").where("plan", "=", plan).execute();
+    const missing = all.map((r) => r.idx).filter((i) => !known.has(i));
+    const out: QueuedRunRecord[] = [];
+    for (let i = 0; i < missing.length; i += 1000) {
+      const rows = await this.db.selectFrom("queued_runs").select("record").where("plan", "=", plan).where("idx", "in", missing.slice(i, i + 1000)).orderBy("idx").execute();
+      for (const r of rows) out.push(JSON.parse(r.record) as QueuedRunRecord);
+    }
+    return out;
+  }
+
+  /** Cancel the jobs of a plan's runs that have no result yet (a worker playing one records nothing). */
+  async cancel(plan: string, total: number): Promise<void> {
+    const done = new Set((await this.db.selectFrom("queued_runs").select("idx").where("plan", "=", plan).execute()).map((r) => r.idx));
+    const ids: string[] = [];
+    for (let index = 0; index < total; index++) if (!done.has(index)) ids.push(runJobId(plan, index));
+    for (let i = 0; i < ids.length; i += 2000) await this.boss.cancel(RUN_QUEUE, ids.slice(i, i + 2000));
   }
 
   /** The recorded runs of a plan, in plan order. */

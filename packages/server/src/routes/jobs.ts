@@ -3,7 +3,7 @@
 // their server-sent events (status, progress, then the final result). The computing happens on the
 // worker threads (ctx.pool); this file only schedules, records and reports.
 import { randomUUID } from "node:crypto";
-import { isParleyError, type NegotiationReference, type RunSpec, type SimulationReference } from "@parley/core";
+import { isParleyError, type NegotiationReference, type RunSpec, type SimulationReference, type TournamentPlan } from "@parley/core";
 import { z } from "zod";
 import { paramsHash } from "../analysis/result-cache.js";
 import {
@@ -23,6 +23,7 @@ import { HttpError, httpError, httpErrors } from "../errors.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import { planSimulationJob, type SimulationJobRequest } from "../jobs/simulation.js";
 import { planTournamentJob, tournamentResults, type TournamentConfig, type TournamentJobRecord } from "../jobs/tournament.js";
+import type { TournamentQueue } from "../queue/tournament-queue.js";
 import { openEventStream } from "../sse.js";
 import type { EndStatus, JobError, JobStatus, ScenarioSource, ScenarioVersion } from "../store/store.js";
 import { sourceOf } from "../workers/tasks.js";
@@ -31,6 +32,9 @@ const eventsResponse = {
   200: z.string().describe("text/event-stream: `status` and `progress` events, then one `result` event (the job as GET returns it), then the stream ends"),
   404: errorResponses[404],
 };
+
+/** How often a tournament on the job queue looks for newly recorded runs, in ms. */
+const QUEUE_POLL_MS = 250;
 
 /** Runs of a tournament per worker task: progress is stored and reported after each batch. */
 const RUNS_PER_TASK = 8;
@@ -304,6 +308,13 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
       const sources: ScenarioSource[] = [];
       for (const s of config.scenarios) sources.push(sourceOf(await versionOf(s.id, s.version)));
       const { plan } = planTournamentJob(config, sources, limits);
+      if (ctx.queue) {
+        await playOnQueue(ctx.queue, id, config, sources, plan, signal, remaining);
+        const results = tournamentResults(plan, (await store.tournamentRuns(id)) as TournamentJobRecord[]);
+        await store.finishTournament(id, plan.runs.length, results);
+        events.emit(id, "result", await store.getTournament(id));
+        return;
+      }
       const references: (NegotiationReference | null)[] = [];
       for (const [i, s] of plan.input.scenarios.entries()) references.push((await referenceFor(sources[i]!, s.seats, signal)).reference);
 
@@ -351,6 +362,61 @@ export function jobRoutes(app: ParleyApp, ctx: ServerContext): void {
       await store.failTournament(id, end.error, end.status);
     }
     events.emit(id, "result", await store.getTournament(id));
+  }
+
+  /**
+   * A tournament on the PostgreSQL job queue (ctx.queue): its runs are queued (runs already stored
+   * are not), played by any worker (this server's own lanes, `parley worker` processes), and copied
+   * into tournament_runs as they are recorded, with a progress event each time. Cancelling cancels
+   * the jobs of the runs not recorded yet; a shutdown leaves them to the other workers.
+   */
+  async function playOnQueue(
+    queue: TournamentQueue,
+    id: string,
+    config: TournamentConfig,
+    sources: readonly ScenarioSource[],
+    plan: TournamentPlan,
+    signal: AbortSignal,
+    remaining: () => number,
+  ): Promise<void> {
+    const total = plan.runs.length;
+    const have = new Set(((await store.tournamentRuns(id)) as TournamentJobRecord[]).map((r) => r.index));
+    await queue.enqueue(
+      { hash: plan.hash, input: plan.input, scenarios: sources.map((s) => s.scenario), settings: { protocol: config.protocol, rounds: config.rounds }, timeLimitMs: limits.simulationMs },
+      `server tournament ${id}`,
+      total,
+    );
+    events.emit(id, "progress", { done: have.size, total });
+    try {
+      for (;;) {
+        const fresh = await queue.newRecords(plan.hash, have);
+        if (fresh.length > 0) {
+          const records: TournamentJobRecord[] = fresh.map(({ plan: _plan, wallMs: _wallMs, ...record }) => {
+            const source = sources[plan.runs[record.index]!.scenario]!;
+            return { ...record, scenario: source.id, version: source.version };
+          });
+          for (const r of records) have.add(r.index);
+          await store.addTournamentRuns(id, records, have.size);
+          events.emit(id, "progress", { done: have.size, total });
+        }
+        if (have.size >= total) return;
+        signal.throwIfAborted();
+        remaining();
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, QUEUE_POLL_MS);
+          function done() {
+            clearTimeout(timer);
+            signal.removeEventListener("abort", done);
+            resolve();
+          }
+          signal.addEventListener("abort", done);
+        });
+        signal.throwIfAborted();
+      }
+    } catch (error) {
+      if (!(signal.aborted && signal.reason instanceof HttpError && signal.reason.code === "PARLEY_HTTP_JOB_INTERRUPTED")) await queue.cancel(plan.hash, total).catch(() => {});
+      throw error;
+    }
   }
 
   const failTournament = (id: string) => (error: JobError) => store.failTournament(id, error);
