@@ -1,0 +1,120 @@
+// The server's own moves: agent seats and the engine mediator play after each commit, deadlines
+// fire (also when they passed while the server was down), and a restarted server replays every
+// unfinished room and goes on exactly as an uninterrupted one; on SQLite and (when available) PostgreSQL.
+import { verifyExport } from "@parley/audit";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeStores, testApp } from "./helpers.js";
+import { createRoom, join, RoomClient, upstreamPrefs, uploadWater, type Body } from "./room-helpers.js";
+
+describeStores("rooms the engine plays", (fresh) => {
+  let app: FastifyInstance;
+  let scenario: string;
+  beforeAll(async () => {
+    app = await testApp(await fresh(), { builtins: false });
+    scenario = await uploadWater(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const contiguous = (events: Body[]) => expect(events.map((e) => e["seq"])).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
+
+  it("a room of agents plays to its end on its own; its log verifies", async () => {
+    const room = await createRoom(app, { scenario, protocol: "sao", seats: { upstream: "boulware", downstream: "conceder" }, deadline: { rounds: 40 }, seed: 3 });
+    const end = await room.convener.waitFor((v) => ["settled", "failed"].includes(String(v["status"])), "finished");
+    const { events } = await room.convener.events();
+    contiguous(events);
+    expect(events.map((e) => e["type"])).toContain("room-started");
+    expect(end["status"] === "settled" ? end["agreement"] : end["reason"]).toBeTruthy();
+    expect(verifyExport((await room.convener.request("GET", "/export")).body).ok).toBe(true);
+  });
+
+  it("the engine mediator drafts for agent seats in single text and calls the ratification; the agents vote", async () => {
+    const room = await createRoom(app, { scenario, protocol: "single-text", seats: { upstream: "conceder", downstream: "conceder" }, deadline: { rounds: 30 }, seed: 5 });
+    const end = await room.convener.waitFor((v) => ["settled", "failed"].includes(String(v["status"])), "finished");
+    const types = (await room.convener.events()).events.map((e) => e["type"]);
+    expect((await room.convener.events()).events.find((e) => e["type"] === "draft-published")?.["public"]).toMatchObject({ by: "engine" });
+    expect(types).toContain("ratification-called");
+    // Whether the agents ratify is theirs to decide (core tests cover the outcomes); every vote is in.
+    expect(types.filter((t) => t === "ratified")).toHaveLength(2);
+    expect(end["status"] === "settled" || end["reason"] === "rejected").toBe(true);
+  });
+
+  it("a wall-clock deadline ends the room when it passes", async () => {
+    const room = await createRoom(app, { scenario, protocol: "sao", seats: { upstream: "human", downstream: "hardliner" }, deadline: { seconds: 1 } });
+    const up = await join(app, room.id, room.invites["upstream"]!);
+    await up.request("PUT", "/preferences", upstreamPrefs);
+    const running = await up.waitFor((v) => v["status"] === "running", "running");
+    expect(running["deadlineAt"]).toBeTruthy();
+    const end = await up.waitFor((v) => v["status"] === "failed", "timed out", 5000);
+    expect(end["reason"]).toBe("timeout");
+  });
+});
+
+describeStores("restart recovery", (fresh) => {
+  let clock = Date.parse("2026-12-01T10:00:00.000Z");
+  const now = () => clock;
+  const apps: FastifyInstance[] = [];
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+  });
+  const open = async (db: string) => {
+    const a = await testApp(db, { builtins: false, now });
+    apps.push(a);
+    return a;
+  };
+
+  /** A person against an agent: the person makes `moves` offers, the agent answers each. */
+  async function play(app: FastifyInstance, scenario: string, restartAfter: number | null, db: string): Promise<{ events: Body[]; app: FastifyInstance }> {
+    const room = await createRoom(app, { scenario, protocol: "sao", seats: { upstream: "human", downstream: "boulware" }, deadline: { rounds: 50 }, seed: 11 });
+    let up = await join(app, room.id, room.invites["upstream"]!);
+    await up.request("PUT", "/preferences", upstreamPrefs);
+    await up.waitFor((v) => v["status"] === "running", "running");
+    let convener = room.convener;
+    for (let i = 0; i < 6; i++) {
+      if (i === restartAfter) {
+        await app.close();
+        app = await open(db);
+        up = new RoomClient(app, room.id, up.token);
+        convener = new RoomClient(app, room.id, convener.token);
+      }
+      const view = await up.waitFor((v) => (v["turn"] as { parties: string[] }).parties.includes("upstream") || v["status"] !== "running", "its turn");
+      if (view["status"] !== "running") break;
+      const r = await up.act({ type: "offer", package: { share: "equal", flow: 40 - i * 3 } });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    await up.waitFor((v) => (v["turn"] as { parties: string[] }).parties.includes("upstream") || v["status"] !== "running", "settled down");
+    const events = (await convener.events()).events.map((e) => ({ ...e, at: undefined, commitment: undefined }));
+    return { events, app };
+  }
+
+  it("a restarted server replays the room: the agent goes on exactly as without the restart", async () => {
+    const dbA = await fresh();
+    const a = await open(dbA);
+    const scenarioA = await uploadWater(a);
+    const straight = await play(a, scenarioA, null, dbA);
+    const dbB = await fresh();
+    const b = await open(dbB);
+    const scenarioB = await uploadWater(b);
+    const restarted = await play(b, scenarioB, 3, dbB);
+    expect(restarted.events.length).toBeGreaterThan(8);
+    const strip = (events: Body[]) => events.map((e) => (e["type"] === "room-created" ? { type: e["type"] } : e));
+    expect(strip(restarted.events)).toEqual(strip(straight.events));
+  }, 60_000);
+
+  it("a deadline that passed while the server was down fires at start", async () => {
+    const db = await fresh();
+    let app = await open(db);
+    const scenario = await uploadWater(app);
+    const room = await createRoom(app, { scenario, protocol: "sao", seats: { upstream: "human", downstream: "hardliner" }, deadline: { seconds: 3600 } });
+    const up = await join(app, room.id, room.invites["upstream"]!);
+    await up.request("PUT", "/preferences", upstreamPrefs);
+    await up.waitFor((v) => v["status"] === "running", "running");
+    await app.close();
+    clock += 2 * 3_600_000;
+    app = await open(db);
+    const end = await new RoomClient(app, room.id, up.token).waitFor((v) => v["status"] === "failed", "timed out", 5000);
+    expect(end["reason"]).toBe("timeout");
+  });
+});
