@@ -50,6 +50,7 @@ export function createAgentContext(
     reservation: cp.reservation,
     discount: cp.discount,
     crossesRedLine: (outcome: Outcome) => redLines.some((line) => crossesRedLine(line, outcome)),
+    hasRedLines: redLines.length > 0,
     index: () => (index ??= partyUtilityIndex(compiled, partyIndex)),
     rng,
     rounds,

@@ -27,6 +27,8 @@ export interface AgentContext {
   readonly discount: number;
   /** Own red lines: true when the outcome crosses one. */
   readonly crossesRedLine: (outcome: Outcome) => boolean;
+  /** false when the party has no red lines (crossesRedLine is then always false): strategies may skip the check. */
+  readonly hasRedLines?: boolean;
   /** Own utilities of every outcome, sorted (built on first use). */
   readonly index: () => UtilityIndex;
   /** This negotiator's own random source (derived from the run seed and its seat). */

@@ -128,7 +128,7 @@ describe("runNegotiation: privacy and determinism", () => {
     runNegotiation(compiled, [spy, timeBasedNegotiator(1)], { protocol: sao(5), seed: 1 });
     const json = JSON.stringify(seen);
     expect(Object.keys(seen!).sort()).toEqual(
-      ["crossesRedLine", "discount", "index", "issues", "party", "reservation", "rng", "rounds", "seat", "seats", "size", "utility", "values"].sort(),
+      ["crossesRedLine", "discount", "hasRedLines", "index", "issues", "party", "reservation", "rng", "rounds", "seat", "seats", "size", "utility", "values"].sort(),
     );
     expect(json).not.toContain('"Q"');
     expect(seen!.party.id).toBe("P");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createUtilityIndex, sortIndices } from "@parley/core";
+import { createRng, createUtilityIndex, sortIndices } from "@parley/core";
 
 describe("sortIndices", () => {
   it("sortIndices(keys) is a stable ascending order (radix path and fallback alike)", () => {
@@ -15,6 +15,26 @@ describe("sortIndices", () => {
         },
       ),
       { seed: 8, numRuns: 150 },
+    );
+  });
+
+  it("sortIndices(keys) past 2^15 keys (the packed native sort): stable ascending, keys differing in their lowest bits included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1 << 15, max: 70_000 }), fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(3, 50, 0), (n, seed, levels) => {
+        // Few levels (long runs of ties), or keys a few units in the last place apart (runs the packing cannot tell apart).
+        const rng = createRng(seed);
+        const keys = Float64Array.from({ length: n }, () => {
+          const base = levels > 0 ? Math.floor(rng() * levels) / levels : 0.5;
+          const ulps = Math.floor(rng() * 8);
+          let x = base;
+          for (let i = 0; i < ulps; i++) x = x + x * Number.EPSILON;
+          return x;
+        });
+        const order = sortIndices(keys);
+        const expected = Array.from({ length: n }, (_, j) => j).sort((a, b) => keys[a]! - keys[b]! || a - b);
+        expect(Array.from(order)).toEqual(expected);
+      }),
+      { numRuns: 12 },
     );
   });
 

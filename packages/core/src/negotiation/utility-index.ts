@@ -59,52 +59,46 @@ export function createUtilityIndex(utilities: Float64Array, radices: readonly nu
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Indices 0..n−1 sorted by ascending key, stable. Keys ≥ 0 (utilities) take an LSD radix sort on
- * their IEEE-754 bits (monotone for non-negative doubles): four 16-bit passes, O(n); below 32k
- * keys a comparison sort is faster (the passes cost 4 × 65,536 bucket steps whatever n is).
+ * Indices 0..n−1 sorted by ascending key, stable. Keys ≥ 0 (utilities) are sorted by the engine's
+ * native sort of 64-bit integers: each key's IEEE-754 bits (monotone for non-negative doubles) with
+ * their lowest b bits replaced by the index (n ≤ 2^b), so one BigUint64Array.sort orders by key and
+ * then by index; a linear pass then re-sorts exactly the rare runs whose keys differ only in the
+ * bits given up. Native code from the first call: no warm-up, unlike a JavaScript radix sort, which
+ * is what a command-line run (one negotiation, cold) pays. Below 32k keys a comparison sort is used.
  */
 export function sortIndices(keys: Float64Array): Uint32Array {
   const n = keys.length;
-  let idx = new Uint32Array(n);
-  for (let j = 0; j < n; j++) idx[j] = j;
   let nonNegative = true;
   for (let j = 0; j < n; j++) if (!(keys[j]! >= 0) || Object.is(keys[j], -0)) nonNegative = false;
   if (!nonNegative || n < 1 << 15 || !LITTLE_ENDIAN) {
+    const idx = new Uint32Array(n);
+    for (let j = 0; j < n; j++) idx[j] = j;
     return idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
   }
-  // Sort (index, lo word, hi word) triples, so every pass reads its digits sequentially.
+  let b = 15;
+  while (b < 32 && 2 ** b < n) b++;
   const words = new Uint32Array(keys.buffer, keys.byteOffset, n * 2); // little-endian: [lo, hi]
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
+  const packed = new BigUint64Array(n);
+  const pw = new Uint32Array(packed.buffer);
+  const keep = b >= 32 ? 0 : (0xffffffff << b) >>> 0; // the low word's bits kept from the key
   for (let j = 0; j < n; j++) {
-    lo[j] = words[2 * j]!;
-    hi[j] = words[2 * j + 1]!;
+    pw[2 * j] = ((words[2 * j]! & keep) | j) >>> 0;
+    pw[2 * j + 1] = words[2 * j + 1]!;
   }
-  let idx2 = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
-  let hi2 = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const digits = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    count.fill(0);
-    for (let j = 0; j < n; j++) count[(digits[j]! >>> shift) & 0xffff]!++;
-    if (count.includes(n)) continue; // every key has the same digit here: nothing to reorder
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = count[b]!;
-      count[b] = sum;
-      sum += c;
+  packed.sort();
+  const idx = new Uint32Array(n);
+  const low = ~keep >>> 0;
+  for (let j = 0; j < n; j++) idx[j] = pw[2 * j]! & low;
+  // Runs equal in the kept bits are in index order: re-sort one only when its full keys are not.
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    let ordered = true;
+    while (e < n && pw[2 * e + 1] === pw[2 * s + 1] && (pw[2 * e]! & keep) === (pw[2 * s]! & keep)) {
+      if (keys[idx[e - 1]!]! > keys[idx[e]!]!) ordered = false;
+      e++;
     }
-    for (let j = 0; j < n; j++) {
-      const to = count[(digits[j]! >>> shift) & 0xffff]!++;
-      idx2[to] = idx[j]!;
-      lo2[to] = lo[j]!;
-      hi2[to] = hi[j]!;
-    }
-    [idx, idx2] = [idx2, idx];
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
+    if (!ordered) idx.subarray(s, e).sort((x, y) => keys[x]! - keys[y]! || x - y);
+    s = e;
   }
   return idx;
 }

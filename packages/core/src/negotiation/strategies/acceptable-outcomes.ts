@@ -32,7 +32,8 @@ const filtered = new WeakMap<UtilityIndex, { order: Uint32Array; sorted: Float64
 
 /**
  * The acceptable-outcome ladder of the negotiator's own party. The first call per party and
- * scenario checks every outcome against the red lines once (O(outcomes)); later calls are O(1).
+ * scenario checks every outcome against the red lines once (O(outcomes)), unless the party has
+ * none (`hasRedLines: false`); later calls are O(1).
  * A space larger than LADDER_ENUMERATION_LIMIT is never enumerated: its ladder holds the outcomes
  * a local search on the party's own utility finds (pooledOutcomes; `numberAt` is then exact only
  * below 2⁵³).
@@ -50,7 +51,8 @@ export function acceptableOutcomes(ctx: AgentContext): AcceptableOutcomes {
     }
     return into;
   };
-  let cached = filtered.get(index);
+  // A party without red lines keeps every outcome: no per-outcome check (188k calls on Travel).
+  let cached = ctx.hasRedLines === false ? null : filtered.get(index);
   if (cached === undefined) {
     const keep = new Uint8Array(index.size);
     const buffer = new Array<number>(radices.length).fill(0);
