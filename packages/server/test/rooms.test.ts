@@ -173,6 +173,26 @@ describeStores("rooms over REST", (fresh) => {
       expect(settled["agreement"]).toEqual({ share: "equal", flow: 20 });
     });
 
+    it("ended rooms leave memory past 64 and are replayed when read; GET /api/health counts the rooms held", async () => {
+      const health = async () => json<{ rooms: { held: number; streams: number } }>(await app.inject({ method: "GET", url: "/api/health" })).rooms;
+      const openRooms = (await health()).held;
+      const first = await createRoom(app, sao());
+      expect((await first.convener.act({ type: "close", reason: "testing" })).statusCode).toBe(200);
+      const firstEvents = await first.convener.events();
+      for (let i = 0; i < 70; i++) {
+        const room = await createRoom(app, sao());
+        expect((await room.convener.act({ type: "close" })).statusCode).toBe(200);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Of the 71 closed rooms at most 64 are kept (the rooms other tests left open stay).
+      const held = (await health()).held;
+      expect(held).toBeLessThanOrEqual(64 + openRooms);
+      // The first one was dropped; read again, it is the same room.
+      expect(await first.convener.events()).toEqual(firstEvents);
+      expect((await first.convener.view())["status"]).toBe("closed");
+      error(await first.convener.act({ type: "close" }), 409, "PARLEY_ROOM_OVER");
+    });
+
     it("events: limit pages, bad query values are 400 with the field", async () => {
       const room = await createRoom(app, sao());
       await join(app, room.id, room.invites["upstream"]!);

@@ -362,6 +362,10 @@ export const healthSchema = z.object({
     threads: z.number().int().describe("worker threads started"),
     queued: z.number().int().describe("tasks waiting for a thread"),
   }),
+  rooms: z.object({
+    held: z.number().int().describe("rooms held in memory (running ones, and at most 64 that have ended)"),
+    streams: z.number().int().describe("open room stream connections"),
+  }),
 });
 
 export const agentParameterSchema = z.object({

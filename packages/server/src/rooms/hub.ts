@@ -71,6 +71,8 @@ export interface CommandExtras {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+/** Ended rooms kept in memory (others are replayed from the database when read). */
+const FINISHED_KEPT = 64;
 /** setTimeout's longest delay: later deadlines are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -90,6 +92,8 @@ export function auditEntryOf(roomId: string, event: RoomEvent): Record<string, u
 export class RoomHub {
   private readonly live = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<LiveRoom>>();
+  /** Ended rooms held in memory, least recently settled first (see settle). */
+  private readonly finished = new Set<string>();
   private key: SigningKey | undefined;
   private closed = false;
 
@@ -110,6 +114,13 @@ export class RoomHub {
         this.options.log.error({ err: error, room: id }, "a room could not be replayed at start");
       }
     }
+  }
+
+  /** Rooms held in memory and the stream connections attached to them. */
+  counts(): { held: number; streams: number } {
+    let streams = 0;
+    for (const room of this.live.values()) streams += room.sinks.size;
+    return { held: this.live.size, streams };
   }
 
   /** The server's public key (hex). */
@@ -155,6 +166,7 @@ export class RoomHub {
       pumping: false,
     };
     this.live.set(id, room);
+    this.settle(room);
     return room;
   }
 
@@ -289,6 +301,23 @@ export class RoomHub {
       }
   }
 
+  /**
+   * Rooms that have ended take no more commands: without streams and engine work, they leave memory
+   * once more than FINISHED_KEPT of them are held (the least recently settled first) and are
+   * replayed again when read.
+   */
+  private settle(room: LiveRoom): void {
+    if (!finalStatuses.includes(room.state.status) || room.sinks.size > 0 || room.pumping || this.live.get(room.id) !== room) return;
+    this.finished.delete(room.id);
+    this.finished.add(room.id);
+    while (this.finished.size > FINISHED_KEPT) {
+      const oldest = this.finished.values().next().value!;
+      this.finished.delete(oldest);
+      const held = this.live.get(oldest);
+      if (held && held.sinks.size === 0 && !held.pumping) this.live.delete(oldest);
+    }
+  }
+
   /** After a change: arm the deadline, let the engine move. */
   private afterChange(room: LiveRoom): void {
     this.armDeadline(room);
@@ -335,6 +364,7 @@ export class RoomHub {
           this.options.log.error({ err: error, room: room.id }, "an engine move failed");
         } finally {
           room.pumping = false;
+          this.settle(room);
         }
       })();
     });
@@ -356,7 +386,10 @@ export class RoomHub {
         if (visible) sink.event(visible);
       }
       room.sinks.add(sink);
-      return () => room.sinks.delete(sink);
+      return () => {
+        room.sinks.delete(sink);
+        this.settle(room);
+      };
     });
   }
 }

@@ -41,6 +41,7 @@ export function registryRoutes(app: ParleyApp, ctx: ServerContext): void {
         uploads: { active: ctx.uploads.active, max: ctx.uploads.max },
       },
       workers: { max: ctx.limits.workers, ...ctx.pool.counts() },
+      rooms: ctx.rooms.counts(),
     }),
   );
 

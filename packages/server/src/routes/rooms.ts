@@ -2,7 +2,7 @@
 // the events, the audit log (export, head, proofs, a seat's openings). The stream is room-stream.ts.
 import { randomBytes, randomInt } from "node:crypto";
 import { visibleEvent, type RoomCommand, type RoomEvent, type RoomSeatSpec, type RoomSpec, type RoomViewer } from "@parley/core";
-import { parsePartyPreferences } from "@parley/formats";
+import type { parsePartyPreferences } from "@parley/formats";
 import {
   auditExportSchema,
   consistencyQuery,
@@ -205,7 +205,14 @@ export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
       requireRole(who, ["seat"], "submit preferences");
       const party = who.party!;
       const source = await ctx.rooms.source(request.params.id);
-      const parsed = parsePartyPreferences(source.yaml, party, request.body);
+      // Parsing the scenario text takes a while for a large scenario: on a worker thread, among the uploads.
+      const leave = ctx.uploads.enter();
+      let parsed: ReturnType<typeof parsePartyPreferences>;
+      try {
+        parsed = await ctx.pool.run({ kind: "preferences", yaml: source.yaml, party, preferences: request.body }, { what: "preferences check", timeoutMs: ctx.limits.uploadMs });
+      } finally {
+        leave();
+      }
       if (!parsed.ok) {
         const issues = parsed.issues.map((i) => ({ code: i.code, path: ["body", ...i.path], message: i.message, severity: i.severity }));
         const first = issues.find((i) => i.severity === "error") ?? issues[0]!;

@@ -16,12 +16,14 @@ import {
   type AnalysisOptions,
   type CompiledScenario,
   type NegotiationReference,
+  type Preferences,
   type RunSpec,
   type Scenario,
   type SimulationReference,
   type TournamentRunOutcome,
   type TournamentSettings,
 } from "@parley/core";
+import { parsePartyPreferences, type ParseResult } from "@parley/formats";
 import { outcomeScatter } from "../analysis/outcomes.js";
 import type { ScenarioUpload } from "../api/contract.js";
 import { HttpError, httpError, type ApiIssue } from "../errors.js";
@@ -70,7 +72,9 @@ export type WorkerTask =
       readonly run: RunSpec;
     }
   /** Start the thread (and load the core) before anything is timed. */
-  | { readonly kind: "warm" };
+  | { readonly kind: "warm" }
+  /** A room seat's submitted preferences, checked against the room's scenario text (the native format's rules). */
+  | { readonly kind: "preferences"; readonly yaml: string; readonly party: string; readonly preferences: unknown };
 
 /** What went wrong in a task, as data: `kind` says which error class to rebuild on the other side. */
 export interface TaskFailure {
@@ -94,6 +98,7 @@ export interface TaskValues {
   "tournament-runs": TournamentJobRecord[];
   "queued-run": QueuedRunOutcome;
   warm: number;
+  preferences: ParseResult<Preferences>;
 }
 
 /** A queued run's outcome and its wall time in the thread (compiling the scenario, the first time, included). */
@@ -163,6 +168,8 @@ function compute(task: WorkerTask): unknown {
     }
     case "warm":
       return 0;
+    case "preferences":
+      return parsePartyPreferences(task.yaml, task.party, task.preferences);
   }
 }
 
