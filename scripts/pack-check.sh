@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm run pack-check`: are @parley/core, @parley/audit, @parley/formats, @parley/client and @parley/cli publishable?
-# Builds dist/ afresh, packs the five packages, installs the tarballs into an empty folder (their
+# `npm run pack-check`: are @parley/core, @parley/audit, @parley/formats, @parley/client, @parley/solve and @parley/cli publishable?
+# Builds dist/ afresh, packs the six packages, installs the tarballs into an empty folder (their
 # third-party dependencies come from the npm registry; @parley/server, an optional peer, is not
 # installed) and uses them there as a user would: the `parley` bin, @parley/core from Node and from
 # TypeScript, and a browser bundle (esbuild, platform browser) of @parley/core + @parley/formats +
@@ -14,12 +14,12 @@ fail() { echo "pack-check: FAIL: $*" >&2; exit 1; }
 step() { echo "== pack-check: $*"; }
 
 step "fresh build of dist/"
-rm -rf packages/{core,audit,formats,client,cli}/dist packages/{core,audit,formats,client,cli}/tsconfig.tsbuildinfo
+rm -rf packages/{core,audit,formats,client,solve,cli}/dist packages/{core,audit,formats,client,solve,cli}/tsconfig.tsbuildinfo
 npm run build --silent
 
 step "npm pack"
 mkdir "$work/tarballs"
-npm pack --silent -w @parley/core -w @parley/audit -w @parley/formats -w @parley/client -w @parley/cli --pack-destination "$work/tarballs" >/dev/null
+npm pack --silent -w @parley/core -w @parley/audit -w @parley/formats -w @parley/client -w @parley/solve -w @parley/cli --pack-destination "$work/tarballs" >/dev/null
 for t in "$work"/tarballs/*.tgz; do
   list="$(tar -tzf "$t")"
   echo "$(basename "$t"): $(echo "$list" | wc -l) files, $(du -k "$t" | cut -f1) KiB"
