@@ -387,7 +387,7 @@ function sampleNash(
  * The outcome with the largest Nash product Πᵢ(uᵢ − dᵢ) among the rational outcomes — among equal
  * products the one with the largest Σᵢ uᵢ (so it is Pareto-optimal, even when the best product is
  * 0), then the first in outcome order; linear-additive parties only. A depth-first branch and bound over the issues in order
- * (so the first maximiser found is the first in outcome order): options a `forbid` removes are
+ * (each issue's options most promising first; ties are settled at the leaves): options a `forbid` removes are
  * skipped, `require` rules are checked as soon as both their issues are assigned, and a branch is
  * cut when some party cannot reach its reservation value even with its best options on the
  * remaining issues, or when an optimistic bound on the Nash product cannot beat the best found.
@@ -481,6 +481,17 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
     const m = weighted - tD;
     return m <= 0 ? 0 : Math.pow(m / k, k) / tProduct;
   };
+  // Each issue's allowed options, the most promising first (largest Σₚ tₚ·contribution): good
+  // packages are met early, so the incumbent rises fast and cuts more. The order of the visit does
+  // not decide the result: ties are broken by product, then sum, then outcome number, at the leaves.
+  const tried = radices.map((r, i) => {
+    const score = (x: number) => tables.reduce((a, table, p) => a + t[p]! * table[i]![x]!, 0);
+    return Int32Array.from(
+      Array.from({ length: r }, (_, x) => x)
+        .filter((x) => allowed[i]![x])
+        .sort((a, b) => score(b) - score(a) || a - b),
+    );
+  });
   const visit = (i: number, j: number): void => {
     if (i === n) {
       let prod = 1;
@@ -501,8 +512,9 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
     }
     const r = radices[i]!;
     const rules = rulesAt[i]!;
-    outer: for (let x = 0; x < r; x++) {
-      if (!allowed[i]![x]) continue;
+    const options = tried[i]!;
+    outer: for (let o = 0; o < options.length; o++) {
+      const x = options[o]!;
       idx[i] = x;
       for (const line of rules) if (line.kind === "require" && line.ifMask[idx[line.ifIssue]!] && !line.thenMask[idx[line.thenIssue]!]) continue outer;
       let bound = 1;
