@@ -44,9 +44,10 @@ describeStores("the privacy walk", (fresh) => {
     await app?.close();
   });
 
-  it("no role receives another seat's private data, in any REST answer or stream message", async () => {
+  /** Five roles in a new room, each watching its stream from the start; every answer recorded per role. */
+  async function watchedRoom(body: Body) {
     const received: Record<Role, string[]> = { convener: [], observer: [], mediator: [], upstream: [], downstream: [] };
-    const room = await createRoom(app, { scenario, protocol: "single-text", mediator: "human", disclosure: "aggregates", seats: { upstream: "human", downstream: "human" } });
+    const room = await createRoom(app, body);
     const observerInvite = json<{ invite: string }>(await room.convener.request("POST", "/invites", { role: "observer" })).invite;
     const clients: Record<Role, RoomClient> = {
       convener: room.convener,
@@ -56,8 +57,6 @@ describeStores("the privacy walk", (fresh) => {
       downstream: await join(app, room.id, room.invites["downstream"]!),
     };
     const roles = Object.keys(clients) as Role[];
-
-    // Every role watches the stream from the start.
     const sockets = await Promise.all(
       roles.map(
         (role) =>
@@ -69,7 +68,6 @@ describeStores("the privacy walk", (fresh) => {
           }),
       ),
     );
-
     /** Call a route as a role and record the answer, whatever its status. */
     const call = async (role: Role, method: "GET" | "POST" | "PUT", path: string, payload?: unknown) => {
       const r = await clients[role].request(method, path, payload);
@@ -89,6 +87,29 @@ describeStores("the privacy walk", (fresh) => {
         await call(role, "GET", "/openings");
       }
     };
+    const close = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const ws of sockets) ws.close();
+    };
+    /** Fails when a role other than `owner`'s allowed ones received `secret`; checks that `owner` did. */
+    const expectOnly = (secret: string, allowed: readonly Role[]) => {
+      for (const role of roles) {
+        const got = received[role].join("\n").includes(secret);
+        expect(got, `${role} ${allowed.includes(role) ? "should have received" : "received"} ${secret.slice(0, 60)}`).toBe(allowed.includes(role));
+      }
+    };
+    return { room, clients, roles, received, call, readEverything, close, expectOnly };
+  }
+
+  it("no role receives another seat's private data, in any REST answer or stream message", async () => {
+    const { clients, roles, received, call, readEverything, close } = await watchedRoom({
+      scenario,
+      protocol: "single-text",
+      mediator: "human",
+      disclosure: "aggregates",
+      seats: { upstream: "human", downstream: "human" },
+    });
+
     /** What each role may not do, so that every error answer is recorded too. */
     const tryForbidden = async () => {
       await call("observer", "POST", "/actions", { type: "close" });
@@ -149,8 +170,7 @@ describeStores("the privacy walk", (fresh) => {
       }
       expect(own[party].length).toBeGreaterThan(8);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const ws of sockets) ws.close();
+    await close();
 
     // Sanity: each seat did receive its own secrets (so the search below can find them).
     for (const party of seats) {
@@ -166,5 +186,33 @@ describeStores("the privacy walk", (fresh) => {
       }
     // Every role got stream messages and answers from every route.
     for (const role of roles) expect(received[role].length).toBeGreaterThan(60);
+  }, 60_000);
+
+  it("shuttle: private messages reach only the seat and the mediator; nobody else sees a seat's preferences", async () => {
+    const { call, readEverything, close, expectOnly } = await watchedRoom({
+      scenario,
+      protocol: "shuttle",
+      mediator: "human",
+      seats: { upstream: "human", downstream: "human" },
+    });
+    for (const party of seats) expect((await call(party, "PUT", "/preferences", secrets[party].preferences)).statusCode).toBe(200);
+    await readEverything();
+    const send = async (role: Role, to: string, text: string) => {
+      const r = await call(role, "POST", "/actions", { type: "message", to, text });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    await send("upstream", "mediator", "UPSTREAM-SHUTTLE-SECRET");
+    await send("mediator", "downstream", "MEDIATOR-TO-DOWNSTREAM-SECRET");
+    await send("downstream", "mediator", "DOWNSTREAM-SHUTTLE-SECRET");
+    // A seat may not write to another seat, and nobody learns the text from the refusal.
+    await call("upstream", "POST", "/actions", { type: "message", to: "downstream", text: "UPSTREAM-TO-DOWNSTREAM-REFUSED" });
+    await readEverything();
+    await close();
+    expectOnly("UPSTREAM-SHUTTLE-SECRET", ["upstream", "mediator"]);
+    expectOnly("MEDIATOR-TO-DOWNSTREAM-SECRET", ["downstream", "mediator"]);
+    expectOnly("DOWNSTREAM-SHUTTLE-SECRET", ["downstream", "mediator"]);
+    expectOnly("UPSTREAM-TO-DOWNSTREAM-REFUSED", []);
+    expectOnly(String(secrets.upstream.preferences.reservation), ["upstream"]);
+    expectOnly(String(secrets.downstream.preferences.reservation), ["downstream"]);
   }, 60_000);
 });
