@@ -84,6 +84,19 @@ describeStores("rooms over REST", (fresh) => {
       error(await new RoomClient(app, room.id, room.invites["downstream"]).request("GET", ""), 401, "PARLEY_HTTP_BAD_TOKEN");
     });
 
+    it("one invite used twice at once: one session, one 409", async () => {
+      const room = await createRoom(app, sao());
+      for (const invite of [room.invites["upstream"]!]) {
+        const both = await Promise.all([0, 1, 2].map(() => post(`/api/rooms/${room.id}/join`, { invite })));
+        expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+        for (const r of both.filter((x) => x.statusCode === 409)) expect(json<ErrorBody>(r).code).toBe("PARLEY_HTTP_INVITE_USED");
+      }
+      const observerInvite = json<{ invite: string }>(await room.convener.request("POST", "/invites", { role: "observer" })).invite;
+      const observers = await Promise.all([0, 1].map(() => post(`/api/rooms/${room.id}/join`, { invite: observerInvite })));
+      expect(observers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect((await room.convener.events()).events.filter((e) => e["type"] === "seat-joined")).toHaveLength(1);
+    });
+
     it("an invite expires (410), by the server's clock", async () => {
       const room = await createRoom(app, sao());
       clock += 8 * 24 * 3_600_000;

@@ -159,6 +159,9 @@ export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
         else await ctx.roomStore.commit({ roomId: id, from: 0, events: [], entries: [], status: "", ...extras }, iso(now));
       } catch (error) {
         if (error instanceof RoomTokenRefused) throw refusal(error.reason);
+        // Two joins with one invite at once: the second finds the seat joined; it is the invite's replay.
+        const now2 = await ctx.roomStore.inviteProblem(id, hash, iso(ctx.now()));
+        if (now2 === "used") throw refusal(now2);
         throw error;
       }
       reply.header("set-cookie", sessionCookie(id, token, Math.floor(ctx.limits.sessionMs / 1000)));
