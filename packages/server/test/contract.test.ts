@@ -67,6 +67,52 @@ parties:
     expect(analysis["conflicts"]).toMatchObject({ sets: expect.any(Array) });
   });
 
+  it("a non-linear space too large to enumerate: the solver's exact frontier (auto), and an anytime one under timeLimit", async () => {
+    const issues = Array.from({ length: 12 }, (_, i) => `  - { id: i${i}, kind: integer, min: 0, max: 9 }`).join("\n");
+    const rects = (shift: number) =>
+      Array.from({ length: 16 }, (_, k) => `        - { utility: ${5 + ((k * 7 + shift) % 40)}, includes: { i${(k + shift) % 12}: [${k % 5}, ${(k % 5) + 4}], i${(k * 5 + shift + 1) % 12}: [${(k + shift) % 6}, 9] } }`).join("\n");
+    const yaml = `parley: 1
+id: big-nonlinear
+name: Big non-linear
+issues:
+${issues}
+parties:
+  - id: p
+    name: P
+    preferences:
+      utility:
+        kind: hyper-rectangles
+        rectangles:
+${rects(0)}
+  - id: q
+    name: Q
+    preferences:
+      utility:
+        kind: hyper-rectangles
+        rectangles:
+${rects(3)}
+`;
+    const created = await app.inject({ method: "POST", url: "/api/scenarios", payload: { format: "yaml", text: yaml } });
+    expect(created.statusCode, created.body).toBe(201);
+    const exact = await check(analysisSchema, "/api/scenarios/big-nonlinear/analysis");
+    expect(exact).toMatchObject({ method: "solve", exact: true, outcomes: 1e12, solver: { gap: 0 } });
+    const points = exact["pareto"] as { points: number[][] };
+    expect(points.points.length).toBeGreaterThan(0);
+    const quick = await check(analysisSchema, "/api/scenarios/big-nonlinear/analysis?method=solve&timeLimit=0.000001");
+    expect(quick).toMatchObject({ method: "solve", exact: false, solver: { timeLimit: 0.000001 } });
+    const enumerate = await app.inject({ method: "GET", url: "/api/scenarios/big-nonlinear/analysis?method=enumerate" });
+    expect(json(enumerate)["code"]).toBe("PARLEY_ERR_SPACE_TOO_LARGE");
+    // A simulation there: the agents do not enumerate, the run is measured against the solver's frontier.
+    const sim = json<{ id: string }>(
+      await app.inject({ method: "POST", url: "/api/simulations", payload: { scenarioId: "big-nonlinear", seats: ["p", "q"], agents: ["aspiration", "conceder"], rounds: 200 } }),
+    );
+    await waitForJob(app, `/api/simulations/${sim.id}`);
+    const done = await check(simulationSchema, `/api/simulations/${sim.id}`);
+    const result = done["result"] as { status: string; paretoDistance: number | null };
+    expect(result.status).not.toBe("error");
+    expect(result.paretoDistance).toBeGreaterThanOrEqual(0);
+  });
+
   it("simulations and tournaments: the job, its result with the trace, the lists", async () => {
     const sim = json<{ id: string }>(
       await app.inject({ method: "POST", url: "/api/simulations", payload: { scenarioId: "ceasefire-talks", seats: ["government", "movement"], agents: ["boulware", "conceder"], rounds: 50 } }),

@@ -476,7 +476,16 @@ export const scenarioGetQuery = z.strictObject({ version: versionQuery });
 export const analysisQuery = z.strictObject({
   version: versionQuery,
   framework: z.string().min(1).optional().describe("evaluate only this framework"),
-  method: z.enum(["auto", "enumerate", "merge", "sample"]).default("auto"),
+  method: z
+    .enum(["auto", "enumerate", "merge", "sample", "solve"])
+    .default("auto")
+    .describe("auto: enumerate, else merge (linear-additive), else solve (two parties: the exact frontier by mixed-integer programming)"),
+  timeLimit: z.coerce
+    .number()
+    .positive()
+    .finite()
+    .optional()
+    .describe("solve method: seconds before it answers with the frontier found so far and its proven gap (exact: false); default and cap: 80% of the server's analysis time limit"),
   limit: positiveInt.optional().describe("enumerate at most this many outcomes (capped by the server's limit)"),
   maxFrontier: positiveInt.optional().describe("merge method: give up past this many frontier points"),
   samples: positiveInt.optional().describe("sample method: outcomes to draw (default 100000)"),

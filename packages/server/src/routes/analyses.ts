@@ -63,6 +63,8 @@ export function analysisRoutes(app: ParleyApp, ctx: ServerContext): void {
       const params: AnalysisParams = {
         framework: q.framework ?? null,
         method: q.method,
+        // Past the pool's time limit the worker is ended: the solver answers before, with its gap.
+        timeLimit: Math.min(q.timeLimit ?? Infinity, (0.8 * limits.analysisMs) / 1000),
         enumerationLimit: Math.min(q.limit ?? limits.enumeration, limits.enumeration),
         maxFrontier: Math.min(q.maxFrontier ?? analysisDefaults.maxFrontier, limits.maxFrontier),
         samples: sampling ? Math.min(q.samples ?? analysisDefaults.sampleSize, limits.samples) : null,

@@ -93,7 +93,7 @@ export class WorkerPool {
   async run<K extends WorkerTask["kind"]>(task: Extract<WorkerTask, { kind: K }>, options: RunTaskOptions): Promise<TaskValues[K]> {
     if (this.closed) throw new HttpError("PARLEY_HTTP_SHUTTING_DOWN");
     options.signal?.throwIfAborted();
-    const reply = this.piscina ? await this.runOnThread(task, options) : runTask(task);
+    const reply = this.piscina ? await this.runOnThread(task, options) : await runTask(task);
     if (!reply.ok) throw failureError(reply.error);
     return reply.value as TaskValues[K];
   }

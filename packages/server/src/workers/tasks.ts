@@ -35,7 +35,9 @@ import type { ScenarioSource } from "../store/store.js";
 /** The normalised parameters of GET …/analysis (also what its cache key hashes). */
 export interface AnalysisParams {
   readonly framework: string | null;
-  readonly method: "auto" | "enumerate" | "merge" | "sample";
+  readonly method: "auto" | "enumerate" | "merge" | "sample" | "solve";
+  /** Seconds the solve path may take (the anytime frontier past it). */
+  readonly timeLimit: number;
   readonly enumerationLimit: number;
   readonly maxFrontier: number;
   readonly samples: number | null;
@@ -126,7 +128,7 @@ function cachedCompile(cache: Map<string, CompiledScenario>, size: number, key: 
 }
 const compiledOf = (source: ScenarioSource): CompiledScenario => cachedCompile(compiledCache, 16, `${source.id}\u0000${source.version}`, source.scenario);
 
-function analysisOptions(params: AnalysisParams): AnalysisOptions {
+function analysisOptions(params: AnalysisParams & { readonly method: Exclude<AnalysisParams["method"], "solve"> }): AnalysisOptions {
   return {
     method: params.method,
     enumerationLimit: params.enumerationLimit,
@@ -137,12 +139,48 @@ function analysisOptions(params: AnalysisParams): AnalysisOptions {
   };
 }
 
-function compute(task: WorkerTask): unknown {
+/**
+ * The analyze --json object. A space the core cannot analyse (non-linear, too large to enumerate)
+ * goes to the solver under `auto`, as in the CLI; @parley/solve loads only then.
+ */
+async function analysis(source: ScenarioSource, params: AnalysisParams): Promise<string> {
+  const solve = async () => {
+    const { analyzeBySolver } = await import("@parley/solve");
+    const report = await analyzeBySolver(compiledOf(source), {
+      timeLimit: params.timeLimit,
+      ...(params.framework !== null ? { framework: params.framework } : {}),
+    });
+    return JSON.stringify({ ...analysisReportJson(report), solver: report.solver });
+  };
+  if (params.method === "solve") return solve();
+  try {
+    return JSON.stringify(analysisReportJson(analyzeScenario(source.scenario, analysisOptions({ ...params, method: params.method }))));
+  } catch (error) {
+    if (params.method === "auto" && isParleyError(error) && error.code === "PARLEY_ERR_SPACE_TOO_LARGE") return solve();
+    throw error;
+  }
+}
+
+/** Seconds the solver may take for a simulation's reference frontier (as in the CLI's simulate). */
+const REFERENCE_TIME_LIMIT = 20;
+
+/** The seats' frontier and Nash points; two seats on a space the core cannot analyse take the solver's. */
+async function referenceOf(compiled: CompiledScenario, seats: readonly string[]): Promise<NegotiationReference> {
+  try {
+    return negotiationReference(compiled, seats);
+  } catch (error) {
+    if (!(seats.length === 2 && isParleyError(error) && error.code === "PARLEY_ERR_SPACE_TOO_LARGE")) throw error;
+    const { solverReference } = await import("@parley/solve");
+    return solverReference(compiled, seats, { timeLimit: REFERENCE_TIME_LIMIT });
+  }
+}
+
+async function compute(task: WorkerTask): Promise<unknown> {
   switch (task.kind) {
     case "upload":
       return loadUpload(task.upload);
     case "analysis":
-      return JSON.stringify(analysisReportJson(analyzeScenario(task.source.scenario, analysisOptions(task.params))));
+      return analysis(task.source, task.params);
     case "frameworks":
       return JSON.stringify(frameworkReport(task.source.scenario, task.framework !== null ? { framework: task.framework } : {}));
     case "outcomes": {
@@ -152,7 +190,7 @@ function compute(task: WorkerTask): unknown {
       return JSON.stringify(outcomeScatter(compiled, parties, task.limit, task.seed));
     }
     case "reference":
-      return JSON.stringify(negotiationReference(compiledOf(task.source), task.seats));
+      return JSON.stringify(await referenceOf(compiledOf(task.source), task.seats));
     case "simulation": {
       const plan = planSimulationJob(task.source, task.request, task.maxRounds, compiledOf(task.source));
       return JSON.stringify(runSimulationJob(task.source, plan, task.reference));
@@ -182,9 +220,9 @@ export function taskFailure(error: unknown): TaskFailure {
 }
 
 /** Run one task; never throws (a failure is a reply too). */
-export function runTask(task: WorkerTask): TaskReply {
+export async function runTask(task: WorkerTask): Promise<TaskReply> {
   try {
-    return { ok: true, value: compute(task) };
+    return { ok: true, value: await compute(task) };
   } catch (error) {
     return { ok: false, error: taskFailure(error) };
   }
