@@ -8,6 +8,7 @@ import { analyzeScenario, compileScenario, mergeFrontier, outcomeUtilities, pare
 import { measure, type Measurement } from "./harness.js";
 import { randomAdditiveScenario } from "./random-scenario.js";
 import { geniusBenchmarks, type NegmasBaseline } from "./genius.js";
+import { nonlinearBenchmarks } from "./nonlinear.js";
 import { negotiationBenchmarks, type NegmasSaoBaseline } from "./negotiation.js";
 import { cliStartupBenchmarks } from "./cli.js";
 import { e2eBenchmarks } from "./e2e.js";
@@ -69,6 +70,7 @@ log(
 );
 
 for (const m of geniusBenchmarks(baseline, runs, smoke)) log(m);
+for (const m of await nonlinearBenchmarks(smoke)) log(m);
 log(builtinFrameworkBenchmark(runs));
 for (const m of auditBenchmarks(runs, smoke)) log(m);
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);
