@@ -47,7 +47,7 @@ describeStores("rooms the engine plays", (fresh) => {
     await up.request("PUT", "/preferences", upstreamPrefs);
     const running = await up.waitFor((v) => v["status"] === "running", "running");
     expect(running["deadlineAt"]).toBeTruthy();
-    const end = await up.waitFor((v) => v["status"] === "failed", "timed out", 5000);
+    const end = await up.waitFor((v) => v["status"] === "failed", "timed out", 15_000);
     expect(end["reason"]).toBe("timeout");
   });
 });
@@ -114,7 +114,7 @@ describeStores("restart recovery", (fresh) => {
     await app.close();
     clock += 2 * 3_600_000;
     app = await open(db);
-    const end = await new RoomClient(app, room.id, up.token).waitFor((v) => v["status"] === "failed", "timed out", 5000);
+    const end = await new RoomClient(app, room.id, up.token).waitFor((v) => v["status"] === "failed", "timed out", 15_000);
     expect(end["reason"]).toBe("timeout");
   });
 });

@@ -329,16 +329,18 @@ export class RoomHub {
     room.timer = undefined;
     const deadlineAt = room.state.deadlineAt;
     if (this.closed || deadlineAt === null || finalStatuses.includes(room.state.status)) return;
-    const wait = Math.max(0, Date.parse(deadlineAt) - this.options.now());
+    const due = Date.parse(deadlineAt);
+    const wait = Math.max(0, due - this.options.now());
     room.timer = setTimeout(
       () => {
         room.timer = undefined;
-        if (wait >= MAX_TIMER_MS) return this.armDeadline(room);
+        // A timer may fire a little early (or in steps, for far deadlines): wait for the clock to reach it.
+        if (this.options.now() < due) return this.armDeadline(room);
         this.enqueue(room, () => this.apply(room, { role: "engine" }, { type: "deadline" }, {})).catch((error: unknown) =>
           this.options.log.warn({ err: error, room: room.id }, "the deadline command was refused"),
         );
       },
-      Math.min(wait, MAX_TIMER_MS),
+      Math.min(wait + 1, MAX_TIMER_MS),
     );
     room.timer.unref();
   }
