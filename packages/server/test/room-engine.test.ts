@@ -103,6 +103,22 @@ describeStores("restart recovery", (fresh) => {
     expect(strip(restarted.events)).toEqual(strip(straight.events));
   }, 60_000);
 
+  it("a deadline timer that fires before the server's clock reaches the deadline waits for it", async () => {
+    const db = await fresh();
+    const app = await open(db);
+    const scenario = await uploadWater(app);
+    const room = await createRoom(app, { scenario, protocol: "sao", seats: { upstream: "human", downstream: "hardliner" }, deadline: { seconds: 1 } });
+    const up = await join(app, room.id, room.invites["upstream"]!);
+    await up.request("PUT", "/preferences", upstreamPrefs);
+    await up.waitFor((v) => v["status"] === "running", "running");
+    // The server's clock stands still: the timer fires after a second of real time, too early by that clock.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await up.view())["status"]).toBe("running");
+    clock += 2000;
+    const end = await up.waitFor((v) => v["status"] === "failed", "timed out", 15_000);
+    expect(end["reason"]).toBe("timeout");
+  });
+
   it("a deadline that passed while the server was down fires at start", async () => {
     const db = await fresh();
     let app = await open(db);
