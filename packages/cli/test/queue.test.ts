@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_QUEUE, leaseSeconds, RUN_QUEUE, RUN_RETRIES, runJobId, startQueueWorker, TournamentQueue } from "@parley/server/queue";
-import { skipNotice, startPostgres, type PgServer } from "../../server/test/pg.js";
+import { freshDatabase as freshPgDatabase, skipNotice, startPostgres, type PgServer } from "../../server/test/pg.js";
 import { parley, repoRoot } from "./run-cli.js";
 
 describe("queue helpers", () => {
@@ -36,15 +36,7 @@ afterAll(async () => {
 });
 
 /** A fresh database on the test server (pg-boss keeps its jobs in a schema of its own, so each test gets a database). */
-async function freshDatabase(name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: server!.url });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(server!.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const freshDatabase = (name: string) => freshPgDatabase(server!.url, name);
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

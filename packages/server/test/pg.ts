@@ -138,3 +138,14 @@ export async function freshSchema(baseUrl: string): Promise<{ url: string; drop:
     },
   };
 }
+
+/** A URL of a new, empty database on the server (for what a schema cannot isolate, e.g. pg-boss's own schema). */
+export async function freshDatabase(baseUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
