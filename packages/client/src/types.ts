@@ -1,7 +1,8 @@
 // The JSON shapes the client sends and reads. Events, views and commands are the core's own types
 // (the server stores and streams exactly those); the request and reply envelopes mirror the
-// server's zod contract (packages/server/src/api/). The client depends on the core only, so it
-// installs without the server.
+// server's zod contract (packages/server/src/api/rooms.ts), and test/contract-types.test.ts checks
+// at compile time that both sides agree. The client depends on the core only, so it installs
+// without the server.
 import type { RoomCommand, RoomEvent, RoomView, Scenario } from "@parley/core";
 
 export type { RoomEvent, RoomView, RoomCommand };
@@ -33,14 +34,14 @@ export type RoomRole = "convener" | "seat" | "mediator" | "observer";
 export interface RoomJoined {
   token: string;
   role: RoomRole;
-  party?: string;
+  party?: string | undefined;
 }
 
 /** GET /api/rooms/{id}: the room as the caller may see it. */
 export interface RoomGet {
   id: string;
   role: RoomRole;
-  party?: string;
+  party?: string | undefined;
   seq: number;
   view: RoomView;
 }
@@ -52,8 +53,11 @@ export interface RoomEventsPage {
   latest: number;
 }
 
-/** A command as a client sends it: the acting party comes from the token, so it is left out. */
-export type RoomAction = RoomCommand extends infer C ? (C extends { type: "join" | "submit-preferences" | "deadline" } ? never : Omit<C, "party">) : never;
+/**
+ * A command as a client sends it: the acting party comes from the token, so it is left out (and
+ * so is a rating's `draft`, which the server's action schema does not take).
+ */
+export type RoomAction = RoomCommand extends infer C ? (C extends { type: "join" | "submit-preferences" | "deadline" } ? never : Omit<C, "party" | "draft">) : never;
 
 /** POST /api/rooms/{id}/actions: the room's last seq and the events the command made. */
 export interface RoomActed {
