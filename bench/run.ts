@@ -15,6 +15,7 @@ import { e2eBenchmarks } from "./e2e.js";
 import { builtinFrameworkBenchmark } from "./framework.js";
 import { auditBenchmarks } from "./audit.js";
 import { nonBlockingBenchmarks, serverBenchmarks } from "./server.js";
+import { roomBenchmarks } from "./rooms.js";
 import { webBenchmarks } from "./web.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +77,7 @@ for (const m of auditBenchmarks(runs, smoke)) log(m);
 for (const m of await negotiationBenchmarks(baseline, runs, smoke)) log(m);
 for (const m of await serverBenchmarks(smoke)) log(m);
 for (const m of await nonBlockingBenchmarks(smoke)) log(m);
+for (const m of await roomBenchmarks(smoke)) log(m);
 for (const m of await webBenchmarks(runs, smoke)) log(m);
 for (const m of cliStartupBenchmarks(smoke ? 5 : 21)) log(m);
 for (const m of await e2eBenchmarks(baseline, smoke)) log(m);

@@ -76,7 +76,7 @@ export async function loadTest(base: URL, options: LoadOptions): Promise<LoadRes
 }
 
 /** Start the server in a child process (`env` added to its environment); resolves with its URL once it listens. */
-async function startChild(env: Record<string, string> = {}): Promise<{ url: URL; child: ChildProcess }> {
+export async function startChild(env: Record<string, string> = {}): Promise<{ url: URL; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@parley/source", startScript], {
     cwd: path.resolve(here, ".."),
     env: { ...process.env, PARLEY_PORT: "0", PARLEY_DB: ":memory:", PARLEY_RATE_LIMIT: "off", PARLEY_STATIC_DIR: "", PARLEY_LOG: "0", ...env },
@@ -103,7 +103,7 @@ async function startChild(env: Record<string, string> = {}): Promise<{ url: URL;
   return { url, child };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");

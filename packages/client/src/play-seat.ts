@@ -26,7 +26,7 @@ import {
   type SeatJudge,
 } from "@parley/core";
 import type { RoomClient } from "./client.js";
-import { RoomApiError } from "./errors.js";
+import { isTransient, retryTransient, RoomApiError } from "./errors.js";
 import type { StreamOptions } from "./stream.js";
 import type { RoomAction } from "./types.js";
 
@@ -43,6 +43,8 @@ export interface PlaySeatOptions {
   readonly onAction?: (action: RoomAction, view: RoomView) => void;
   /** Stops playing (the promise then rejects with the signal's reason). */
   readonly signal?: AbortSignal;
+  /** How long the set-up calls (view, preferences, scenario) retry while the server is away (default 60 s). */
+  readonly setupRetryMs?: number;
 }
 
 export interface SeatResult {
@@ -82,16 +84,21 @@ interface Seat {
  * returns the result as the seat sees it.
  */
 export async function playSeat(client: RoomClient, factory: NegotiatorFactory, options: PlaySeatOptions = {}): Promise<SeatResult> {
-  let got = await client.view();
+  const retry = <T>(fn: () => Promise<T>) => retryTransient(fn, options.setupRetryMs ?? 60_000);
+  let got = await retry(() => client.view());
   const party = got.party;
   if (got.role !== "seat" || !party) throw new RoomApiError(403, "PARLEY_ROOM_FORBIDDEN", `playSeat needs a seat's token (this one is the ${got.role}'s)`);
   const submitted = got.view.seats.find((s) => s.party === party)?.preferencesSubmitted;
   if (!submitted && !OVER.has(got.view.status)) {
     if (!options.preferences) throw new RoomApiError(400, "PARLEY_ROOM_BAD_PREFERENCES", `seat ${party} has not submitted its preferences: pass options.preferences`);
-    await client.submitPreferences(options.preferences);
-    got = await client.view();
+    const preferences = options.preferences;
+    // Submitted twice (a reply lost to a restart) is refused as not now: the first one stands.
+    await retry(() => client.submitPreferences(preferences)).catch((e: unknown) => {
+      if (!(e instanceof RoomApiError && e.code === "PARLEY_ROOM_NOT_NOW")) throw e;
+    });
+    got = await retry(() => client.view());
   }
-  const seat = await seatOf(client, got.view, party, factory, options.seed ?? 0);
+  const seat = await retry(() => seatOf(client, got.view, party, factory, options.seed ?? 0));
 
   let actions = 0;
   let last: RoomView = got.view;
@@ -99,7 +106,7 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
   let thinking: Promise<void> | null = null;
   let again = false;
   let failure: unknown = null;
-  let retry: ReturnType<typeof setTimeout> | null = null;
+  let lookLater: ReturnType<typeof setTimeout> | null = null;
   const stream = client.stream({
     ...options.stream,
     onHello: (hello) => {
@@ -126,9 +133,9 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
           await look();
         } catch (e) {
           if (e instanceof RoomApiError && RACES.has(e.code)) continue;
-          if (e instanceof RoomApiError && (e.unreachable || e.status === 429 || e.status >= 500)) {
+          if (isTransient(e)) {
             // The server is away or busy: look again soon (and at the next event or hello).
-            if (!retry) retry = setTimeout(() => ((retry = null), think()), RETRY_MS);
+            if (!lookLater) lookLater = setTimeout(() => ((lookLater = null), think()), RETRY_MS);
             continue;
           }
           stop(e);
@@ -162,7 +169,7 @@ export async function playSeat(client: RoomClient, factory: NegotiatorFactory, o
     think();
   }
   while (thinking) await thinking;
-  if (retry) clearTimeout(retry);
+  if (lookLater) clearTimeout(lookLater);
   if (failure) throw failure;
   const you = last.you;
   return {

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { negotiatorFromSpec, type RoomEvent, type RoomView } from "@parley/core";
-import { playSeat, RoomApiError, RoomClient, type RoomCreateRequest, type WebSocketConstructor } from "@parley/client";
+import { playSeat, retryTransient, RoomApiError, RoomClient, type RoomCreateRequest, type WebSocketConstructor } from "@parley/client";
 import { parse as parseYaml } from "yaml";
 import WebSocket from "ws";
 import { ExitCode } from "../exit-codes.js";
@@ -238,9 +238,10 @@ export async function roomPlayCommand(url: string, flags: RoomPlayFlags, io: Cli
     const joined = await client.join(room, flags.invite);
     if (joined.role !== "seat") throw new UserError(`this invite is for the ${joined.role}, not a seat: room play plays a seat`);
     say(`joined room ${room} as ${joined.party}, playing ${flags.agent}`);
-    const got = await client.view();
+    // From here on a restarting server is waited for (a minute), as playSeat does.
+    const got = await retryTransient(() => client.view());
     const submitted = got.view.seats.find((s) => s.party === joined.party)?.preferencesSubmitted;
-    const preferences = submitted ? undefined : await preferencesFor(client, flags, io);
+    const preferences = submitted ? undefined : await retryTransient(() => preferencesFor(client, flags, io));
     return playSeat(client, factory, {
       ...(preferences ? { preferences } : {}),
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
