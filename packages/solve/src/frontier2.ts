@@ -65,11 +65,11 @@ export function frontier2(milp: BoxMilp, structure: BoxStructure, options: Front
     Math.min(partyScore(pb, classes), milp.cap[1]!),
   ];
   /** Lexicographic maximum: `primary` first, then the other party with primary's score held. */
-  const lex = (primary: 0 | 1, atLeast: number[], cut: number[] = atLeast): SolvedPoint | "none" | "timeout" => {
+  const lex = (primary: 0 | 1, atLeast: number[], cut: number[] = atLeast, atMost: number[] = [...milp.cap]): SolvedPoint | "none" | "timeout" => {
     const w = primary === 0 ? [1, 0] : [0, 1];
     if (remaining() <= 0) return "timeout";
     solves++;
-    const first = milp.maximise(w, cut, remaining());
+    const first = milp.maximise(w, cut, remaining(), atMost);
     if (first.status === "infeasible") return "none";
     if (first.status === "limited" || !first.classes) return "timeout";
     const held = capped(first.classes)[primary];
@@ -77,7 +77,7 @@ export function frontier2(milp: BoxMilp, structure: BoxStructure, options: Front
     second[primary] = Math.max(second[primary]!, held);
     if (remaining() <= 0) return "timeout";
     solves++;
-    const other = milp.maximise([w[1]!, w[0]!], second, remaining());
+    const other = milp.maximise([w[1]!, w[0]!], second, remaining(), atMost);
     if (other.status !== "optimal" || !other.classes) return other.status === "infeasible" ? "none" : "timeout";
     return { scores: capped(other.classes), classes: other.classes };
   };
@@ -109,7 +109,15 @@ export function frontier2(milp: BoxMilp, structure: BoxStructure, options: Front
     const box = boxes[k]!;
     const aLo = box.left.scores[0] + 1;
     const m = anytime ? aLo + Math.floor((box.aMax - aLo) / 2) : aLo;
-    const found = lex(1, [Math.max(floor[0]!, m), floor[1]!], [Math.max(floor[0]!, m), Math.max(floor[1]!, box.right.scores[1] + 1)]);
+    // Inside the box: a point with a ≥ m and b ≥ left.b would dominate the left point, one with
+    // b > right.b and a > aMax would dominate the right point or lie where nothing is left: so
+    // b ≤ left.b − 1 and a ≤ aMax bound both programs (they only tighten the relaxations).
+    const found = lex(
+      1,
+      [Math.max(floor[0]!, m), floor[1]!],
+      [Math.max(floor[0]!, m), Math.max(floor[1]!, box.right.scores[1] + 1)],
+      [box.aMax, box.left.scores[1] - 1],
+    );
     if (found === "timeout") {
       timedOut = true;
       break;

@@ -128,7 +128,8 @@ export class BoxMilp {
   }
 
   /**
-   * Maximise Σ_p weights[p] · s[p] subject to s[p] ≥ atLeast[p]. Returns the class of each issue and
+   * Maximise Σ_p weights[p] · s[p] subject to atLeast[p] ≤ s[p] ≤ atMost[p] (an upper bound the
+   * caller knows the optimum respects: it only tightens the relaxation). Returns the class of each issue and
    * the solver's proven upper bound on the objective, or null when infeasible; `limited` when the time
    * limit stopped it (then `classes` may be null and `bound` is the best proven bound).
    */
@@ -136,13 +137,19 @@ export class BoxMilp {
     weights: readonly number[],
     atLeast: readonly number[],
     timeLimit: number,
+    atMost: readonly number[] = this.cap,
   ): { status: "optimal" | "infeasible" | "limited"; classes: Int32Array | null; objective: number; bound: number } {
     const m = this.model;
     const cost = new Float64Array(this.numCols);
+    let infeasible = false;
     this.scoreCol.forEach((col, p) => {
       cost[col] = weights[p]!;
-      m.changeColBounds(col, Math.max(this.low[p]!, atLeast[p]!), this.cap[p]!);
+      const lo = Math.max(this.low[p]!, atLeast[p]!);
+      const hi = Math.min(this.cap[p]!, atMost[p]!);
+      if (lo > hi) infeasible = true;
+      else m.changeColBounds(col, lo, hi);
     });
+    if (infeasible) return { status: "infeasible", classes: null, objective: -Infinity, bound: -Infinity };
     m.changeColsCost({ kind: "range", from: 0, to: this.numCols - 1 }, cost);
     m.options.set("time_limit", timeLimit === Infinity ? 1e9 : Math.max(0.001, timeLimit));
     const run = m.run();
