@@ -4,6 +4,7 @@ import { useAppState } from "./state/store.js";
 import { ScenarioListPage } from "./pages/ScenarioListPage.js";
 import { ScenarioPage } from "./pages/ScenarioPage.js";
 import { TournamentPage } from "./pages/TournamentPage.js";
+import { RoomPage } from "./pages/RoomPage.js";
 
 export function App() {
   const route = useAppState((s) => s.route);
@@ -48,6 +49,8 @@ function RoutePage({ route }: { route: Route }) {
       return <ScenarioPage id={route.id} tab={route.tab} view={scenarioView(route)} />;
     case "tournaments":
       return <TournamentPage {...(route.id !== undefined ? { id: route.id } : {})} />;
+    case "room":
+      return <RoomPage id={route.id} {...(route.invite !== undefined ? { invite: route.invite } : {})} />;
     case "not-found":
       return (
         <section className="panel">

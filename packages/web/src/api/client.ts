@@ -1,5 +1,7 @@
 // The only module that talks to the network: typed calls to the Parley HTTP API (fetch) and its
-// server-sent event streams (EventSource). Pages and state never call fetch themselves.
+// server-sent event streams (EventSource), and a live room's WebSocket stream (@parley/client's
+// reconnecting stream over the browser's WebSocket). Pages and state never call fetch themselves.
+import { openStream, RoomApiError, type RoomStream, type StreamOptions, type WebSocketConstructor } from "@parley/client";
 import type {
   AgentInfo,
   AnalysisJson,
@@ -11,6 +13,10 @@ import type {
   JobEvent,
   OutcomesJson,
   ProtocolInfo,
+  RoomActed,
+  RoomAction,
+  RoomGet,
+  RoomJoined,
   ScenarioDetail,
   ScenarioSummary,
   ScenarioUpload,
@@ -40,6 +46,8 @@ export class ApiError extends Error {
 export interface ApiClient {
   listScenarios(): Promise<ScenarioSummary[]>;
   getScenario(id: string): Promise<ScenarioDetail>;
+  /** GET /api/scenarios/:id/versions/:version: the version a room was created from. */
+  scenarioVersion(id: string, version: number): Promise<ScenarioDetail>;
   createScenario(upload: ScenarioUpload): Promise<Created>;
   deleteScenario(id: string): Promise<void>;
   analysis(id: string, framework?: string): Promise<AnalysisJson>;
@@ -52,6 +60,16 @@ export interface ApiClient {
   simulation(id: string): Promise<SimulationJson>;
   startTournament(request: TournamentRequest): Promise<JobCreated>;
   tournament(id: string): Promise<TournamentJson>;
+  /** POST /api/rooms/:id/join: exchanges a one-time invite for the room's session cookie (httpOnly). */
+  joinRoom(id: string, invite: string): Promise<RoomJoined>;
+  /** GET /api/rooms/:id: the room as the holder of the room's cookie may see it. */
+  room(id: string): Promise<RoomGet>;
+  /** PUT /api/rooms/:id/preferences: a seat's own preferences (the native party-preferences object). */
+  submitRoomPreferences(id: string, preferences: Readonly<Record<string, unknown>>): Promise<RoomActed>;
+  /** POST /api/rooms/:id/actions: a command (the party comes from the session). */
+  roomAction(id: string, command: RoomAction): Promise<RoomActed>;
+  /** The room's events after `after`, live, reconnecting with the last seq (no gap, no duplicate). */
+  roomStream(id: string, options: Pick<StreamOptions, "after" | "onHello" | "onReconnect">): RoomStream;
   /** Follow a job's server-sent events; returns a function that closes the stream. */
   follow(kind: "simulations" | "tournaments", id: string, onEvent: (event: JobEvent) => void, onError?: () => void): () => void;
 }
@@ -94,6 +112,7 @@ export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) =
   return {
     listScenarios: () => request("GET", "/scenarios"),
     getScenario: (id) => request("GET", `/scenarios/${enc(id)}`),
+    scenarioVersion: (id, version) => request("GET", `/scenarios/${enc(id)}/versions/${version}`),
     createScenario: (upload) => request("POST", "/scenarios", upload),
     deleteScenario: async (id) => {
       await request<unknown>("DELETE", `/scenarios/${enc(id)}`);
@@ -117,6 +136,29 @@ export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) =
     simulation: (id) => request("GET", `/simulations/${enc(id)}`),
     startTournament: (req) => request("POST", "/tournaments", req),
     tournament: (id) => request("GET", `/tournaments/${enc(id)}`),
+    joinRoom: (id, invite) => request("POST", `/rooms/${enc(id)}/join`, { invite }),
+    room: (id) => request("GET", `/rooms/${enc(id)}`),
+    submitRoomPreferences: (id, preferences) => request("PUT", `/rooms/${enc(id)}/preferences`, preferences),
+    roomAction: (id, command) => request("POST", `/rooms/${enc(id)}/actions`, command),
+    roomStream(id, options) {
+      // The session travels in the room's cookie (sent with the upgrade): no token in the URL.
+      const origin = base !== "" ? base : globalThis.location.origin;
+      const ws = origin.replace(/^http/, "ws");
+      return openStream({
+        url: (after) => `${ws}/api/rooms/${enc(id)}/stream?after=${after}`,
+        WebSocket: globalThis.WebSocket as unknown as WebSocketConstructor,
+        // A connection that never said hello: a 4xx on the room ends the stream with that error.
+        check: async () => {
+          try {
+            await request("GET", `/rooms/${enc(id)}`);
+          } catch (e) {
+            if (e instanceof ApiError) throw new RoomApiError(e.status, e.code ?? `HTTP_${e.status}`, e.message);
+            throw e;
+          }
+        },
+        ...options,
+      });
+    },
     follow(kind, id, onEvent, onError) {
       if (typeof EventSource === "undefined") {
         onError?.();

@@ -61,6 +61,9 @@ export type TournamentResultsJson = NonNullable<TournamentJson["results"]>;
 export type TournamentJson = Json<Api.Tournament>;
 export type JobError = SimulationJson["error"];
 
+// ── live rooms (docs/rooms.md): @parley/client's types, the core's events and views ──
+export type { RoomActed, RoomAction, RoomGet, RoomJoined, RoomRole, RoomEvent, RoomView } from "@parley/client";
+
 /** A server-sent event of a simulation or tournament job. */
 export interface JobEvent {
   readonly type: string;

@@ -21,6 +21,8 @@ describe("parseRoute / routeHash", () => {
       { page: "scenario", id: "peace-talks-2025", tab: "frameworks", asOf: "2025-12-14" },
       { page: "scenario", id: "x", tab: "history", asOf: "2025-12", readings: ["a", "b c"] },
       { page: "scenario", id: "x", tab: "overview", readings: ["r1"] },
+      { page: "room", id: "room-1" },
+      { page: "room", id: "room-1", invite: "a+b/c=" },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });
@@ -32,5 +34,13 @@ describe("parseRoute / routeHash", () => {
     expect(parseRoute("#/scenarios/p?asof=&readings=b,,a,b")).toEqual({ page: "scenario", id: "p", tab: "overview", readings: ["b", "a"] });
     expect(parseRoute("#/scenarios/p/nope?asof=2025")).toEqual({ page: "not-found", path: "/scenarios/p/nope" });
     expect(scenarioView({ asOf: "2025", readings: [] })).toEqual({ asOf: "2025" });
+  });
+
+  it("reads a room and its invite link", () => {
+    expect(parseRoute("#/rooms/room-abc")).toEqual({ page: "room", id: "room-abc" });
+    expect(parseRoute("#/rooms/room-abc/join?invite=tok_1")).toEqual({ page: "room", id: "room-abc", invite: "tok_1" });
+    // A join link without its invite is the room itself (the session cookie may already be held).
+    expect(parseRoute("#/rooms/room-abc/join")).toEqual({ page: "room", id: "room-abc" });
+    expect(parseRoute("#/rooms/room-abc/nope")).toEqual({ page: "not-found", path: "/rooms/room-abc/nope" });
   });
 });

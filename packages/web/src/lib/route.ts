@@ -16,6 +16,8 @@ export type Route =
   | { readonly page: "scenarios" }
   | ({ readonly page: "scenario"; readonly id: string; readonly tab: ScenarioTab } & ScenarioView)
   | { readonly page: "tournaments"; readonly id?: string }
+  /** A live room (docs/rooms.md): `#/rooms/ID`, or its invite link `#/rooms/ID/join?invite=TOKEN`. */
+  | { readonly page: "room"; readonly id: string; readonly invite?: string }
   | { readonly page: "not-found"; readonly path: string };
 
 const TABS: readonly ScenarioTab[] = ["overview", "frameworks", "outcomes", "simulate", "timeline", "history"];
@@ -72,6 +74,11 @@ export function parseRoute(hash: string): Route {
     const tab = (parts[2] ?? "overview") as ScenarioTab;
     if (TABS.includes(tab)) return { page: "scenario", id: parts[1], tab, ...parseView(query) };
   }
+  if (parts[0] === "rooms" && parts[1] !== undefined && parts.length === 2) return { page: "room", id: parts[1] };
+  if (parts[0] === "rooms" && parts[1] !== undefined && parts.length === 3 && parts[2] === "join") {
+    const invite = new URLSearchParams(query).get("invite")?.trim();
+    return invite ? { page: "room", id: parts[1], invite } : { page: "room", id: parts[1] };
+  }
   if (parts[0] === "tournaments" && parts.length <= 2) return parts[1] !== undefined ? { page: "tournaments", id: parts[1] } : { page: "tournaments" };
   return { page: "not-found", path: `/${path}` };
 }
@@ -85,6 +92,8 @@ export function routeHash(route: Route): string {
       return `#/scenarios/${encodeURIComponent(route.id)}${route.tab === "overview" ? "" : `/${route.tab}`}${viewQuery(route)}`;
     case "tournaments":
       return route.id !== undefined ? `#/tournaments/${encodeURIComponent(route.id)}` : "#/tournaments";
+    case "room":
+      return route.invite !== undefined ? `#/rooms/${encodeURIComponent(route.id)}/join?invite=${encodeURIComponent(route.invite)}` : `#/rooms/${encodeURIComponent(route.id)}`;
     case "not-found":
       return `#${route.path}`;
   }

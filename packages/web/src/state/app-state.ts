@@ -1,5 +1,5 @@
 // The whole workbench state: plain, immutable data. Changed only by the actions in ./actions/.
-import type { ApiIssue, RunResultJson, TournamentJson } from "../api/types.js";
+import type { ApiIssue, RoomEvent, RoomRole, RoomView, RunResultJson, TournamentJson } from "../api/types.js";
 import { parseRoute, type Route } from "../lib/route.js";
 
 /** Something fetched: loading, ready with data, or failed with a message. */
@@ -70,6 +70,22 @@ export interface TimelineFilterState {
   readonly point: string;
 }
 
+/** The live room open in the workbench (one at a time): its view for this session and its events. */
+export interface RoomState {
+  readonly id: string | null;
+  readonly status: "idle" | "joining" | "loading" | "ready" | "failed";
+  readonly role: RoomRole | null;
+  readonly party: string | null;
+  /** GET /api/rooms/:id for this session, refreshed after each event. */
+  readonly view: RoomView | null;
+  /** The events seen so far (seq 1, 2, … as the stream delivers them: no gap, no duplicate). */
+  readonly events: readonly RoomEvent[];
+  /** Whether the stream is connected (a hello since the last drop). */
+  readonly live: boolean;
+  readonly error: string | null;
+  readonly code: string | null;
+}
+
 export interface AppState {
   readonly route: Route;
   readonly resources: Readonly<Record<string, Resource<unknown>>>;
@@ -79,12 +95,15 @@ export interface AppState {
   readonly tournament: TournamentState;
   readonly outcomeView: OutcomeViewState;
   readonly timelineFilter: TimelineFilterState;
+  readonly room: RoomState;
 }
 
 export const initialImport: ImportState = { status: "idle", files: [], issues: [], message: null, created: null };
 export const initialSimulation: SimulationState = { status: "idle", id: null, scenarioId: null, origin: null, result: null, metrics: null, error: null };
 export const initialReplay: ReplayState = { length: 0, step: 0, playing: false, speed: 8 };
 export const initialTournament: TournamentState = { status: "idle", id: null, config: null, progress: { done: 0, total: 0 }, results: null, error: null, selectedRun: null };
+
+export const initialRoom: RoomState = { id: null, status: "idle", role: null, party: null, view: null, events: [], live: false, error: null, code: null };
 
 export const initialState: AppState = {
   // The page's hash in a browser; "" elsewhere (tests).
@@ -96,4 +115,5 @@ export const initialState: AppState = {
   tournament: initialTournament,
   outcomeView: { scenarioId: null, x: null, y: null, weights: null },
   timelineFilter: { party: "", issue: "", point: "" },
+  room: initialRoom,
 };

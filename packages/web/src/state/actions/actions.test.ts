@@ -6,6 +6,7 @@ import { replayLoaded, replaySeek, replayStep, replayTicked, replayToggled } fro
 import { resourceFailed, resourceLoaded, resourceRequested, resourcesInvalidated } from "./resources.js";
 import { simulationAccepted, simulationStarting, simulationUpdated } from "./simulation.js";
 import { tournamentAccepted, tournamentStarting, tournamentUpdated } from "./tournament.js";
+import { roomEvents, roomFailed, roomLoaded, roomOpened } from "./room.js";
 import { outcomeAxesEnsured, outcomeAxisSet, outcomeWeightSet, outcomeWeightsReset, timelineFilterSet } from "./views.js";
 
 const s0: AppState = initialState;
@@ -163,5 +164,26 @@ describe("view actions", () => {
     const s = timelineFilterSet(s0, { party: "us" });
     expect(s.timelineFilter).toEqual({ party: "us", issue: "", point: "" });
     expect(timelineFilterSet(s, { party: "us" })).toBe(s);
+  });
+});
+
+describe("room actions", () => {
+  const ev = (seq: number) => ({ seq, at: "2026-01-01T00:00:00Z", type: "seat-joined", actor: { role: "engine" }, public: { party: "p" } }) as never;
+  it("appends events in seq order without duplicates, and ignores another room's answers", () => {
+    let s = roomOpened(s0, { id: "r1", joining: true });
+    expect(s.room).toMatchObject({ id: "r1", status: "joining" });
+    s = roomEvents(s, { id: "r1", events: [ev(1), ev(2)] });
+    const same = roomEvents(s, { id: "r1", events: [ev(2), ev(1)] });
+    expect(same).toBe(s);
+    s = roomEvents(s, { id: "r1", events: [ev(2), ev(3)] });
+    expect(s.room.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(roomEvents(s, { id: "r2", events: [ev(4)] })).toBe(s);
+    expect(roomLoaded(s, { id: "r2", got: { id: "r2", role: "seat", seq: 0, view: {} as never } })).toBe(s);
+    s = roomLoaded(s, { id: "r1", got: { id: "r1", role: "seat", party: "p", seq: 3, view: { status: "open" } as never } });
+    expect(s.room).toMatchObject({ status: "ready", role: "seat", party: "p" });
+    // Re-opening the same room keeps what is held; a failed room is opened afresh.
+    expect(roomOpened(s, { id: "r1", joining: false })).toBe(s);
+    const failed = roomFailed(s, { id: "r1", error: "gone", code: "X" });
+    expect(roomOpened(failed, { id: "r1", joining: false }).room).toMatchObject({ status: "loading", events: [] });
   });
 });

@@ -1,0 +1,190 @@
+// Live rooms in real browsers: a human mediator and two human seats, each in its own browser context
+// (its own cookies), and one agent seat the server plays, reach an agreement in a single-text room
+// through the workbench alone: the seats join from their invite links, submit their preferences,
+// rate the mediator's draft point by point and ratify. Every WebSocket frame and every API response
+// each seat's context receives is recorded and searched for the other seat's private data.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb, chromiumAvailable, launchBrowser, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
+
+const scenarioText = readFileSync(path.join(webRoot, "e2e/fixtures/harbour-talks.yaml"), "utf8");
+
+interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every WebSocket frame received and every /api/ response body, in arrival order. */
+  readonly received: string[];
+  readonly errors: string[];
+}
+
+async function openSession(browser: Browser, width = 1280): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const received: string[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("websocket", (ws) => ws.on("framereceived", (f) => received.push(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"))));
+  page.on("response", (r) => {
+    if (!new URL(r.url()).pathname.startsWith("/api/")) return;
+    r.text().then(
+      (t) => received.push(t),
+      () => {},
+    );
+  });
+  return { context, page, received, errors };
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`POST ${url}: ${r.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+const status = (page: Page) => page.getByTestId("room-status");
+
+describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a mediator and two seats reach an agreement through the UI; no seat receives the other's private data", async () => {
+    await post(`${server.url}/api/scenarios`, { format: "yaml", text: scenarioText });
+    const room = await post<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
+      scenario: "harbour-talks",
+      protocol: "single-text",
+      seats: { port: "human", shippers: "human", city: "boulware" },
+      mediator: "human",
+      seed: 7,
+    });
+    expect(Object.keys(room.invites).sort()).toEqual(["mediator", "port", "shippers"]);
+    const link = (who: string) => `${server.url}/#/rooms/${room.id}/join?invite=${encodeURIComponent(room.invites[who]!)}`;
+
+    const mediator = await openSession(browser);
+    const port = await openSession(browser);
+    const shippers = await openSession(browser, 390);
+    for (const [s, who] of [
+      [mediator, "mediator"],
+      [port, "port"],
+      [shippers, "shippers"],
+    ] as const) {
+      await s.page.goto(link(who));
+      await s.page.getByTestId("room-page").waitFor();
+      // The spent invite leaves the address bar.
+      await s.page.waitForFunction((id) => location.hash === `#/rooms/${id}`, room.id);
+    }
+    expect(await port.page.getByTestId("room-role").textContent()).toBe("the seat of port");
+    expect(await mediator.page.getByTestId("room-role").textContent()).toBe("mediator");
+
+    // Preferences: each seat starts from the modelled ones and changes them, with the keyboard too.
+    // Port: walk-away 0.31, "south" never, "shared" moved above "north" (a button pressed with Enter).
+    await port.page.getByTestId("seat-preferences").waitFor();
+    await port.page.getByTestId("pref-reservation").fill("0.31");
+    await port.page.getByLabel("never accept south").check();
+    await port.page.getByRole("button", { name: "Move shared up" }).focus();
+    await port.page.keyboard.press("Enter");
+    expect(await port.page.locator('[data-testid="pref-berths"] li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^shared/)]));
+    expect(await port.page.locator('[data-testid="pref-berths"] li').first().getAttribute("data-option")).toBe("shared");
+    await port.page.getByTestId("pref-submit").click();
+    await port.page.getByTestId("pref-submitted").waitFor();
+    // Shippers (on a phone-wide screen): walk-away 0.27, "north" never.
+    await shippers.page.getByTestId("pref-reservation").fill("0.27");
+    await shippers.page.getByLabel("never accept north").check();
+    await screenshot(shippers.page, "30-room-seat-preferences-phone");
+    await shippers.page.getByTestId("pref-submit").click();
+
+    // Every seat has joined and submitted: the engine starts the room; the mediator's turn.
+    for (const s of [mediator, port, shippers]) await s.page.waitForFunction(() => document.querySelector('[data-testid="room-status"]')?.textContent === "running");
+    await mediator.page.getByTestId("mediator-compose").waitFor();
+    expect(await mediator.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed.");
+    // The mediator starts the draft from the framework (berths shared, fees medium) and sets the years.
+    await mediator.page.getByTestId("compose-start").selectOption("framework:compromise");
+    expect(await mediator.page.getByTestId("compose-berths").inputValue()).toBe("shared");
+    expect(await mediator.page.getByTestId("compose-fees").inputValue()).toBe("medium");
+    await mediator.page.getByTestId("compose-years").fill("3");
+    await screenshot(mediator.page, "31-room-mediator-compose");
+    await mediator.page.getByTestId("compose-publish").click();
+
+    // The seats rate draft 1 point by point, with a comment each.
+    for (const [s, comment] of [
+      [port, "port-secret-comment"],
+      [shippers, "shippers-secret-comment"],
+    ] as const) {
+      await s.page.getByTestId("seat-rating").waitFor();
+      expect(await s.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed.");
+      await s.page.getByLabel("Comment on fees").fill(comment);
+      await s.page.getByTestId("rate-fees").selectOption("needs-change");
+      await s.page.getByTestId("rate-overall-accept").check();
+      if (s === port) await screenshot(s.page, "32-room-seat-rating");
+      await s.page.getByTestId("rate-submit").click();
+      await s.page.getByTestId("seat-draft-rated").or(s.page.getByTestId("seat-text")).first().waitFor();
+    }
+    // The agent rates too; the mediator sees the counts per point, never a seat's own rating.
+    await mediator.page.getByTestId("mediator-aggregates").waitFor();
+    await mediator.page.waitForFunction(() => /3 of 3 seats/.test(document.querySelector('[data-testid="mediator-aggregates"] h2')?.textContent ?? ""));
+    const feesRow = await mediator.page.locator('[data-testid="mediator-aggregates"] tr[data-issue="fees"] td').allTextContents();
+    expect(Number(feesRow[1])).toBeGreaterThanOrEqual(2); // both people said "needs-change"
+    await screenshot(mediator.page, "33-room-mediator-aggregates");
+    // Draft 1 became the text; the mediator calls the vote.
+    await mediator.page.getByTestId("mediator-text").waitFor();
+    await mediator.page.getByTestId("call-ratification").click();
+    // Port votes first and sees its vote; the shippers' vote completes the ratification.
+    await port.page.getByTestId("ratify-accept").click();
+    await port.page.getByTestId("seat-ratify").getByText("You voted accept").waitFor();
+    await shippers.page.getByTestId("ratify-accept").click();
+    for (const s of [mediator, port, shippers]) await s.page.waitForFunction(() => document.querySelector('[data-testid="room-status"]')?.textContent === "settled", undefined, { timeout: 20_000 });
+    await port.page.getByTestId("seat-final").waitFor();
+    expect(await port.page.locator('[data-testid="seat-final"] td[data-issue="berths"]').textContent()).toBe("shared");
+    expect(await port.page.locator('[data-testid="seat-final"] td[data-issue="years"]').textContent()).toBe("3");
+    await screenshot(port.page, "34-room-seat-settled");
+    expect(await status(mediator.page).textContent()).toBe("settled");
+
+    // The timeline has every event once, in order, in every console.
+    for (const s of [mediator, port, shippers]) {
+      const seqs = (await s.page.locator('[data-testid="room-timeline"] li').evaluateAll((li) => li.map((l) => Number(l.getAttribute("data-seq"))))).reverse();
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+
+    // Privacy: what each seat's browser received holds its own private data and never the other's.
+    const own = { port: ['"reservation":0.31', "port-secret-comment"], shippers: ['"reservation":0.27', "shippers-secret-comment"] };
+    const all = (s: Session) => s.received.join("\n");
+    expect(port.received.length).toBeGreaterThan(10);
+    for (const secret of own.port) {
+      expect(all(port)).toContain(secret);
+      expect(all(shippers)).not.toContain(secret);
+      expect(all(mediator)).not.toContain(secret);
+    }
+    for (const secret of own.shippers) {
+      expect(all(shippers)).toContain(secret);
+      expect(all(port)).not.toContain(secret);
+      expect(all(mediator)).not.toContain(secret);
+    }
+    // Seats never receive the aggregates (they would reveal the other seat's rating).
+    for (const s of [port, shippers]) expect(all(s)).not.toContain('"needs-change":');
+    expect(all(mediator)).toContain('"needs-change":');
+    for (const s of [mediator, port, shippers]) {
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+  });
+
+  it("a spent or wrong invite says so instead of showing a room", async () => {
+    const s = await openSession(browser);
+    await s.page.goto(`${server.url}/#/rooms/room-nope/join?invite=nope`);
+    await s.page.getByTestId("room-error").waitFor();
+    expect(await s.page.getByTestId("room-error").textContent()).toMatch(/PARLEY_HTTP_/);
+    await s.context.close();
+  });
+});
