@@ -3,6 +3,7 @@
 // server cannot drift apart (types.test.ts checks the core's producers against them too). Replies
 // are read-only here; the scenario itself is core's Scenario.
 import type * as Api from "@parley/server/api";
+import type { RoomAction as ClientRoomAction } from "@parley/client";
 import type { Confidence, NegotiationEvent, RedLine, Scenario, SourceRef, Stance, Statement, TimelineEntry, Value } from "@parley/core";
 
 export type { Scenario, Value, RedLine, Statement, NegotiationEvent, SourceRef, Stance, Confidence };
@@ -62,7 +63,9 @@ export type TournamentJson = Json<Api.Tournament>;
 export type JobError = SimulationJson["error"];
 
 // ── live rooms (docs/rooms.md): @parley/client's types, the core's events and views ──
-export type { RoomActed, RoomAction, RoomGet, RoomJoined, RoomRole, RoomEvent, RoomView } from "@parley/client";
+export type { RoomActed, RoomGet, RoomJoined, RoomRole, RoomEvent, RoomView } from "@parley/client";
+/** POST /api/rooms/:id/actions: a command as the server takes it; a rating may name its draft (refused once closed). */
+export type RoomAction = ClientRoomAction | (Extract<ClientRoomAction, { type: "rate" }> & { readonly draft?: number });
 
 /** A server-sent event of a simulation or tournament job. */
 export interface JobEvent {
