@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import WebSocket from "ws";
 import { verifyExport } from "@parley/audit";
 import { createRng, negotiatorFromSpec, type RoomEvent } from "@parley/core";
@@ -105,6 +105,8 @@ describeStores("kill -9 harness", (fresh, dialect) => {
   it.skipIf(!built)(`${KILLS} SIGKILLs of parley serve across running rooms: nothing seen is lost, seqs contiguous, logs verify, rooms end, deadlines fire`, { timeout: 900_000 }, async () => {
     const rng = createRng(dialect === "sqlite" ? 20261203 : 20261204);
     const serve = new Serve(await freePort(), await fresh());
+    // A failing check leaves no server behind.
+    onTestFinished(() => void serve.child?.kill("SIGKILL"));
     serve.start();
     await serve.ready();
     const up = await fetch(`${serve.url}/api/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ format: "yaml", text: quadScenarioYaml }) });
