@@ -3,11 +3,11 @@
 // through the workbench alone: the seats join from their invite links, submit their preferences,
 // rate the mediator's draft point by point and ratify. Every WebSocket frame and every API response
 // each seat's context receives is recorded and searched for the other seat's private data.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb, chromiumAvailable, launchBrowser, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
+import { buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, refreshDocsImage, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
 
 const scenarioText = readFileSync(path.join(webRoot, "e2e/fixtures/harbour-talks.yaml"), "utf8");
 
@@ -43,6 +43,13 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   return JSON.parse(text) as T;
 }
 
+/** With PARLEY_UPDATE_DOCS_IMAGES=1 the screenshot becomes docs/images/NAME (kept under the README's limit). */
+function docsImage(shot: string, name: string): void {
+  const target = refreshDocsImage(shot, name);
+  const size = statSync(target, { throwIfNoEntry: false })?.size;
+  if (size !== undefined) expect(size, name).toBeLessThan(DOCS_IMAGE_MAX_BYTES);
+}
+
 const status = (page: Page) => page.getByTestId("room-status");
 
 describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
@@ -53,6 +60,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await buildWeb();
     server = await startServer();
     browser = await launchBrowser();
+    await post(`${server.url}/api/scenarios`, { format: "yaml", text: scenarioText });
   });
 
   afterAll(async () => {
@@ -61,7 +69,6 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   });
 
   it("a mediator and two seats reach an agreement through the UI; no seat receives the other's private data", async () => {
-    await post(`${server.url}/api/scenarios`, { format: "yaml", text: scenarioText });
     const room = await post<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
       scenario: "harbour-talks",
       protocol: "single-text",
@@ -102,7 +109,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     // Shippers (on a phone-wide screen): walk-away 0.27, "north" never.
     await shippers.page.getByTestId("pref-reservation").fill("0.27");
     await shippers.page.getByLabel("never accept north").check();
-    await screenshot(shippers.page, "30-room-seat-preferences-phone");
+    docsImage(await screenshot(shippers.page, "30-room-seat-preferences-phone"), "workbench-room-seat-phone.png");
     await shippers.page.getByTestId("pref-submit").click();
 
     // Every seat has joined and submitted: the engine starts the room; the mediator's turn.
@@ -127,7 +134,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       await s.page.getByLabel("Comment on fees").fill(comment);
       await s.page.getByTestId("rate-fees").selectOption("needs-change");
       await s.page.getByTestId("rate-overall-accept").check();
-      if (s === port) await screenshot(s.page, "32-room-seat-rating");
+      if (s === port) docsImage(await screenshot(s.page, "32-room-seat-rating"), "workbench-room-seat.png");
       await s.page.getByTestId("rate-submit").click();
       await s.page.getByTestId("seat-draft-rated").or(s.page.getByTestId("seat-text")).first().waitFor();
     }
@@ -136,7 +143,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await mediator.page.waitForFunction(() => /3 of 3 seats/.test(document.querySelector('[data-testid="mediator-aggregates"] h2')?.textContent ?? ""));
     const feesRow = await mediator.page.locator('[data-testid="mediator-aggregates"] tr[data-issue="fees"] td').allTextContents();
     expect(Number(feesRow[1])).toBeGreaterThanOrEqual(2); // both people said "needs-change"
-    await screenshot(mediator.page, "33-room-mediator-aggregates");
+    docsImage(await screenshot(mediator.page, "33-room-mediator-aggregates"), "workbench-room-mediator.png");
     // Draft 1 became the text; the mediator calls the vote.
     await mediator.page.getByTestId("mediator-text").waitFor();
     await mediator.page.getByTestId("call-ratification").click();
@@ -175,6 +182,85 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     for (const s of [port, shippers]) expect(all(s)).not.toContain('"needs-change":');
     expect(all(mediator)).toContain('"needs-change":');
     for (const s of [mediator, port, shippers]) {
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+  });
+
+  it("alternating offers (stacked, three seats): an offer, a counter-offer composed point by point, an accept; a seat offline meanwhile catches up without gap or duplicate", async () => {
+    const room = await post<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
+      scenario: "harbour-talks",
+      protocol: "stacked",
+      seats: { port: "human", shippers: "human", city: "boulware" },
+      seed: 11,
+    });
+    const port = await openSession(browser);
+    const shippers = await openSession(browser);
+    // The shippers' browser can be taken offline: its sockets closed and new ones refused until back.
+    await shippers.page.addInitScript(() => {
+      const Native = window.WebSocket;
+      const w = window as unknown as { __sockets: WebSocket[]; __offline: boolean };
+      w.__sockets = [];
+      w.__offline = false;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(w.__offline ? "ws://127.0.0.1:9/offline" : url, protocols);
+          w.__sockets.push(this);
+        }
+      } as typeof WebSocket;
+    });
+    for (const [s, who] of [
+      [port, "port"],
+      [shippers, "shippers"],
+    ] as const) {
+      await s.page.goto(`${server.url}/#/rooms/${room.id}/join?invite=${encodeURIComponent(room.invites[who]!)}`);
+      await s.page.getByTestId("pref-submit").click();
+      // The last submission starts the room, and the form gives way to the offers.
+      await s.page.getByTestId("pref-submitted").or(s.page.locator('[data-testid="room-page"][data-status="running"]')).first().waitFor();
+    }
+    await port.page.getByTestId("offer-send").waitFor();
+    expect(await port.page.getByTestId("room-turn").textContent()).toBe("Waiting for you");
+
+    // The shippers go offline; the port opens with an offer meanwhile.
+    await shippers.page.evaluate(() => {
+      const w = window as unknown as { __sockets: WebSocket[]; __offline: boolean };
+      w.__offline = true;
+      for (const s of w.__sockets) s.close();
+    });
+    await shippers.page.getByTestId("room-live").getByText("reconnecting…").waitFor();
+    await port.page.getByTestId("counter-start").selectOption("framework:compromise");
+    await port.page.getByTestId("counter-years").fill("4");
+    await port.page.getByTestId("offer-send").click();
+    await port.page.waitForFunction(() => /shippers/.test(document.querySelector('[data-testid="room-turn"]')?.textContent ?? ""));
+    const heldOffline = await shippers.page.locator('[data-testid="room-timeline"] li').count();
+    // Back online: the stream resumes after the last event it had.
+    await shippers.page.evaluate(() => {
+      (window as unknown as { __offline: boolean }).__offline = false;
+    });
+    await shippers.page.getByTestId("room-live").getByText("live").waitFor({ timeout: 20_000 });
+    await shippers.page.getByTestId("offer-accept").waitFor();
+    expect(await shippers.page.locator('[data-testid="seat-offer"] td[data-issue="years"]').first().textContent()).toBe("4");
+    expect(await shippers.page.locator('[data-testid="room-timeline"] li').count()).toBeGreaterThan(heldOffline);
+
+    // The shippers counter with lower fees and fewer years; the agent (city) and then the port accept.
+    await shippers.page.getByTestId("counter-start").selectOption("the offer on the table");
+    await shippers.page.getByTestId("counter-fees").selectOption("low");
+    await shippers.page.getByTestId("counter-years").fill("2");
+    await screenshot(shippers.page, "35-room-seat-counter-offer");
+    await shippers.page.getByTestId("offer-send").click();
+    await port.page.getByTestId("offer-accept").waitFor({ timeout: 20_000 });
+    await port.page.getByTestId("offer-accept").click();
+    for (const s of [port, shippers]) await s.page.waitForFunction(() => document.querySelector('[data-testid="room-status"]')?.textContent === "settled", undefined, { timeout: 20_000 });
+    expect(await shippers.page.locator('[data-testid="seat-final"] td[data-issue="fees"]').textContent()).toBe("low");
+    expect(await shippers.page.locator('[data-testid="seat-final"] td[data-issue="years"]').textContent()).toBe("2");
+
+    // Both timelines: every event exactly once, numbered 1 … n, the same n.
+    const seqs = async (s: Session) => (await s.page.locator('[data-testid="room-timeline"] li').evaluateAll((li) => li.map((l) => Number(l.getAttribute("data-seq"))))).reverse();
+    const a = await seqs(port);
+    expect(a).toEqual(a.map((_, i) => i + 1));
+    await shippers.page.waitForFunction((n) => document.querySelectorAll('[data-testid="room-timeline"] li').length === n, a.length);
+    expect(await seqs(shippers)).toEqual(a);
+    for (const s of [port, shippers]) {
       expect(s.errors).toEqual([]);
       await s.context.close();
     }
