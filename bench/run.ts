@@ -17,6 +17,7 @@ import { auditBenchmarks } from "./audit.js";
 import { nonBlockingBenchmarks, serverBenchmarks } from "./server.js";
 import { roomBenchmarks } from "./rooms.js";
 import { webBenchmarks } from "./web.js";
+import { webRoomBenchmarks } from "./web-rooms.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.indexOf("--size") + 1] : "full";
@@ -79,5 +80,6 @@ for (const m of await serverBenchmarks(smoke)) log(m);
 for (const m of await nonBlockingBenchmarks(smoke)) log(m);
 for (const m of await roomBenchmarks(smoke)) log(m);
 for (const m of await webBenchmarks(runs, smoke)) log(m);
+for (const m of await webRoomBenchmarks(smoke ? 4 : 40)) log(m);
 for (const m of cliStartupBenchmarks(smoke ? 5 : 21)) log(m);
 for (const m of await e2eBenchmarks(baseline, smoke)) log(m);
