@@ -188,7 +188,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   });
 
   it("alternating offers (stacked, three seats): an offer, a counter-offer composed point by point, an accept; a seat offline meanwhile catches up without gap or duplicate", async () => {
-    const room = await post<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
+    const room = await post<{ id: string; conveneToken: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
       scenario: "harbour-talks",
       protocol: "stacked",
       seats: { port: "human", shippers: "human", city: "boulware" },
@@ -260,7 +260,24 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(a).toEqual(a.map((_, i) => i + 1));
     await shippers.page.waitForFunction((n) => document.querySelectorAll('[data-testid="room-timeline"] li').length === n, a.length);
     expect(await seqs(shippers)).toEqual(a);
-    for (const s of [port, shippers]) {
+
+    // An observer, invited by the convener, sees the public record and verifies the audit log in its browser.
+    const r = await fetch(`${server.url}/api/rooms/${room.id}/invites`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${room.conveneToken}` },
+      body: JSON.stringify({ role: "observer" }),
+    });
+    const { invite } = (await r.json()) as { invite: string };
+    const observer = await openSession(browser);
+    await observer.page.goto(`${server.url}/#/rooms/${room.id}/join?invite=${encodeURIComponent(invite)}`);
+    await observer.page.getByTestId("room-page").waitFor();
+    expect(await observer.page.getByTestId("room-role").textContent()).toBe("observer");
+    await observer.page.getByTestId("audit-verify").focus();
+    await observer.page.keyboard.press("Enter");
+    await observer.page.getByTestId("audit-result").getByText("Log verified").waitFor();
+    expect(await observer.page.getByTestId("audit-result").textContent()).toContain(`${a.length} entries`);
+    await screenshot(observer.page, "36-room-observer-audit");
+    for (const s of [port, shippers, observer]) {
       expect(s.errors).toEqual([]);
       await s.context.close();
     }

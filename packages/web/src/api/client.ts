@@ -68,6 +68,10 @@ export interface ApiClient {
   submitRoomPreferences(id: string, preferences: Readonly<Record<string, unknown>>): Promise<RoomActed>;
   /** POST /api/rooms/:id/actions: a command (the party comes from the session). */
   roomAction(id: string, command: RoomAction): Promise<RoomActed>;
+  /** GET /api/rooms/:id/export as text (the audit log export, verified in the browser by @parley/audit). */
+  roomExportText(id: string): Promise<string>;
+  /** GET /api/audit/key: the server's Ed25519 public key (hex). */
+  auditKey(): Promise<{ algorithm: string; publicKey: string }>;
   /** The room's events after `after`, live, reconnecting with the last seq (no gap, no duplicate). */
   roomStream(id: string, options: Pick<StreamOptions, "after" | "onHello" | "onReconnect">): RoomStream;
   /** Follow a job's server-sent events; returns a function that closes the stream. */
@@ -140,6 +144,8 @@ export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) =
     room: (id) => request("GET", `/rooms/${enc(id)}`),
     submitRoomPreferences: (id, preferences) => request("PUT", `/rooms/${enc(id)}/preferences`, preferences),
     roomAction: (id, command) => request("POST", `/rooms/${enc(id)}/actions`, command),
+    roomExportText: async (id) => JSON.stringify(await request<unknown>("GET", `/rooms/${enc(id)}/export`)),
+    auditKey: () => request("GET", "/audit/key"),
     roomStream(id, options) {
       // The session travels in the room's cookie (sent with the upgrade): no token in the URL.
       const origin = base !== "" ? base : globalThis.location.origin;

@@ -14,6 +14,7 @@ import { roomEvents, roomFailed, roomJoined, roomLive, roomLoaded, roomOpened } 
 import { dispatch, store, useAppState } from "../state/store.js";
 import { errorMessage, useResource } from "../state/use-resource.js";
 import { MediatorConsole, SeatConsole } from "./room/consoles.js";
+import { AuditPanel } from "./room/AuditPanel.js";
 
 /** Joins (when given an invite), loads the view and follows the stream until the page leaves the room. */
 function useRoomSession(id: string, invite: string | undefined): void {
@@ -127,6 +128,7 @@ export function RoomPage({ id, invite }: { id: string; invite?: string }) {
       ) : (
         <p className="muted">You see the room's public record ({room.role}).</p>
       )}
+      <AuditPanel roomId={id} seq={view.seq} />
       <Timeline />
     </div>
   );
