@@ -104,6 +104,12 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await port.page.keyboard.press("Enter");
     expect(await port.page.locator('[data-testid="pref-berths"] li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^shared/)]));
     expect(await port.page.locator('[data-testid="pref-berths"] li').first().getAttribute("data-option")).toBe("shared");
+    // The preview follows the form: the compromise (berths shared, fees medium; years open) under port's
+    // edited order (shared first: 1) and modelled weights 2:1:1 is worth 0.5 + 0.125 + 0–0.25.
+    expect(await port.page.locator('[data-testid="pref-preview"] tr[data-framework="compromise"] td').allTextContents()).toEqual(["63%–88%", "none"]);
+    await port.page.getByLabel("never accept medium").check();
+    expect(await port.page.locator('[data-testid="pref-preview"] tr[data-framework="compromise"] td').nth(1).textContent()).toBe("never fees = medium");
+    await port.page.getByLabel("never accept medium").uncheck();
     await port.page.getByTestId("pref-submit").click();
     await port.page.getByTestId("pref-submitted").waitFor();
     // Shippers (on a phone-wide screen): walk-away 0.27, "north" never.

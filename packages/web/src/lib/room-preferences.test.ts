@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Issue, Preferences } from "@parley/core";
-import { draftFromPreferences, keepOther, moveOption, pointScores, setForbidden, setWeight, toNativePreferences } from "./room-preferences.js";
+import { draftFromPreferences, keepOther, moveOption, pointScores, previewPackage, setForbidden, setWeight, toNativePreferences } from "./room-preferences.js";
 import { applyFramework, completePackage, describeTurn, needsAnswer } from "./room-view.js";
 import type { RoomView } from "../api/types.js";
 
@@ -82,5 +82,21 @@ describe("room view helpers", () => {
     const med = { ...view, turn: { parties: [], mediator: true } } as RoomView;
     expect(describeTurn(med, null)).toBe("The mediator's turn");
     expect(needsAnswer(med, "mediator", null)).toBe(true);
+  });
+});
+
+describe("the preferences preview", () => {
+  it("scores a package as the native format reads the form, open issues as a range, and names the red lines crossed", () => {
+    let d = draftFromPreferences(issues, modelled);
+    d = setWeight(setWeight(d, "berths", 3), "years", 1);
+    // berths: shared 1, north 0.5, south 0; years decreasing: 1 → 1, 5 → 0.
+    // 0.75 · 0.5 + 0.25 · 0.75
+    expect(previewPackage(d, issues, { berths: "north", years: 2 })).toEqual({ min: 0.563, max: 0.563, crossed: [] });
+    expect(previewPackage(d, issues, { berths: "shared" })).toEqual({ min: 0.75, max: 1, crossed: [] });
+    expect(previewPackage(d, issues, { berths: "south", years: 5 })).toEqual({ min: 0, max: 0, crossed: ["never berths = south", "never years ∈ {5}"] });
+    expect(previewPackage(d, issues, { berths: "north", years: 4 }).crossed).toEqual(["if berths ∈ {north} then years ∈ {1, 2}"]);
+    expect(previewPackage(keepOther(d, 1, false), issues, { berths: "north", years: 4 }).crossed).toEqual([]);
+    // All weights zero: nothing is worth anything.
+    expect(previewPackage(setWeight(setWeight(d, "berths", 0), "years", 0), issues, { berths: "shared", years: 1 })).toMatchObject({ min: 0, max: 0 });
   });
 });

@@ -127,3 +127,55 @@ export function pointScores(issues: readonly Issue[], prefs: Preferences | null 
   }
   return out;
 }
+
+/** What a (partial) package is worth under the form as it stands: worst and best completion, red lines crossed. */
+export interface PackagePreview {
+  readonly min: number;
+  readonly max: number;
+  /** The red lines the package's set values cross, in words. */
+  readonly crossed: readonly string[];
+}
+
+/**
+ * The preview of `pkg` (issue → value; issues it leaves open range over all their values) under the
+ * form: the native format's reading of it (options listed best first score 1 … 0 evenly spaced;
+ * numeric issues linear from min to max; weights divided by their sum).
+ */
+export function previewPackage(draft: PreferencesDraft, issues: readonly Issue[], pkg: Readonly<Record<string, Value>>): PackagePreview {
+  const total = draft.issues.reduce((s, c) => s + c.weight, 0);
+  let min = 0;
+  let max = 0;
+  const crossed: string[] = [];
+  for (const c of draft.issues) {
+    const issue = issues.find((i) => i.id === c.issue);
+    if (!issue) continue;
+    const score = (v: Value): number => {
+      if (c.kind === "categorical") {
+        const i = c.order.indexOf(String(v));
+        return i < 0 ? 0 : c.order.length === 1 ? 1 : 1 - i / (c.order.length - 1);
+      }
+      if (issue.kind === "categorical" || issue.max === issue.min) return 1;
+      const up = (Number(v) - issue.min) / (issue.max - issue.min);
+      return c.direction === "increasing" ? up : 1 - up;
+    };
+    const w = total > 0 ? c.weight / total : 0;
+    const v = pkg[c.issue];
+    if (v !== undefined) {
+      min += w * score(v);
+      max += w * score(v);
+      if (c.forbidden.includes(String(v))) crossed.push(`never ${c.issue} = ${String(v)}`);
+    } else {
+      const ends = issue.kind === "categorical" ? issue.options.map(score) : [score(issue.min), score(issue.max)];
+      min += w * Math.min(...ends);
+      max += w * Math.max(...ends);
+    }
+  }
+  const has = (cond: { readonly issue: string; readonly values: readonly Value[] }) => pkg[cond.issue] !== undefined && cond.values.some((x) => String(x) === String(pkg[cond.issue]));
+  for (const o of draft.other) {
+    if (!o.keep) continue;
+    const l = o.line;
+    const hit = l.kind === "forbid" ? has(l) : pkg[l.if.issue] !== undefined && pkg[l.then.issue] !== undefined && has(l.if) && !has(l.then);
+    if (hit) crossed.push(describeRedLine(l));
+  }
+  return { min: round(min), max: round(max), crossed };
+}

@@ -13,6 +13,7 @@ import {
   keepOther,
   moveOption,
   pointScores,
+  previewPackage,
   setDirection,
   setForbidden,
   setWeight,
@@ -270,6 +271,7 @@ function PreferencesForm({ roomId, scenario, party, submitted }: { roomId: strin
             data-testid="pref-reservation"
           />
         </label>
+        <PreferencesPreview draft={draft} scenario={scenario} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy} data-testid="pref-submit">
             {submitted ? "Submit again" : "Submit preferences"}
@@ -279,6 +281,39 @@ function PreferencesForm({ roomId, scenario, party, submitted }: { roomId: strin
         <Refusal error={error} />
       </form>
     </Panel>
+  );
+}
+
+/** What each framework is worth under the form as it stands (open issues: worst–best), and the red lines it crosses. */
+function PreferencesPreview({ draft, scenario }: { draft: PreferencesDraft; scenario: Scenario }) {
+  if (scenario.frameworks.length === 0) return null;
+  return (
+    <table className="data-table compact" aria-label="Preview: what each framework is worth to you under these preferences" data-testid="pref-preview">
+      <caption className="small muted">Preview under these preferences (before you submit)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Framework</th>
+          <th scope="col" className="num">
+            Worth to you
+          </th>
+          <th scope="col">Your red lines it crosses</th>
+        </tr>
+      </thead>
+      <tbody>
+        {scenario.frameworks.map((f) => {
+          const sets: Record<string, Value> = {};
+          for (const p of f.points) Object.assign(sets, p.sets);
+          const p = previewPackage(draft, scenario.issues, sets);
+          return (
+            <tr key={f.id} data-framework={f.id}>
+              <th scope="row">{f.name}</th>
+              <td className="num">{p.min === p.max ? pct(p.min) : `${pct(p.min)}–${pct(p.max)}`}</td>
+              <td>{p.crossed.length > 0 ? p.crossed.join("; ") : "none"}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
