@@ -161,6 +161,13 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await port.page.getByTestId("seat-final").waitFor();
     expect(await port.page.locator('[data-testid="seat-final"] td[data-issue="berths"]').textContent()).toBe("shared");
     expect(await port.page.locator('[data-testid="seat-final"] td[data-issue="years"]').textContent()).toBe("3");
+    // The history computed in the browser agrees with the server's utility of the agreement for this seat.
+    const finalTitle = (await port.page.locator('[data-testid="seat-final"] h2').textContent()) ?? "";
+    const worth = /worth (\d+%)/.exec(finalTitle)?.[1];
+    expect(worth).toBeDefined();
+    const historyRows = await port.page.locator('[data-testid="seat-history"] tbody tr').allTextContents();
+    expect(historyRows.some((r) => r.includes("Draft 1 (mediator)"))).toBe(true);
+    expect(historyRows.find((r) => r.includes("Agreement"))).toContain(worth!);
     await screenshot(port.page, "34-room-seat-settled");
     expect(await status(mediator.page).textContent()).toBe("settled");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Issue, Preferences } from "@parley/core";
-import { draftFromPreferences, keepOther, moveOption, pointScores, previewPackage, setForbidden, setWeight, toNativePreferences } from "./room-preferences.js";
+import { draftFromPreferences, keepOther, moveOption, packageUtility, pointScores, previewPackage, setForbidden, setWeight, toNativePreferences } from "./room-preferences.js";
 import { applyFramework, completePackage, describeTurn, needsAnswer } from "./room-view.js";
 import type { RoomView } from "../api/types.js";
 
@@ -98,5 +98,14 @@ describe("the preferences preview", () => {
     expect(previewPackage(keepOther(d, 1, false), issues, { berths: "north", years: 4 }).crossed).toEqual([]);
     // All weights zero: nothing is worth anything.
     expect(previewPackage(setWeight(setWeight(d, "berths", 0), "years", 0), issues, { berths: "shared", years: 1 })).toMatchObject({ min: 0, max: 0 });
+  });
+});
+
+describe("a package's utility to the seat", () => {
+  it("is min(1, Σ weight · score) under linear-additive preferences, null otherwise", () => {
+    // 2/3 · 0.5 (north) + 1/3 · 0.5 (years 3, decreasing linear)
+    expect(packageUtility(issues, modelled, { berths: "north", years: 3 })).toBeCloseTo(0.5, 12);
+    expect(packageUtility(issues, modelled, { berths: "shared", years: 1 })).toBeCloseTo(1, 12);
+    expect(packageUtility(issues, { utility: { kind: "table", entries: [] } }, { berths: "shared", years: 1 })).toBeNull();
   });
 });

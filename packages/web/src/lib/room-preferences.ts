@@ -179,3 +179,12 @@ export function previewPackage(draft: PreferencesDraft, issues: readonly Issue[]
   }
   return { min: round(min), max: round(max), crossed };
 }
+
+/** This seat's utility of a complete package under its own (linear-additive) preferences, as the engine computes it; null for other kinds. */
+export function packageUtility(issues: readonly Issue[], prefs: Preferences | null | undefined, pkg: Readonly<Record<string, Value>>): number | null {
+  if (!prefs || prefs.utility.kind !== "linear-additive") return null;
+  const scores = pointScores(issues, prefs, pkg);
+  let u = 0;
+  for (const [issue, s] of Object.entries(scores)) u += (prefs.utility.weights[issue] ?? 0) * s;
+  return Math.min(1, u);
+}

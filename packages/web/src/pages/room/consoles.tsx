@@ -6,12 +6,14 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Issue, PointRating, Scenario, Value } from "@parley/core";
 import { api, ApiError } from "../../api/client.js";
+import { useAppState } from "../../state/store.js";
 import type { RoomAction, RoomView } from "../../api/types.js";
 import {
   describeRedLine,
   draftFromPreferences,
   keepOther,
   moveOption,
+  packageUtility,
   pointScores,
   previewPackage,
   setDirection,
@@ -191,7 +193,47 @@ export function SeatConsole({ roomId, view, party, scenario }: { roomId: string;
           <p>{view.reason}</p>
         </Panel>
       ) : null}
+      {prefs ? <SeatHistory issues={issues} prefs={prefs} /> : null}
     </div>
+  );
+}
+
+/** Every draft, offer and agreement so far with its worth to this seat (its own preferences, computed here). */
+function SeatHistory({ issues, prefs }: { issues: readonly Issue[]; prefs: NonNullable<NonNullable<RoomView["you"]>["preferences"]> }) {
+  const events = useAppState((s) => s.room.events);
+  const rows = events.flatMap((e) => {
+    const p = e.public as { package?: Package; draft?: number; party?: string; by?: string };
+    if (!p.package || !["draft-published", "offer", "agreement", "improvement-proposed"].includes(e.type)) return [];
+    const what = e.type === "draft-published" ? `Draft ${p.draft} (${p.by})` : e.type === "offer" ? `Offer from ${p.party}` : e.type === "agreement" ? "Agreement" : "Improvement proposed";
+    return [{ seq: e.seq, what, u: packageUtility(issues, prefs, p.package) }];
+  });
+  if (rows.length === 0) return null;
+  return (
+    <Panel title="History: what each package was worth to you" id="seat-history-title" testId="seat-history">
+      <table className="data-table compact" aria-label="Drafts and offers with their worth to you">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Package</th>
+            <th scope="col" className="num">
+              Worth to you
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.seq} data-seq={r.seq}>
+              <td>{r.seq}</td>
+              <th scope="row">{r.what}</th>
+              <td className="num">
+                <span style={{ display: "inline-block", width: `${Math.round((r.u ?? 0) * 80)}px`, height: "0.6em", background: "#5b6ee1", marginRight: 6 }} aria-hidden="true" />
+                {pct(r.u)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
   );
 }
 
