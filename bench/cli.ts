@@ -3,6 +3,7 @@
 // rounds after a warm-up round, so that a busy machine slows all three alike; medians reported.
 // The goal: at most 100 ms more than `node -e 0` (commands and their libraries load lazily).
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Measurement } from "./harness.js";
@@ -18,9 +19,16 @@ function spawnMs(args: readonly string[]): number {
   return ms;
 }
 
-/** The bin runs dist/bundle/: build dist/ when stale (a no-op when current), then the bundle (well under a second). */
+/**
+ * The bin runs dist/bundle/: build dist/ when stale (a no-op when current), then the bundle (well under
+ * a second). The projects are `npm run build`'s own (read from package.json, so the two cannot drift:
+ * a list missing packages/client once failed on a fresh tree with "No matching export … retryTransient").
+ */
 export function buildBin(): void {
-  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b", "packages/core", "packages/audit", "packages/formats", "packages/cli"], { cwd: root });
+  const build = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build;
+  const projects = /tsc -b ((?:packages\/[\w-]+ ?)+)/.exec(build)?.[1]?.trim().split(" ");
+  if (!projects?.length) throw new Error(`package.json's build script has no "tsc -b packages/…": ${build}`);
+  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b", ...projects], { cwd: root });
   execFileSync(process.execPath, [path.join(root, "packages/cli/scripts/bundle.mjs")], { cwd: root });
 }
 
