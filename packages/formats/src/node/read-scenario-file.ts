@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { chmod, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Scenario } from "@parley/core";
@@ -44,6 +43,8 @@ export async function writeScenarioFile(
 ): Promise<void> {
   const [{ stringifyScenario }, { scenarioFormatOf }] = await Promise.all([import("../native/stringify-scenario.js"), parser()]);
   const text = stringifyScenario(scenario, { ...options, format: scenarioFormatOf(path) });
+  // node:crypto is loaded here, when a file is written: loading it costs every reading command 10–30 ms.
+  const { randomBytes } = await import("node:crypto");
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, { encoding: "utf8", flag: "wx" });
