@@ -7,6 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.js";
 import { buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, refreshDocsImage, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
 
 const scenarioText = readFileSync(path.join(webRoot, "e2e/fixtures/harbour-talks.yaml"), "utf8");
@@ -51,6 +52,11 @@ function docsImage(shot: string, name: string): void {
 }
 
 const status = (page: Page) => page.getByTestId("room-status");
+
+/** axe-core on the page as it stands: no serious or critical violation (soft: every state is checked, all failures reported). */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  expect.soft(await seriousViolations(page), `accessibility of ${state}`).toEqual([]);
+}
 
 describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   let browser: Browser;
@@ -98,6 +104,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     // Preferences: each seat starts from the modelled ones and changes them, with the keyboard too.
     // Port: walk-away 0.31, "south" never, "shared" moved above "north" (a button pressed with Enter).
     await port.page.getByTestId("seat-preferences").waitFor();
+    await expectAccessible(port.page, "the seat's preferences form");
     await port.page.getByTestId("pref-reservation").fill("0.31");
     await port.page.getByLabel("never accept south").check();
     await port.page.getByRole("button", { name: "Move shared up" }).focus();
@@ -116,6 +123,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await shippers.page.getByTestId("pref-reservation").fill("0.27");
     await shippers.page.getByLabel("never accept north").check();
     docsImage(await screenshot(shippers.page, "30-room-seat-preferences-phone"), "workbench-room-seat-phone.png");
+    await expectAccessible(shippers.page, "the seat's preferences form at 390 px");
     await shippers.page.getByTestId("pref-submit").click();
 
     // Every seat has joined and submitted: the engine starts the room; the mediator's turn.
@@ -127,6 +135,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await mediator.page.getByTestId("compose-berths").inputValue()).toBe("shared");
     expect(await mediator.page.getByTestId("compose-fees").inputValue()).toBe("medium");
     await mediator.page.getByTestId("compose-years").fill("3");
+    await expectAccessible(mediator.page, "the mediator's compose form");
     await screenshot(mediator.page, "31-room-mediator-compose");
     await mediator.page.getByTestId("compose-publish").click();
 
@@ -141,6 +150,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       await s.page.getByTestId("rate-fees").selectOption("needs-change");
       await s.page.getByTestId("rate-overall-accept").check();
       if (s === port) docsImage(await screenshot(s.page, "32-room-seat-rating"), "workbench-room-seat.png");
+      await expectAccessible(s.page, "the seat's draft rating");
       await s.page.getByTestId("rate-submit").click();
       await s.page.getByTestId("seat-draft-rated").or(s.page.getByTestId("seat-text")).first().waitFor();
     }
@@ -150,10 +160,13 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     const feesRow = await mediator.page.locator('[data-testid="mediator-aggregates"] tr[data-issue="fees"] td').allTextContents();
     expect(Number(feesRow[1])).toBeGreaterThanOrEqual(2); // both people said "needs-change"
     docsImage(await screenshot(mediator.page, "33-room-mediator-aggregates"), "workbench-room-mediator.png");
+    await expectAccessible(mediator.page, "the mediator's aggregates");
     // Draft 1 became the text; the mediator calls the vote.
     await mediator.page.getByTestId("mediator-text").waitFor();
     await mediator.page.getByTestId("call-ratification").click();
     // Port votes first and sees its vote; the shippers' vote completes the ratification.
+    await port.page.getByTestId("ratify-accept").waitFor();
+    await expectAccessible(port.page, "the seat's ratification vote");
     await port.page.getByTestId("ratify-accept").click();
     await port.page.getByTestId("seat-ratify").getByText("You voted accept").waitFor();
     await shippers.page.getByTestId("ratify-accept").click();
@@ -169,6 +182,8 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(historyRows.some((r) => r.includes("Draft 1 (mediator)"))).toBe(true);
     expect(historyRows.find((r) => r.includes("Agreement"))).toContain(worth!);
     await screenshot(port.page, "34-room-seat-settled");
+    await expectAccessible(port.page, "the seat's agreement and history");
+    await expectAccessible(mediator.page, "the mediator's agreement");
     expect(await status(mediator.page).textContent()).toBe("settled");
 
     // The timeline has every event once, in order, in every console.
@@ -232,6 +247,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       await s.page.getByTestId("pref-submitted").or(s.page.locator('[data-testid="room-page"][data-status="running"]')).first().waitFor();
     }
     await port.page.getByTestId("offer-send").waitFor();
+    await expectAccessible(port.page, "the seat's opening offer (stacked)");
     expect(await port.page.getByTestId("room-turn").textContent()).toBe("Waiting for you");
 
     // The shippers go offline; the port opens with an offer meanwhile.
@@ -260,6 +276,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await shippers.page.getByTestId("counter-fees").selectOption("low");
     await shippers.page.getByTestId("counter-years").fill("2");
     await screenshot(shippers.page, "35-room-seat-counter-offer");
+    await expectAccessible(shippers.page, "the seat's counter-offer (stacked)");
     await shippers.page.getByTestId("offer-send").click();
     await port.page.getByTestId("offer-accept").waitFor({ timeout: 20_000 });
     await port.page.getByTestId("offer-accept").click();
@@ -290,6 +307,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await observer.page.getByTestId("audit-result").getByText("Log verified").waitFor();
     expect(await observer.page.getByTestId("audit-result").textContent()).toContain(`${a.length} entries`);
     await screenshot(observer.page, "36-room-observer-audit");
+    await expectAccessible(observer.page, "the observer's view with the audit panel verified");
     for (const s of [port, shippers, observer]) {
       expect(s.errors).toEqual([]);
       await s.context.close();
@@ -301,6 +319,10 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await s.page.goto(`${server.url}/#/rooms/room-nope/join?invite=nope`);
     await s.page.getByTestId("room-error").waitFor();
     expect(await s.page.getByTestId("room-error").textContent()).toMatch(/PARLEY_HTTP_/);
+    await expectAccessible(s.page, "a refused invite");
+    // The check itself can fail: an unnamed button added to the page is reported (critical).
+    await s.page.evaluate(() => document.querySelector('[data-testid="room-error"]')?.append(document.createElement("button")));
+    expect((await seriousViolations(s.page)).map((v) => v.split(" ")[0])).toEqual(["button-name"]);
     await s.context.close();
   });
 });
