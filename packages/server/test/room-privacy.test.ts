@@ -47,6 +47,7 @@ describeStores("the privacy walk", (fresh) => {
   /** Five roles in a new room, each watching its stream from the start; every answer recorded per role. */
   async function watchedRoom(body: Body) {
     const received: Record<Role, string[]> = { convener: [], observer: [], mediator: [], upstream: [], downstream: [] };
+    const suggestions: Body[] = [];
     const room = await createRoom(app, body);
     const observerInvite = json<{ invite: string }>(await room.convener.request("POST", "/invites", { role: "observer" })).invite;
     const clients: Record<Role, RoomClient> = {
@@ -85,6 +86,15 @@ describeStores("the privacy walk", (fresh) => {
         await call(role, "GET", "/audit/inclusion?index=0");
         await call(role, "GET", `/audit/consistency?from=1`);
         await call(role, "GET", "/openings");
+        // The engine's suggestions: the human mediator's alone; packages and, under aggregates, counts.
+        const r = await call(role, "GET", "/suggestions");
+        const started = json<{ view: Body }>(await clients.convener.request("GET", "")).view["status"] !== "open";
+        if (role !== "mediator") expect(r.statusCode, `${role} GET suggestions`).toBe(403);
+        else if (!started) expect(r.statusCode, r.body).toBe(409);
+        else {
+          expect(r.statusCode, r.body).toBe(200);
+          suggestions.push(json(r));
+        }
       }
     };
     const close = async () => {
@@ -98,11 +108,11 @@ describeStores("the privacy walk", (fresh) => {
         expect(got, `${role} ${allowed.includes(role) ? "should have received" : "received"} ${secret.slice(0, 60)}`).toBe(allowed.includes(role));
       }
     };
-    return { room, clients, roles, received, call, readEverything, close, expectOnly };
+    return { room, clients, roles, received, suggestions, call, readEverything, close, expectOnly };
   }
 
   it("no role receives another seat's private data, in any REST answer or stream message", async () => {
-    const { clients, roles, received, call, readEverything, close } = await watchedRoom({
+    const { clients, roles, received, suggestions, call, readEverything, close } = await watchedRoom({
       scenario,
       protocol: "single-text",
       mediator: "human",
@@ -184,6 +194,23 @@ describeStores("the privacy walk", (fresh) => {
         const theirs = received[role].join("\n");
         for (const s of own[party]) expect(theirs.includes(s), `${role} received ${party}'s private ${s.slice(0, 60)}`).toBe(false);
       }
+    // The mediator's suggestions hold packages and counts only: every number is the seq or a count of seats.
+    expect(suggestions.length).toBeGreaterThan(2);
+    expect(suggestions.some((x) => x["improvement"] !== undefined)).toBe(true);
+    for (const x of suggestions) {
+      expect(Object.keys(x).sort()).toEqual(expect.arrayContaining(["kalaiSmorodinsky", "nash", "notes", "seq"]));
+      const numbers: number[] = [];
+      JSON.stringify(x, (key, v: unknown) => {
+        // (flow is an issue of the scenario: its values are in the packages)
+        if (typeof v === "number" && key !== "seq" && key !== "flow") numbers.push(v);
+        return v;
+      });
+      for (const n of numbers) expect(Number.isInteger(n) && n >= 0 && n <= 2, `a number in the suggestions: ${n}`).toBe(true);
+      for (const k of ["nextText", "nash", "kalaiSmorodinsky", "improvement"]) {
+        const one = x[k] as { package: Body; seats?: Body } | null | undefined;
+        if (one) expect(Object.keys(one).sort()).toEqual(["package", "seats"]);
+      }
+    }
     // Every role got stream messages and answers from every route.
     for (const role of roles) expect(received[role].length).toBeGreaterThan(60);
   }, 60_000);

@@ -1,6 +1,7 @@
 // What the engine does on its own: start the room, draft as the engine mediator, play the agent
 // seats, vote for agents on improvements. Deterministic: the same events give the same moves.
 import { MEDIATOR_STREAM } from "../negotiation/protocols/registry.js";
+import type { Outcome } from "../negotiation/types.js";
 import { createRng, deriveSeed } from "../random/rng.js";
 import { judgesOf } from "./decide.js";
 import { bestPackage, nextDraft, pointRatings } from "./judge.js";
@@ -9,6 +10,22 @@ import type { PointRating, RoomMove } from "./types.js";
 
 /** The engine mediator's stream for its opening package (apart from the machine's MEDIATOR_STREAM). */
 const OPENING_STREAM = MEDIATOR_STREAM + 2;
+
+/**
+ * The engine mediator's draft rule (docs/rooms.md, "Single negotiating text"): the next draft from
+ * the current text and the last ratings, or its opening package when there is no text yet; null
+ * when no change qualifies (the engine calls the ratification). Every seat's preferences must be
+ * known (the room has started).
+ */
+export function engineDraft(state: RoomState): Outcome | null {
+  const judges = judgesOf(state);
+  const urgent = new Set<number>();
+  for (const r of Object.values(state.lastRatings))
+    for (const [id, p] of Object.entries(r.points)) if (p.rating === "unacceptable") urgent.add(state.compiled.issues.findIndex((i) => i.id === id));
+  return state.text
+    ? nextDraft(state.compiled.radices, judges, state.text, state.tried, urgent)
+    : bestPackage(state.compiled, judges, createRng(deriveSeed(state.spec.seed, OPENING_STREAM)));
+}
 
 /**
  * The moves the server must make now on its own, in order (each is valid after the ones before it
@@ -52,13 +69,7 @@ export function engineMoves(state: RoomState): RoomMove[] {
     if (!draft) {
       const ask = m.next();
       if (spec.mediator !== "engine" || !ask || ask.seat !== -1) return [];
-      const judges = judgesOf(state);
-      const urgent = new Set<number>();
-      for (const r of Object.values(state.lastRatings))
-        for (const [id, p] of Object.entries(r.points)) if (p.rating === "unacceptable") urgent.add(state.compiled.issues.findIndex((i) => i.id === id));
-      const next = state.text
-        ? nextDraft(state.compiled.radices, judges, state.text, state.tried, urgent)
-        : bestPackage(state.compiled, judges, createRng(deriveSeed(spec.seed, OPENING_STREAM)));
+      const next = engineDraft(state);
       return [{ actor: engine, command: next ? { type: "publish-draft", package: toPackage(state, next) } : { type: "call-ratification" } }];
     }
     return state.seats.flatMap((seat, k): RoomMove[] => {

@@ -11,6 +11,7 @@ export {
   type SeatState,
 } from "./state.js";
 export { createRoom, decideRoom, packageOutcome, aggregatesOf } from "./decide.js";
-export { engineMoves } from "./engine-moves.js";
+export { engineDraft, engineMoves } from "./engine-moves.js";
+export { roomSuggestions, type RoomSuggestion, type RoomSuggestions, type RoomSuggestionOptions, type SuggestionCounts } from "./suggestions.js";
 export { visibleEvent, roomView, type RoomView, type RoomSeatView } from "./view.js";
-export { bestPackage, improvementOf, nextDraft, pointRatings, scoreOf, compileSeatPreferences, EXHAUSTIVE_LIMIT, type SeatJudge } from "./judge.js";
+export { bestPackage, improvementOf, nextDraft, pointRatings, scoreOf, compileSeatPreferences, seatParty, EXHAUSTIVE_LIMIT, type SeatJudge } from "./judge.js";

@@ -1,11 +1,12 @@
 // How the room engine reads a seat's preferences (submitted ones for people, modelled ones for
 // agents), and the engine mediator's search rules built on them (docs/rooms.md, "How a room runs").
+import type { Party } from "../model/party.js";
 import type { Preferences } from "../model/preferences.js";
 import type { Outcome } from "../negotiation/types.js";
 import { compileRedLines, crossesRedLine, type CompiledRedLine } from "../preferences/compile-red-lines.js";
 import { compileUtility, type CompiledUtility } from "../preferences/compile-utility.js";
 import type { Rng } from "../random/rng.js";
-import type { CompiledScenario } from "../space/compile-scenario.js";
+import type { CompiledParty, CompiledScenario } from "../space/compile-scenario.js";
 import type { PointRating } from "./types.js";
 
 /** One seat's preferences compiled against the room's outcome space. */
@@ -28,11 +29,24 @@ function judgeOf(utility: CompiledUtility, reservation: number, redLines: readon
   };
 }
 
+/**
+ * A seat's preferences as an analysed party of the room's scenario: the party with `preferences` in
+ * place of its modelled ones (throws ParleyError on references to unknown issues or values).
+ */
+export function seatParty(compiled: CompiledScenario, party: Party, preferences: Preferences): CompiledParty {
+  return {
+    party: { ...party, preferences },
+    utility: compileUtility(preferences.utility, compiled.issues, compiled.values),
+    reservation: preferences.reservation ?? 0,
+    discount: 1,
+    redLines: compileRedLines(preferences.redLines ?? [], compiled.issues, compiled.values),
+  };
+}
+
 /** Compile submitted preferences (throws ParleyError on references to unknown issues or values). */
 export function compileSeatPreferences(compiled: CompiledScenario, preferences: Preferences): SeatJudge {
-  const utility = compileUtility(preferences.utility, compiled.issues, compiled.values);
-  const redLines = compileRedLines(preferences.redLines ?? [], compiled.issues, compiled.values);
-  return judgeOf(utility, preferences.reservation ?? 0, redLines);
+  const cp = seatParty(compiled, { id: "", name: "", role: "party" }, preferences);
+  return judgeOf(cp.utility, cp.reservation, cp.redLines);
 }
 
 /** The scenario's modelled preferences of a party (agent seats). */

@@ -136,6 +136,37 @@ export const roomStreamQuery = z.strictObject({
   token: z.string().min(1).max(200).optional().describe("the session token, when the client can set neither a header nor a cookie"),
 });
 
+// ── engine suggestions (the human mediator) ──────────────────────────────────
+
+const suggestionSchema = z
+  .object({
+    package: roomPackageSchema,
+    seats: z
+      .object({
+        atOrAboveWalkAway: z.number().int().describe("seats whose utility of the package is at or above their walk-away (reservation value)"),
+        crossingRedLines: z.number().int().describe("seats one of whose red lines the package crosses"),
+        of: z.number().int().describe("the number of seats"),
+      })
+      .optional()
+      .describe('disclosure "aggregates" only: counts over the seats, never which seat, never a utility'),
+  })
+  .meta({ id: "RoomSuggestion" });
+
+export const roomSuggestionsSchema = z
+  .object({
+    seq: z.number().int().describe("the room's last seq when computed"),
+    nextText: suggestionSchema
+      .nullable()
+      .optional()
+      .describe("single text while running: the engine mediator's next draft from the current text (null: it would call the ratification)"),
+    nash: suggestionSchema.nullable().describe("the Nash bargaining package over the seats' rational Pareto frontier (null: none is rational for every seat)"),
+    kalaiSmorodinsky: suggestionSchema.nullable().describe("the Kalai–Smorodinsky package over the same frontier"),
+    improvement: suggestionSchema.nullable().optional().describe("after an agreement: a package every seat strictly prefers to the settled one (null: none)"),
+    notes: z.array(z.string()).describe("why a suggestion is missing"),
+  })
+  .describe("packages the engine computes from every seat's private preferences (docs/rooms.md, Engine suggestions)")
+  .meta({ id: "RoomSuggestions" });
+
 // ── audit ──────────────────────────────────────────────────────────────────
 
 export const treeHeadSchema = z
@@ -207,4 +238,5 @@ export type RoomEventJson = z.infer<typeof roomEventSchema>;
 export type RoomEvents = z.infer<typeof roomEventsSchema>;
 export type RoomGet = z.infer<typeof roomGetSchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type RoomSuggestionsJson = z.infer<typeof roomSuggestionsSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;

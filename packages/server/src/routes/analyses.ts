@@ -26,7 +26,7 @@ export const CACHE_HEADER = "x-parley-cache";
  * An analysis computed on a worker thread: takes a place among the analyses in progress (429
  * PARLEY_HTTP_QUEUE_FULL when there is none), under the analysis time limit.
  */
-export async function computeAnalysis<K extends "analysis" | "frameworks" | "outcomes" | "reference">(
+export async function computeAnalysis<K extends "analysis" | "frameworks" | "outcomes" | "reference" | "room-suggestions">(
   ctx: ServerContext,
   task: Extract<WorkerTask, { kind: K }>,
 ): Promise<TaskValues[K]> {

@@ -24,12 +24,15 @@ import {
   roomJoinedSchema,
   roomJoinSchema,
   roomPreferencesSchema,
+  roomSuggestionsSchema,
   serverKeySchema,
   treeHeadSchema,
   type RoomAction,
 } from "../api/rooms.js";
 import { findVersion, sendJsonText, type ParleyApp, type ServerContext } from "../context.js";
 import { HttpError, httpError } from "../errors.js";
+import { sourceOf } from "../workers/tasks.js";
+import { computeAnalysis } from "./analyses.js";
 import { actorOf, requireRole, roomCaller, type RoomCaller } from "../rooms/auth.js";
 import { newToken, sessionCookie, tokenHash } from "../rooms/tokens.js";
 import { RoomTokenRefused, type NewToken } from "../store/room-store.js";
@@ -288,6 +291,30 @@ export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
         next: rows.at(-1)?.event.seq ?? after,
         latest: Math.max(lastSeq, rows.at(-1)?.event.seq ?? 0),
       };
+    },
+  );
+
+  app.get(
+    "/rooms/:id/suggestions",
+    {
+      config: ctx.heavy,
+      schema: {
+        tags,
+        summary: "The human mediator's engine suggestions: the next single text, the Nash and Kalai–Smorodinsky packages, a post-settlement improvement",
+        description:
+          'Computed on a worker thread from every seat\'s private preferences, and handed out as packages only. Under disclosure "aggregates" each package also says how many seats it leaves at or above their walk-away and how many of them it takes across a red line; never which seat, never a utility. Mediator tokens only (403 for the other roles); 409 PARLEY_ROOM_NOT_NOW before the room has started.',
+        params: roomIdParams,
+        response: { 200: roomSuggestionsSchema, ...roomErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const who = await caller(request);
+      requireRole(who, ["mediator"], "read the engine's suggestions");
+      const id = request.params.id;
+      const source = await ctx.rooms.source(id);
+      const events = (await ctx.roomStore.events(id)).map((r) => r.event);
+      const text = await computeAnalysis(ctx, { kind: "room-suggestions", source: sourceOf(source), events, enumerationLimit: ctx.limits.enumeration });
+      return sendJsonText(reply, text);
     },
   );
 

@@ -13,10 +13,13 @@ import {
   negotiationReference,
   playTournamentRun,
   ProtocolViolation,
+  replayRoom,
+  roomSuggestions,
   type AnalysisOptions,
   type CompiledScenario,
   type NegotiationReference,
   type Preferences,
+  type RoomEvent,
   type RunSpec,
   type Scenario,
   type SimulationReference,
@@ -76,7 +79,9 @@ export type WorkerTask =
   /** Start the thread (and load the core) before anything is timed. */
   | { readonly kind: "warm" }
   /** A room seat's submitted preferences, checked against the room's scenario text (the native format's rules). */
-  | { readonly kind: "preferences"; readonly yaml: string; readonly party: string; readonly preferences: unknown };
+  | { readonly kind: "preferences"; readonly yaml: string; readonly party: string; readonly preferences: unknown }
+  /** A room's engine suggestions for its human mediator: the room replayed from its events (private parts included), then core roomSuggestions. */
+  | { readonly kind: "room-suggestions"; readonly source: ScenarioSource; readonly events: readonly RoomEvent[]; readonly enumerationLimit: number };
 
 /** What went wrong in a task, as data: `kind` says which error class to rebuild on the other side. */
 export interface TaskFailure {
@@ -101,6 +106,7 @@ export interface TaskValues {
   "queued-run": QueuedRunOutcome;
   warm: number;
   preferences: ParseResult<Preferences>;
+  "room-suggestions": string;
 }
 
 /** A queued run's outcome and its wall time in the thread (compiling the scenario, the first time, included). */
@@ -208,6 +214,8 @@ async function compute(task: WorkerTask): Promise<unknown> {
       return 0;
     case "preferences":
       return parsePartyPreferences(task.yaml, task.party, task.preferences);
+    case "room-suggestions":
+      return JSON.stringify(roomSuggestions(replayRoom(compiledOf(task.source), task.events), { enumerationLimit: task.enumerationLimit }));
   }
 }
 
