@@ -3,12 +3,12 @@
 // through the workbench alone: the seats join from their invite links, submit their preferences,
 // rate the mediator's draft point by point and ratify. Every WebSocket frame and every API response
 // each seat's context receives is recorded and searched for the other seat's private data.
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, refreshDocsImage, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
+import { artifactsDir, buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, refreshDocsImage, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
 
 const scenarioText = readFileSync(path.join(webRoot, "e2e/fixtures/harbour-talks.yaml"), "utf8");
 
@@ -52,6 +52,19 @@ function docsImage(shot: string, name: string): void {
 }
 
 const status = (page: Page) => page.getByTestId("room-status");
+
+/** A screenshot of the part of the page the locator covers (every element it matches) in e2e/artifacts/NAME.png. */
+async function elementShot(target: Locator, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  // Page coordinates: the boxes are relative to the viewport, which may be scrolled.
+  const boxes = await target.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height })));
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const clip = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+  await target.first().page().screenshot({ path: file, clip, fullPage: true });
+  return file;
+}
 
 /** axe-core on the page as it stands: no serious or critical violation (soft: every state is checked, all failures reported). */
 async function expectAccessible(page: Page, state: string): Promise<void> {
@@ -181,6 +194,32 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     const historyRows = await port.page.locator('[data-testid="seat-history"] tbody tr').allTextContents();
     expect(historyRows.some((r) => r.includes("Draft 1 (mediator)"))).toBe(true);
     expect(historyRows.find((r) => r.includes("Agreement"))).toContain(worth!);
+    // The plot of the history: one marker per package, the walk-away line at 31%.
+    const plot = port.page.getByTestId("seat-utility-plot");
+    expect(await plot.locator("svg [data-kind]").count()).toBe(historyRows.length);
+    expect(await plot.locator("figcaption").textContent()).toContain("your walk-away level 31%");
+    // The outcome space from port's side: its 45 outcomes by port's own submitted preferences
+    // (berths shared > north > south, fees high > medium > low, years increasing; weights 2:1:1),
+    // counted here by hand, the agreement (shared, medium, 3 years: 75%) marked.
+    const us: number[] = [];
+    for (const b of [1, 0.5, 0]) for (const f of [1, 0.5, 0]) for (let y = 1; y <= 5; y++) us.push(0.5 * b + 0.25 * f + 0.25 * ((y - 1) / 4));
+    const share = (k: number) => `${Math.round((k / 45) * 100)}%`;
+    const space = port.page.getByTestId("seat-space");
+    expect(await space.getByTestId("seat-space-plot").locator("svg").getAttribute("data-counted")).toBe("45");
+    expect(Number(await space.getByTestId("seat-space-mark").getAttribute("data-utility"))).toBeCloseTo(0.75, 12);
+    expect(await space.locator("figcaption").textContent()).toBe(
+      `All 45 outcomes of the scenario by their worth to you, in bands of 5%: under your own preferences only, no other seat's. ` +
+        `${share(us.filter((u) => u < 0.75 - 1e-9).length)} of them are worth less to you than the agreement (75%); ` +
+        `${share(us.filter((u) => u < 0.31).length)} are below your walk-away level (31%); 15 cross your red lines.`,
+    );
+    // The table alternative, opened by keyboard: every band's count, summing to the space.
+    await space.locator("summary").focus();
+    await port.page.keyboard.press("Enter");
+    const counts = (await space.locator('[data-testid="seat-space-table"] tbody tr td:nth-of-type(1)').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(45);
+    expect(counts[15]).toBe(us.filter((u) => u >= 0.75 - 1e-9 && u < 0.8 - 1e-9).length);
+    expect(await space.getByTestId("seat-space-frameworks").textContent()).toContain("Compromise 63%–88%");
+    docsImage(await elementShot(port.page.getByTestId("seat-history").or(space), "34-room-seat-outlook"), "workbench-room-seat-outlook.png");
     await screenshot(port.page, "34-room-seat-settled");
     await expectAccessible(port.page, "the seat's agreement and history");
     await expectAccessible(mediator.page, "the mediator's agreement");

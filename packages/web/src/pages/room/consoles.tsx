@@ -6,14 +6,12 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Issue, PointRating, Scenario, Value } from "@parley/core";
 import { api, ApiError } from "../../api/client.js";
-import { useAppState } from "../../state/store.js";
 import type { RoomAction, RoomView } from "../../api/types.js";
 import {
   describeRedLine,
   draftFromPreferences,
   keepOther,
   moveOption,
-  packageUtility,
   pointScores,
   previewPackage,
   setDirection,
@@ -24,6 +22,7 @@ import {
 } from "../../lib/room-preferences.js";
 import { applyFramework, completePackage, pct, showValue, type Package } from "../../lib/room-view.js";
 import { errorMessage } from "../../state/use-resource.js";
+import { SeatHistory, SeatSpacePanel, useSeatSide } from "./SeatOutlook.js";
 
 /** Sends a command (or a preferences submission); keeps the busy flag and the refusal to show. */
 function useSend(): { busy: boolean; error: string | null; send: (run: () => Promise<unknown>) => Promise<boolean> } {
@@ -159,6 +158,7 @@ export function SeatConsole({ roomId, view, party, scenario }: { roomId: string;
   const prefs = you?.preferences ?? null;
   const issues = scenario.issues;
   const scores = (pkg: Package) => pointScores(issues, prefs, pkg);
+  const side = useSeatSide(scenario, party, prefs);
   const myTurn = view.turn.parties.includes(party);
   const offers = view.protocol === "sao" || view.protocol === "stacked";
   return (
@@ -193,47 +193,9 @@ export function SeatConsole({ roomId, view, party, scenario }: { roomId: string;
           <p>{view.reason}</p>
         </Panel>
       ) : null}
-      {prefs ? <SeatHistory issues={issues} prefs={prefs} /> : null}
+      {side ? <SeatHistory side={side} party={party} walkAway={side.seat.reservation} /> : null}
+      {side ? <SeatSpacePanel side={side} view={view} scenario={scenario} /> : null}
     </div>
-  );
-}
-
-/** Every draft, offer and agreement so far with its worth to this seat (its own preferences, computed here). */
-function SeatHistory({ issues, prefs }: { issues: readonly Issue[]; prefs: NonNullable<NonNullable<RoomView["you"]>["preferences"]> }) {
-  const events = useAppState((s) => s.room.events);
-  const rows = events.flatMap((e) => {
-    const p = e.public as { package?: Package; draft?: number; party?: string; by?: string };
-    if (!p.package || !["draft-published", "offer", "agreement", "improvement-proposed"].includes(e.type)) return [];
-    const what = e.type === "draft-published" ? `Draft ${p.draft} (${p.by})` : e.type === "offer" ? `Offer from ${p.party}` : e.type === "agreement" ? "Agreement" : "Improvement proposed";
-    return [{ seq: e.seq, what, u: packageUtility(issues, prefs, p.package) }];
-  });
-  if (rows.length === 0) return null;
-  return (
-    <Panel title="History: what each package was worth to you" id="seat-history-title" testId="seat-history">
-      <table className="data-table compact" aria-label="Drafts and offers with their worth to you">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Package</th>
-            <th scope="col" className="num">
-              Worth to you
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.seq} data-seq={r.seq}>
-              <td>{r.seq}</td>
-              <th scope="row">{r.what}</th>
-              <td className="num">
-                <span style={{ display: "inline-block", width: `${Math.round((r.u ?? 0) * 80)}px`, height: "0.6em", background: "#5b6ee1", marginRight: 6 }} aria-hidden="true" />
-                {pct(r.u)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Panel>
   );
 }
 
