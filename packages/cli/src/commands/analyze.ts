@@ -71,6 +71,8 @@ function nashSurvival(
       readings: readingsSampling(loaded.nominal, options),
       // The analysis just made is the nominal one: its Nash package, when exact, is robustness's.
       ...(report.exact ? { nominalNash: report.nash[0] ?? null } : {}),
+      // Only the two shares below are reported: each sample stops at the first package beating the nominal one.
+      nashOutcomes: false,
     });
     return {
       survival: {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeScenario, compileScenario, createRng, outcomeIndicesAt, outcomeUtilities, type Scenario } from "@parley/core";
 import { arbitraryScenario } from "../../test/arbitraries.js";
 import { robustness } from "./index.js";
-import { nashBranchAndBound } from "./robustness.js";
+import { nashBeyond, nashBranchAndBound } from "./robustness.js";
 
 const table = (scores: Record<string, number>) => ({ kind: "table" as const, scores });
 
@@ -136,6 +136,48 @@ describe("robustness with the caller's nominal Nash package", () => {
         expect(given).toEqual(own);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("robustness without the samples' Nash packages (nashOutcomes: false)", () => {
+  it("gives the same stability, deal and reading shares as the full search, and no outcomes", () => {
+    fc.assert(
+      fc.property(
+        arbitraryScenario({ maxOutcomes: 500, redLines: true, reservations: true, coarse: true }),
+        fc.nat(),
+        fc.boolean(),
+        fc.constantFrom(0, 0.05, 0.3),
+        (s, seed, nominalGiven, reservationRange) => {
+          const compiled = compileScenario(s);
+          const nominalNash = nominalGiven ? { nominalNash: analyzeScenario(compiled).nash[0] ?? null } : {};
+          const options = { samples: 20, frameworks: [], range: 0.25, reservationRange, ...nominalNash };
+          const full = robustness(compiled, { ...options, rng: createRng(seed) });
+          const decided = robustness(compiled, { ...options, rng: createRng(seed), nashOutcomes: false });
+          expect(decided.nash.outcomes).toEqual([]);
+          expect({ ...decided, nash: { ...decided.nash, outcomes: full.nash.outcomes } }).toEqual(full);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("nashBeyond: whether some rational outcome's Nash product exceeds the threshold by more than 1e-12, as a full scan says", () => {
+    fc.assert(
+      fc.property(arbitraryScenario({ maxOutcomes: 1000, redLines: true, reservations: true, coarse: true }), fc.nat(), fc.double({ min: -0.1, max: 1.1, noNaN: true }), (s, warm, t) => {
+        const compiled = compileScenario(s);
+        const all = outcomeUtilities(compiled);
+        let best = -Infinity;
+        for (let j = 0; j < all.size; j++)
+          if (all.rational[j]) best = Math.max(best, compiled.parties.reduce((x, p, i) => x * (all.utilities[i]![j]! - p.reservation), 1));
+        // thresholds at, just below and just above the best product, and an arbitrary one
+        for (const threshold of [t, best, best - 1e-12, best - 2e-12, best - 0.5e-12, -Infinity]) {
+          const expected = best > -Infinity && !(threshold >= best - 1e-12);
+          expect(nashBeyond(compiled, null, threshold)).toBe(expected);
+          expect(nashBeyond(compiled, outcomeIndicesAt(compiled, warm % compiled.size), threshold)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -62,6 +62,12 @@ export interface RobustnessOptions {
    * on a large space costs more than the samples.
    */
   readonly nominalNash?: SolutionPoint | null;
+  /**
+   * false: leave `nash.outcomes` empty and only decide, per sample, whether the nominal package stays
+   * a Nash package and whether a deal is possible (the same answers): on linear-additive spaces the
+   * search then stops at the first outcome that beats the nominal package. Default true.
+   */
+  readonly nashOutcomes?: boolean;
 }
 
 /** How the results depend on one reading: the samples with it on against those with it off. */
@@ -185,11 +191,14 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
         accepts.push(pe.verdict === "accept");
       });
     });
-    const found = sampleNash(sample, nominalIdx, limit, additive);
+    const found =
+      options.nashOutcomes === false && additive && sample.size <= limit
+        ? { best: null, ...sampleNashDecision(sample, nominalIdx) }
+        : withDeal(sampleNash(sample, nominalIdx, limit, additive));
     if (found.stable) stable++;
-    // The sample's Nash package exists exactly when some outcome is rational: that is the deal check.
-    if (found.best) deals++;
-    perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.best !== null, stable: found.stable, accepts });
+    if (found.deal) deals++;
+    perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.deal, stable: found.stable, accepts });
+    if (options.nashOutcomes === false) continue;
     const outcome = found.best ? outcomeFromIndices(compiled, found.best) : null;
     const key = outcome ? JSON.stringify(outcome) : "";
     const entry = nashCounts.get(key) ?? { outcome, count: 0 };
@@ -373,14 +382,35 @@ function sampleNash(
     }
   }
   if (!best || !nominal) return { best, stable: false };
+  const prod = rationalProduct(sample, nominal);
+  return { best, stable: prod !== null && prod >= bestProduct - NASH_TOLERANCE };
+}
+
+/**
+ * sampleNash's answers without the sample's own Nash package (linear-additive, enumerable): whether
+ * some outcome is rational (a deal), and whether the nominal package is stable: rational in the
+ * sample, and no outcome's product beyond its own (nashBeyond).
+ */
+function sampleNashDecision(sample: CompiledScenario, nominal: Int32Array | null): { deal: boolean; stable: boolean } {
+  const prod = nominal ? rationalProduct(sample, nominal) : null;
+  if (prod === null) return { deal: nashBeyond(sample, null, -Infinity), stable: false };
+  return { deal: true, stable: !nashBeyond(sample, nominal, prod) };
+}
+
+/** The sample's Nash package exists exactly when some outcome is rational: that is the deal check. */
+function withDeal(found: { best: Int32Array | null; stable: boolean }) {
+  return { ...found, deal: found.best !== null };
+}
+
+/** The Nash product of an outcome when it is rational (null when it is not, or crosses a red line), as sampleNash computes it. */
+function rationalProduct(sample: CompiledScenario, outcome: Int32Array): number | null {
   let prod = 1;
-  for (let p = 0; p < sample.parties.length; p++) {
-    const cp = sample.parties[p]!;
-    const u = cp.utility.evaluate(nominal);
-    if (u < cp.reservation || cp.redLines.some((line) => crossesRedLine(line, nominal))) return { best, stable: false };
+  for (const cp of sample.parties) {
+    const u = cp.utility.evaluate(outcome);
+    if (u < cp.reservation || cp.redLines.some((line) => crossesRedLine(line, outcome))) return null;
     prod *= u - cp.reservation;
   }
-  return { best, stable: prod >= bestProduct - NASH_TOLERANCE };
+  return prod;
 }
 
 /**
@@ -397,7 +427,14 @@ function sampleNash(
  * tᵢ = 1 / aᵢ at the warm start it is tight near a good package and cuts most of the tree.
  * Partial sums run in issue order, as in outcomeUtilities, so utilities are bit-for-bit the same.
  */
-export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Array | null = null): { index: number; product: number } {
+export function nashBranchAndBound(
+  sample: CompiledScenario,
+  warmStart: Int32Array | null = null,
+  options: { readonly stopBeyond?: number } = {},
+): { index: number; product: number; beyond: boolean } {
+  // stopBeyond (nashBeyond): stop at the first rational outcome whose product q is beyond it, !(stopBeyond ≥ q − 1e-12).
+  const stopBeyond = options.stopBeyond;
+  let beyond = false;
   const parties = sample.parties;
   const tables = parties.map((p) => p.utility.contributions!);
   const d = Float64Array.from(parties, (p) => p.reservation);
@@ -508,6 +545,7 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
         bestSum = sum;
         bestIndex = j;
       }
+      if (stopBeyond !== undefined && !(stopBeyond >= prod - NASH_TOLERANCE)) beyond = true;
       return;
     }
     const r = radices[i]!;
@@ -532,8 +570,19 @@ export function nashBranchAndBound(sample: CompiledScenario, warmStart: Int32Arr
       if (bound < bestProduct) continue;
       if (bestProduct > 0 && amgm(weighted) * (1 + 1e-9) + 1e-12 < bestProduct) continue;
       visit(i + 1, j * r + x);
+      if (beyond) return;
     }
   };
   visit(0, 0);
-  return { index: bestIndex, product: bestProduct };
+  return { index: bestIndex, product: bestProduct, beyond };
+}
+
+/**
+ * Whether some rational outcome of a linear-additive scenario has a Nash product q beyond `threshold`,
+ * !(threshold ≥ q − 1e-12): nashBranchAndBound stopped at the first such outcome (a stable Nash
+ * package needs the whole proof, an unstable one usually a single descent). −Infinity: whether any
+ * outcome is rational. The answer is the full search's: beyond exactly when its best product is.
+ */
+export function nashBeyond(sample: CompiledScenario, warmStart: Int32Array | null, threshold: number): boolean {
+  return nashBranchAndBound(sample, warmStart, { stopBeyond: threshold }).beyond;
 }
