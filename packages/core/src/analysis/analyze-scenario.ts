@@ -11,6 +11,7 @@ import {
 } from "../space/compile-scenario.js";
 import { findConflicts, type Constraint } from "./conflicts.js";
 import { evaluateFramework, type FrameworkEvaluation } from "./evaluate-framework.js";
+import { frontierByIssues, type FrontierByIssues } from "./frontier-by-issues.js";
 import { mergeFrontier } from "./merge-frontier.js";
 import { analysisDefaults, enumerationFits, outcomeUtilities } from "./outcome-utilities.js";
 import { paretoFrontier } from "./pareto-frontier.js";
@@ -47,6 +48,12 @@ export interface AnalysisOptions {
   /** Evaluate only this framework (all frameworks when omitted). */
   readonly framework?: string;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
+  /**
+   * Enumerate path, linear-additive scenarios of two or three parties: find enumeration's answer
+   * issue by issue without enumerating (frontierByIssues; the same report). false: enumerate.
+   * Default true.
+   */
+  readonly frontierByIssues?: boolean;
 }
 
 export interface FrontierPoint {
@@ -121,6 +128,7 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
   let rational: AnalysisReport["rational"];
   let conflicts: AnalysisReport["conflicts"] = null;
   const progress = options.onProgress;
+  let byIssues: FrontierByIssues | null = null;
 
   if (method === "merge") {
     const merged = mergeFrontier(compiled, {
@@ -135,6 +143,10 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
     rational = { count: null, fraction: null };
     notes.push(`exact frontier (merge): the largest intermediate frontier had ${merged.peakFrontier} points`);
     if (points.length === 0) notes.push("no outcome is rational: every outcome crosses a red line or a reservation value");
+  } else if (method === "enumerate" && (byIssues = options.frontierByIssues === false ? null : frontierByIssues(compiled, perPoint)) && byIssues.rationalCount > 0) {
+    // Enumeration's report without enumerating (when nothing is rational, the conflicts below need the enumeration).
+    points = byIssues.points;
+    rational = { count: byIssues.rationalCount, fraction: byIssues.rationalCount / compiled.size };
   } else {
     let columns: Float64Array[];
     let candidates: Int32Array;

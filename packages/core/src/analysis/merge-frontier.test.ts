@@ -13,7 +13,7 @@ describe("mergeFrontier", () => {
         arbitraryScenario({ redLines: true, reservations: true, overweight: true, coarse: false, maxOutcomes: 3000 }),
         (scenario) => {
           const compiled = compileScenario(scenario);
-          const enumerated = analyzeScenario(compiled, { method: "enumerate" });
+          const enumerated = analyzeScenario(compiled, { method: "enumerate", frontierByIssues: false });
           const merged = mergeFrontier(compiled);
           expect(merged.points.map((p) => key(p.utilities)).sort()).toEqual(
             enumerated.pareto.points.map((p) => key(p.utilities)).sort(),
@@ -31,7 +31,7 @@ describe("mergeFrontier", () => {
     fc.assert(
       fc.property(arbitraryScenario({ coarse: true, redLines: true, maxParties: 3 }), (scenario) => {
         const compiled = compileScenario(scenario);
-        const enumerated = analyzeScenario(compiled, { method: "enumerate" });
+        const enumerated = analyzeScenario(compiled, { method: "enumerate", frontierByIssues: false });
         const merged = mergeFrontier(compiled);
         expect(merged.points.map((p) => key(p.utilities)).sort()).toEqual(
           enumerated.pareto.points.map((p) => key(p.utilities)).sort(),
@@ -49,7 +49,7 @@ describe("mergeFrontier on larger seeded spaces", () => {
   ])("mergeFrontier equals enumeration on %i issues × %i options, %i parties", async (issues, options, parties) => {
     const { randomAdditiveScenario } = await import("../../test/random-additive.js");
     const compiled = compileScenario(randomAdditiveScenario(issues, options, parties, 99));
-    const enumerated = analyzeScenario(compiled, { method: "enumerate" });
+    const enumerated = analyzeScenario(compiled, { method: "enumerate", frontierByIssues: false });
     const merged = mergeFrontier(compiled);
     expect(merged.points.length).toBeGreaterThan(10);
     expect(merged.points.map((p) => key(p.utilities)).sort()).toEqual(enumerated.pareto.points.map((p) => key(p.utilities)).sort());

@@ -49,22 +49,7 @@ export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontier
     return t;
   });
 
-  // Allowed options per issue after every party's `forbid` red lines.
-  const allowed = compiled.radices.map((r) => new Uint8Array(r).fill(1));
-  for (const p of parties)
-    for (const r of p.redLines) if (r.kind === "forbid") r.mask.forEach((m, x) => m && (allowed[r.issue]![x] = 0));
-
-  // Cross-issue rules become state carried from the first of their two issues to the second: a
-  // bit per rule saying "the premise holds" (if-issue first) or "the conclusion holds" (then-issue
-  // first). Partial sums with different pending states cannot be compared, so pruning happens
-  // within each state; the issues are still combined in order, so every sum is computed exactly
-  // as enumeration computes it (((0 + c₀) + c₁) + …) and the two paths agree to the last bit.
-  const rules = parties.flatMap((p) => p.redLines.flatMap((r) => (r.kind === "require" ? [r] : [])));
-  if (rules.length > 30)
-    throw new ParleyError("PARLEY_ERR_FRONTIER_TOO_LARGE", `${rules.length} cross-issue red lines: the merge frontier handles at most 30`);
-  for (const r of rules)
-    if (r.ifIssue === r.thenIssue) r.ifMask.forEach((m, x) => m && !r.thenMask[x] && (allowed[r.ifIssue]![x] = 0));
-  const pairRules = rules.map((r, bit) => ({ r, bit })).filter(({ r }) => r.ifIssue !== r.thenIssue);
+  const { choices, step } = issueSteps(compiled);
 
   // Layered merge, one issue at a time, with back-pointers.
   let front: Float64Array[] = tables.map(() => new Float64Array(1)); // the zero vector
@@ -73,10 +58,6 @@ export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontier
   const backChoice: Int32Array[] = [];
   let peak = 1;
   for (let i = 0; i < n; i++) {
-    const choices: number[] = [];
-    allowed[i]!.forEach((ok, x) => ok && choices.push(x));
-    const opening = pairRules.filter(({ r }) => Math.min(r.ifIssue, r.thenIssue) === i);
-    const closing = pairRules.filter(({ r }) => Math.max(r.ifIssue, r.thenIssue) === i);
     const m = front[0]!.length;
     const cols = tables.map(() => [] as number[]);
     const candState: number[] = [];
@@ -84,20 +65,9 @@ export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontier
     const candChoice: number[] = [];
     for (let a = 0; a < m; a++) {
       const state = states[a]!;
-      for (const x of choices) {
-        let next = state;
-        let ok = true;
-        for (const { r, bit } of closing) {
-          const flag = (state >>> bit) & 1;
-          const violated = r.ifIssue === i ? r.ifMask[x] === 1 && flag === 0 : flag === 1 && r.thenMask[x] !== 1;
-          if (violated) ok = false;
-          next &= ~(1 << bit);
-        }
-        if (!ok) continue;
-        for (const { r, bit } of opening) {
-          const flag = r.ifIssue === i ? r.ifMask[x] === 1 : r.thenMask[x] === 1;
-          if (flag) next |= 1 << bit;
-        }
+      for (const x of choices[i]!) {
+        const next = step(i, state, x);
+        if (next < 0) continue;
         for (let p = 0; p < k; p++) cols[p]!.push(front[p]![a]! + tables[p]![i]![x]!);
         candState.push(next);
         candParent.push(a);
@@ -147,4 +117,48 @@ export function mergeFrontier(compiled: CompiledScenario, options: MergeFrontier
     points.push({ utilities, outcome });
   }
   return { points, peakFrontier: peak };
+}
+
+/** Per issue, the options no `forbid` red line removes, and how cross-issue rules travel as state (issueSteps). */
+export interface IssueSteps {
+  /** Per issue, the options every party's `forbid` red lines (and a rule within one issue) leave, ascending. */
+  readonly choices: readonly Int32Array[];
+  /**
+   * The pending state after option x of issue i is added to a partial outcome in `state` (0 before
+   * the first issue and after the last), or −1 when that crosses a cross-issue rule.
+   */
+  readonly step: (i: number, state: number, x: number) => number;
+}
+
+/**
+ * The red lines of a linear-additive analysis over the issues in order: options a red line forbids
+ * are removed; cross-issue rules become state carried from the first of their two issues to the
+ * second, a bit per rule saying "the premise holds" (if-issue first) or "the conclusion holds"
+ * (then-issue first). Partial outcomes with different pending states cannot be compared.
+ */
+export function issueSteps(compiled: CompiledScenario): IssueSteps {
+  const parties = compiled.parties;
+  const allowed = compiled.radices.map((r) => new Uint8Array(r).fill(1));
+  for (const p of parties)
+    for (const r of p.redLines) if (r.kind === "forbid") r.mask.forEach((m, x) => m && (allowed[r.issue]![x] = 0));
+  const rules = parties.flatMap((p) => p.redLines.flatMap((r) => (r.kind === "require" ? [r] : [])));
+  if (rules.length > 30)
+    throw new ParleyError("PARLEY_ERR_FRONTIER_TOO_LARGE", `${rules.length} cross-issue red lines: the merge frontier handles at most 30`);
+  for (const r of rules)
+    if (r.ifIssue === r.thenIssue) r.ifMask.forEach((m, x) => m && !r.thenMask[x] && (allowed[r.ifIssue]![x] = 0));
+  const pairRules = rules.map((r, bit) => ({ r, bit })).filter(({ r }) => r.ifIssue !== r.thenIssue);
+  const opening = compiled.radices.map((_, i) => pairRules.filter(({ r }) => Math.min(r.ifIssue, r.thenIssue) === i));
+  const closing = compiled.radices.map((_, i) => pairRules.filter(({ r }) => Math.max(r.ifIssue, r.thenIssue) === i));
+  const choices = allowed.map((ok) => Int32Array.from(Array.from(ok).flatMap((a, x) => (a ? [x] : []))));
+  const step = (i: number, state: number, x: number): number => {
+    let next = state;
+    for (const { r, bit } of closing[i]!) {
+      const flag = (state >>> bit) & 1;
+      if (r.ifIssue === i ? r.ifMask[x] === 1 && flag === 0 : flag === 1 && r.thenMask[x] !== 1) return -1;
+      next &= ~(1 << bit);
+    }
+    for (const { r, bit } of opening[i]!) if (r.ifIssue === i ? r.ifMask[x] === 1 : r.thenMask[x] === 1) next |= 1 << bit;
+    return next;
+  };
+  return { choices, step };
 }

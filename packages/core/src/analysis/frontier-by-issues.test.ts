@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeScenario, compileScenario, outcomeUtilities, type Issue, type Party, type Scenario } from "@parley/core";
+import { arbitraryScenario } from "../../test/arbitraries.js";
+import { frontierByIssues } from "./frontier-by-issues.js";
+
+// Decimal weights and scores (0.1, 0.3, …): sums that are equal on paper differ in their last bits
+// depending on the path, and a later addition can round them together again — the case where a
+// pruning without a margin would lose an outcome tied with a frontier vector.
+const decimalScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    radices: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 6 }),
+    parties: fc.integer({ min: 2, max: 3 }),
+  })
+  .filter(({ radices }) => radices.reduce((a, b) => a * b, 1) <= 3000)
+  .chain(({ radices, parties }) => {
+    const issues: Issue[] = radices.map((r, i) => ({ kind: "categorical", id: `c${i}`, options: Array.from({ length: r }, (_, k) => `o${k}`) }));
+    const party = (p: number): fc.Arbitrary<Party> =>
+      fc
+        .record({
+          weights: fc.array(fc.constantFrom(0.1, 0.2, 0.3, 0.4, 0.7), { minLength: radices.length, maxLength: radices.length }),
+          scores: fc.array(fc.array(fc.constantFrom(0, 0.1, 0.2, 0.3, 0.6, 0.7, 0.9, 1), { minLength: 5, maxLength: 5 }), {
+            minLength: radices.length,
+            maxLength: radices.length,
+          }),
+          reservation: fc.constantFrom(0, 0.1, 0.3, 0.6),
+        })
+        .map(({ weights, scores, reservation }) => ({
+          id: `p${p}`,
+          name: `P${p}`,
+          role: "party" as const,
+          preferences: {
+            utility: {
+              kind: "linear-additive" as const,
+              weights: Object.fromEntries(issues.map((issue, i) => [issue.id, weights[i]!])),
+              values: Object.fromEntries(
+                issues.map((issue, i) => [
+                  issue.id,
+                  { kind: "table" as const, scores: Object.fromEntries((issue.kind === "categorical" ? issue.options : []).map((o, k) => [o, scores[i]![k]!])) },
+                ]),
+              ),
+            },
+            reservation,
+          },
+        }));
+    return fc.tuple(...Array.from({ length: parties }, (_, p) => party(p))).map((ps): Scenario => ({ id: "d", name: "D", issues, parties: ps, frameworks: [] }));
+  });
+
+/** frontierByIssues against enumeration: the same report (vectors to the last bit, counts, first outcomes, rational count). */
+function checkAgainstEnumeration(scenario: Scenario, outcomesPerPoint = 16) {
+  const compiled = compileScenario(scenario);
+  const enumerated = analyzeScenario(compiled, { method: "enumerate", frontierByIssues: false, outcomesPerPoint });
+  expect(analyzeScenario(compiled, { outcomesPerPoint })).toEqual(enumerated);
+  const found = frontierByIssues(compiled, outcomesPerPoint);
+  if (compiled.parties.length > 3) expect(found).toBeNull();
+  else {
+    expect(found).not.toBeNull();
+    expect(found!.rationalCount).toBe(outcomeUtilities(compiled).rationalCount);
+    if (found!.rationalCount > 0) {
+      const byVector = (a: { utilities: number[] }, b: { utilities: number[] }) => String(a.utilities).localeCompare(String(b.utilities));
+      expect([...found!.points].sort(byVector)).toEqual([...enumerated.pareto.points].sort(byVector));
+    }
+  }
+  return { compiled, enumerated };
+}
+
+describe("frontierByIssues", () => {
+  it("gives enumeration's report: red lines, reservation values, the cap at 1, 2 to 4 parties", () => {
+    fc.assert(
+      fc.property(arbitraryScenario({ redLines: true, reservations: true, overweight: true, maxOutcomes: 3000 }), (s) => void checkAgainstEnumeration(s)),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives enumeration's report with coarse scores: many outcomes behind each vector (counts, the first ones in order)", () => {
+    let tied = 0;
+    fc.assert(
+      fc.property(arbitraryScenario({ coarse: true, redLines: true, reservations: true, maxParties: 3, maxOutcomes: 3000 }), (s) => {
+        // At most 3 outcomes listed per vector, so that more than that reach many vectors.
+        const { enumerated } = checkAgainstEnumeration(s, 3);
+        if (enumerated.pareto.points.some((p) => p.outcomeCount! > 3)) tied++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(tied).toBeGreaterThan(10);
+  });
+
+  it("gives enumeration's report with decimal weights and scores (sums equal on paper, not in their last bits)", () => {
+    fc.assert(
+      fc.property(decimalScenario, (s) => void checkAgainstEnumeration(s)),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts the rational outcomes without listing them: 10⁶ outcomes, reservation values that cut through the space", () => {
+    const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options: Array.from({ length: 10 }, (_, k) => `v${k}`) }));
+    const party = (id: string, flip: boolean, reservation: number): Party => ({
+      id,
+      name: id,
+      role: "party",
+      preferences: {
+        utility: {
+          kind: "linear-additive",
+          weights: Object.fromEntries(issues.map((issue, i) => [issue.id, (i + 1) / 21])),
+          values: Object.fromEntries(
+            issues.map((issue) => [issue.id, { kind: "table" as const, scores: Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`v${k}`, (flip ? 9 - k : k) / 9])) }]),
+          ),
+        },
+        reservation,
+      },
+    });
+    const compiled = compileScenario({ id: "big", name: "Big", issues, parties: [party("A", false, 0.3), party("B", true, 0.45)], frameworks: [] });
+    const found = frontierByIssues(compiled, 16)!;
+    const all = outcomeUtilities(compiled);
+    expect(found.rationalCount).toBe(all.rationalCount);
+    expect(all.rationalCount).toBeGreaterThan(0);
+    expect(all.rationalCount).toBeLessThan(all.size);
+  });
+});

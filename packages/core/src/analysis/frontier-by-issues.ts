@@ -1,0 +1,455 @@
+import type { CompiledScenario } from "../space/compile-scenario.js";
+import { outcomeFromIndices } from "../space/compile-scenario.js";
+import type { FrontierPoint } from "./analyze-scenario.js";
+import { issueSteps, type IssueSteps } from "./merge-frontier.js";
+import { paretoFrontier } from "./pareto-frontier.js";
+
+/** What enumeration reports of a linear-additive space, found issue by issue (frontierByIssues). */
+export interface FrontierByIssues {
+  /** The rational Pareto frontier: every vector, the first outcomes behind it in outcome order, and how many reach it. */
+  readonly points: FrontierPoint[];
+  /** How many outcomes are rational (every utility at least its reservation value, no red line crossed). */
+  readonly rationalCount: number;
+}
+
+/** Give up (the caller enumerates) past this many partial outcomes kept after one issue. */
+const MAX_GROUPS = 150_000;
+
+/**
+ * Enumeration's answer for a linear-additive space of two or three parties, without enumerating:
+ * the same frontier vectors to the last bit, the same outcome counts behind each, the same first
+ * outcomes (in outcome order) and the same count of rational outcomes; null when it does not apply
+ * (one party or more than three, no issue) or when the partial frontiers grow past MAX_GROUPS.
+ *
+ * The frontier of a sum of independent issues lies in the frontier of the sums of the issues'
+ * partial frontiers, so issues are added one at a time (in order, so every partial sum is the one
+ * enumeration computes, ((0 + c₀) + c₁) + …, bit for bit) and partial outcomes that can no longer
+ * reach the frontier are dropped. Partial outcomes with exactly the same sums (and pending red-line
+ * state) are merged into one group that counts them. A group is dropped only when another dominates
+ * it with a margin that no rounding of the remaining additions can close and that the cap at 1 cannot
+ * erase (its own utility stays below 1 whatever follows), or when it can no longer reach some
+ * reservation value: so every outcome tied with a frontier vector survives to the end, where the
+ * exact frontier of the (capped) survivors is taken. The rational count is a separate pass that
+ * settles a partial outcome's whole subtree as soon as its completions are all rational (count
+ * them) or none is (drop it).
+ */
+export function frontierByIssues(compiled: CompiledScenario, outcomesPerPoint: number): FrontierByIssues | null {
+  const parties = compiled.parties;
+  const k = parties.length;
+  const n = compiled.radices.length;
+  if (n === 0 || k < 2 || k > 3) return null;
+  const tables = parties.map((p) => p.utility.contributions);
+  if (tables.some((t) => t === null)) return null;
+  const contributions = tables as readonly (readonly Float64Array[])[];
+  let steps: IssueSteps;
+  try {
+    steps = issueSteps(compiled);
+  } catch {
+    return null;
+  }
+  const bounds = remainingBounds(contributions, steps.choices, k, n);
+  const d = parties.map((p) => p.reservation);
+  const rationalCount = countRational(contributions, steps, bounds, d, k, n);
+  if (rationalCount === null) return null;
+  if (rationalCount === 0) return { points: [], rationalCount };
+  const layers = frontierLayers(contributions, steps, bounds, d, k, n);
+  if (layers === null) return null;
+  return { points: finalFrontier(compiled, layers, d, k, n, outcomesPerPoint), rationalCount };
+}
+
+interface Bounds {
+  /** restMax[i·k + p], restMin[i·k + p]: party p's largest and smallest sum over issues i … n − 1 (allowed options). */
+  readonly restMax: Float64Array;
+  readonly restMin: Float64Array;
+  /** nonNegative[i·k + p]: every allowed contribution of issues i … n − 1 to party p is ≥ 0. */
+  readonly nonNegative: Uint8Array;
+  /** More than any rounding error the additions still to come can make in a partial sum. */
+  readonly margin: number;
+}
+
+function remainingBounds(tables: readonly (readonly Float64Array[])[], choices: readonly Int32Array[], k: number, n: number): Bounds {
+  const restMax = new Float64Array((n + 1) * k);
+  const restMin = new Float64Array((n + 1) * k);
+  const nonNegative = new Uint8Array((n + 1) * k).fill(1);
+  let magnitude = 1;
+  for (let p = 0; p < k; p++) {
+    let total = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      let hi = -Infinity;
+      let lo = Infinity;
+      let big = 0;
+      for (const x of choices[i]!) {
+        const c = tables[p]![i]![x]!;
+        if (c > hi) hi = c;
+        if (c < lo) lo = c;
+        if (Math.abs(c) > big) big = Math.abs(c);
+      }
+      if (choices[i]!.length === 0) hi = lo = 0;
+      restMax[i * k + p] = restMax[(i + 1) * k + p]! + hi;
+      restMin[i * k + p] = restMin[(i + 1) * k + p]! + lo;
+      nonNegative[i * k + p] = nonNegative[(i + 1) * k + p]! && lo >= 0 ? 1 : 0;
+      total += big;
+    }
+    if (total > magnitude) magnitude = total;
+  }
+  // Each addition rounds by at most half an ulp of a sum no larger than `magnitude`; a difference
+  // larger than the margin survives every remaining addition (generously: 8 ulps per issue).
+  return { restMax, restMin, nonNegative, margin: 8 * (n + 2) * magnitude * Number.EPSILON };
+}
+
+/** Partial outcomes after some issues: groups of equal sums (and pending state), row-major sums. */
+interface Groups {
+  readonly sums: Float64Array;
+  readonly states: Int32Array;
+  readonly counts: Float64Array;
+  readonly size: number;
+}
+
+/** Every partial outcome of `from` extended by each option of issue i its pending rules allow, with equal sums merged. */
+function extend(
+  tables: readonly (readonly Float64Array[])[],
+  steps: IssueSteps,
+  from: Groups,
+  i: number,
+  k: number,
+  keep: (sums: Float64Array, at: number) => boolean,
+): { groups: Groups; parent: Int32Array; choice: Int32Array; group: Int32Array } | null {
+  const choices = steps.choices[i]!;
+  const cap = from.size * choices.length;
+  const sums = new Float64Array(cap * k);
+  const states = new Int32Array(cap);
+  const parent = new Int32Array(cap);
+  const choice = new Int32Array(cap);
+  let m = 0;
+  for (let a = 0; a < from.size; a++) {
+    const state = from.states[a]!;
+    for (const x of choices) {
+      const next = steps.step(i, state, x);
+      if (next < 0) continue;
+      for (let p = 0; p < k; p++) sums[m * k + p] = from.sums[a * k + p]! + tables[p]![i]![x]!;
+      if (!keep(sums, m)) continue;
+      states[m] = next;
+      parent[m] = a;
+      choice[m] = x;
+      m++;
+    }
+  }
+  // Merge equal sums with equal states: sort the candidates, then one group per run.
+  const order = Array.from({ length: m }, (_, c) => c);
+  order.sort((a, b) => {
+    if (states[a] !== states[b]) return states[a]! - states[b]!;
+    for (let p = 0; p < k; p++) if (sums[a * k + p] !== sums[b * k + p]) return sums[b * k + p]! - sums[a * k + p]!;
+    return a - b;
+  });
+  const group = new Int32Array(m);
+  const out = { sums: new Float64Array(m * k), states: new Int32Array(m), counts: new Float64Array(m), size: 0 };
+  let g = -1;
+  for (let o = 0; o < m; o++) {
+    const c = order[o]!;
+    const prev = o > 0 ? order[o - 1]! : -1;
+    let same = prev >= 0 && states[prev] === states[c];
+    for (let p = 0; same && p < k; p++) same = sums[prev * k + p] === sums[c * k + p];
+    if (!same) {
+      g++;
+      for (let p = 0; p < k; p++) out.sums[g * k + p] = sums[c * k + p]!;
+      out.states[g] = states[c]!;
+    }
+    out.counts[g] = out.counts[g]! + from.counts[parent[c]!]!;
+    group[c] = g;
+  }
+  out.size = g + 1;
+  if (out.size > MAX_GROUPS) return null;
+  return { groups: out, parent: parent.subarray(0, m), choice: choice.subarray(0, m), group };
+}
+
+const root = (k: number): Groups => ({ sums: new Float64Array(k), states: new Int32Array(1), counts: Float64Array.of(1), size: 1 });
+
+/**
+ * The number of rational outcomes. A partial outcome after issues < i is settled when every party's
+ * sum is sure to end at or above its reservation value whatever the remaining options (count its
+ * completions) or some party's is sure to end below (drop it); the rest are extended.
+ */
+function countRational(
+  tables: readonly (readonly Float64Array[])[],
+  steps: IssueSteps,
+  bounds: Bounds,
+  d: readonly number[],
+  k: number,
+  n: number,
+): number | null {
+  if (d.some((x) => x > 1)) return 0;
+  const { restMax, restMin, nonNegative, margin } = bounds;
+  // Completions of issues i … n − 1 from a pending state (memoised).
+  const memo = Array.from({ length: n + 1 }, () => new Map<number, number>());
+  const completions = (i: number, state: number): number => {
+    if (i === n) return 1;
+    const known = memo[i]!.get(state);
+    if (known !== undefined) return known;
+    let total = 0;
+    for (const x of steps.choices[i]!) {
+      const next = steps.step(i, state, x);
+      if (next >= 0) total += completions(i + 1, next);
+    }
+    memo[i]!.set(state, total);
+    return total;
+  };
+  let count = 0;
+  // Settles the partial outcome at `at` (sums of issues < i): 1 all completions rational, −1 none, 0 not yet known.
+  const settle = (sums: Float64Array, at: number, i: number): number => {
+    let all = true;
+    for (let p = 0; p < k; p++) {
+      const s = sums[at * k + p]!;
+      if (s + restMax[i * k + p]! + margin < d[p]!) return -1;
+      if (!((s >= d[p]! && nonNegative[i * k + p]) || s + restMin[i * k + p]! - margin >= d[p]!)) all = false;
+    }
+    return all ? 1 : 0;
+  };
+  let groups = root(k);
+  const first = settle(groups.sums, 0, 0);
+  if (first !== 0) return first > 0 ? completions(0, 0) : 0;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    const next = extend(tables, steps, groups, i, k, (sums, at) => {
+      if (last) {
+        // The exact test, as enumeration makes it (the capped utility against the reservation value).
+        for (let p = 0; p < k; p++) if (Math.min(1, sums[at * k + p]!) < d[p]!) return false;
+        return true;
+      }
+      return settle(sums, at, i + 1) >= 0;
+    });
+    if (next === null) return null;
+    groups = next.groups;
+    if (last) {
+      for (let g = 0; g < groups.size; g++) count += groups.counts[g]!;
+      break;
+    }
+    // Count the settled groups' completions and keep the rest.
+    const open: number[] = [];
+    for (let g = 0; g < groups.size; g++) {
+      if (settle(groups.sums, g, i + 1) > 0) count += groups.counts[g]! * completions(i + 1, groups.states[g]!);
+      else open.push(g);
+    }
+    groups = pick(groups, open, k);
+    if (groups.size === 0) break;
+  }
+  return count;
+}
+
+function pick(groups: Groups, keep: readonly number[], k: number): Groups {
+  const sums = new Float64Array(keep.length * k);
+  keep.forEach((g, j) => sums.set(groups.sums.subarray(g * k, g * k + k), j * k));
+  return { sums, states: Int32Array.from(keep, (g) => groups.states[g]!), counts: Float64Array.from(keep, (g) => groups.counts[g]!), size: keep.length };
+}
+
+/** One issue's step of the frontier: the edges (parent group, option) into each group kept. */
+interface Layer {
+  readonly edgeParent: Int32Array;
+  readonly edgeChoice: Int32Array;
+  readonly edgeChild: Int32Array;
+  /** Per group kept, one edge into it (the only one when the group counts one partial outcome). */
+  readonly firstEdge: Int32Array;
+}
+
+function frontierLayers(
+  tables: readonly (readonly Float64Array[])[],
+  steps: IssueSteps,
+  bounds: Bounds,
+  d: readonly number[],
+  k: number,
+  n: number,
+): { layers: Layer[]; last: Groups } | null {
+  const { restMax, margin } = bounds;
+  let groups = root(k);
+  const layers: Layer[] = [];
+  for (let i = 0; i < n; i++) {
+    // Drop partial outcomes that can no longer reach some reservation value.
+    const next = extend(tables, steps, groups, i, k, (sums, at) => {
+      for (let p = 0; p < k; p++) if (sums[at * k + p]! + restMax[(i + 1) * k + p]! + margin < d[p]!) return false;
+      return true;
+    });
+    if (next === null) return null;
+    const kept = undominated(next.groups, bounds, i + 1, k);
+    const index = new Int32Array(next.groups.size).fill(-1);
+    kept.forEach((g, j) => (index[g] = j));
+    const edges: number[] = [];
+    for (let c = 0; c < next.group.length; c++) if (index[next.group[c]!]! >= 0) edges.push(c);
+    const firstEdge = new Int32Array(kept.length).fill(-1);
+    const edgeChild = Int32Array.from(edges, (c) => index[next.group[c]!]!);
+    edgeChild.forEach((g, e) => firstEdge[g]! < 0 && (firstEdge[g] = e));
+    layers.push({ edgeParent: Int32Array.from(edges, (c) => next.parent[c]!), edgeChoice: Int32Array.from(edges, (c) => next.choice[c]!), edgeChild, firstEdge });
+    groups = pick(next.groups, kept, k);
+  }
+  return { layers, last: groups };
+}
+
+/**
+ * The groups (after `done` issues) that no other group with the same pending state dominates safely:
+ * at least as large for every party, and larger for some party p by more than the margin while the
+ * group's own sum for p cannot reach the cap at 1 — so that every completion of the dominated group
+ * stays strictly dominated after rounding and capping. Sweeps in decreasing order of the first sum.
+ */
+function undominated(groups: Groups, bounds: Bounds, done: number, k: number): number[] {
+  const { restMax, margin } = bounds;
+  const v = groups.sums;
+  const capSafe = (g: number, p: number) => v[g * k + p]! + restMax[done * k + p]! < 1 - margin;
+  const byState = new Map<number, number[]>();
+  for (let g = 0; g < groups.size; g++) {
+    const list = byState.get(groups.states[g]!);
+    if (list) list.push(g);
+    else byState.set(groups.states[g]!, [g]);
+  }
+  const kept: number[] = [];
+  for (const list of byState.values()) {
+    list.sort((a, b) => {
+      for (let p = 0; p < k; p++) if (v[a * k + p] !== v[b * k + p]) return v[b * k + p]! - v[a * k + p]!;
+      return a - b;
+    });
+    // `all`: the groups with a first sum ≥ the current one's; `far`: those with a first sum larger by more than the margin.
+    const all = new Staircase();
+    const far = new Staircase();
+    let q = 0;
+    for (let s = 0; s < list.length; ) {
+      const x0 = v[list[s]! * k]!;
+      let e = s;
+      while (e < list.length && v[list[e]! * k] === x0) e++;
+      for (let j = s; j < e; j++) all.insert(v[list[j]! * k + 1]!, k === 3 ? v[list[j]! * k + 2]! : 0);
+      while (q < list.length && v[list[q]! * k]! > x0 + margin) {
+        far.insert(v[list[q]! * k + 1]!, k === 3 ? v[list[q]! * k + 2]! : 0);
+        q++;
+      }
+      for (let j = s; j < e; j++) {
+        const g = list[j]!;
+        const x1 = v[g * k + 1]!;
+        const x2 = k === 3 ? v[g * k + 2]! : 0;
+        const dominated =
+          (capSafe(g, 0) && far.best(x1, false) >= x2) ||
+          (capSafe(g, 1) && all.best(x1 + margin, true) >= x2) ||
+          (k === 3 && capSafe(g, 2) && all.best(x1, false) > x2 + margin);
+        if (!dominated) kept.push(g);
+      }
+      s = e;
+    }
+  }
+  return kept.sort((a, b) => a - b);
+}
+
+/** The maximal points of a set of pairs (a, b): a ascending, b strictly descending. */
+class Staircase {
+  private readonly a: number[] = [];
+  private readonly b: number[] = [];
+
+  /** The first position whose a is ≥ x (> x when strict). */
+  private find(x: number, strict: boolean): number {
+    let lo = 0;
+    let hi = this.a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? this.a[mid]! > x : this.a[mid]! >= x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** The largest b over the pairs with a ≥ x (a > x when strict); −∞ when none. */
+  best(x: number, strict: boolean): number {
+    const at = this.find(x, strict);
+    return at < this.a.length ? this.b[at]! : -Infinity;
+  }
+
+  insert(x: number, y: number): void {
+    if (this.best(x, false) >= y) return;
+    const at = this.find(x, false);
+    const hi = at < this.a.length && this.a[at] === x ? at + 1 : at;
+    let lo = at;
+    while (lo > 0 && this.b[lo - 1]! <= y) lo--;
+    this.a.splice(lo, hi - lo, x);
+    this.b.splice(lo, hi - lo, y);
+  }
+}
+
+/** The exact frontier of the capped survivors, with each vector's count and first outcomes. */
+function finalFrontier(
+  compiled: CompiledScenario,
+  found: { layers: Layer[]; last: Groups },
+  d: readonly number[],
+  k: number,
+  n: number,
+  outcomesPerPoint: number,
+): FrontierPoint[] {
+  const { layers, last } = found;
+  // Capped vectors; equal ones (from different sums or states) merged.
+  const capped = new Float64Array(last.size * k);
+  for (let j = 0; j < capped.length; j++) capped[j] = Math.min(1, last.sums[j]!);
+  const order = Array.from({ length: last.size }, (_, g) => g).filter((g) => d.every((r, p) => capped[g * k + p]! >= r));
+  order.sort((a, b) => {
+    for (let p = 0; p < k; p++) if (capped[a * k + p] !== capped[b * k + p]) return capped[b * k + p]! - capped[a * k + p]!;
+    return a - b;
+  });
+  const vectors: { members: number[]; count: number }[] = [];
+  order.forEach((g, o) => {
+    const prev = o > 0 ? order[o - 1]! : -1;
+    let same = prev >= 0;
+    for (let p = 0; same && p < k; p++) same = capped[prev * k + p] === capped[g * k + p];
+    if (!same) vectors.push({ members: [], count: 0 });
+    const top = vectors[vectors.length - 1]!;
+    top.members.push(g);
+    top.count += last.counts[g]!;
+  });
+  const columns = Array.from({ length: k }, (_, p) => Float64Array.from(vectors, (x) => capped[x.members[0]! * k + p]!));
+  return paretoFrontier(columns).map((group) => {
+    const vector = vectors[group.members[0]!]!;
+    const outcomes = vector.count === 1 ? [backtrack(layers, vector.members[0]!, n)] : firstOutcomes(layers, vector.members, n, outcomesPerPoint);
+    return {
+      utilities: columns.map((c) => c[group.members[0]!]!),
+      outcomes: outcomes.map((o) => outcomeFromIndices(compiled, o)),
+      outcomeCount: vector.count,
+    };
+  });
+}
+
+/** The one outcome behind a group that counts one. */
+function backtrack(layers: readonly Layer[], group: number, n: number): Int32Array {
+  const outcome = new Int32Array(n);
+  let g = group;
+  for (let i = n - 1; i >= 0; i--) {
+    const e = layers[i]!.firstEdge[g]!;
+    outcome[i] = layers[i]!.edgeChoice[e]!;
+    g = layers[i]!.edgeParent[e]!;
+  }
+  return outcome;
+}
+
+/** The first `limit` outcomes (in outcome order: the first issue's option most significant) behind the last-layer groups given. */
+function firstOutcomes(layers: readonly Layer[], groups: readonly number[], n: number, limit: number): Int32Array[] {
+  // reach[i][g]: group g after issue i leads to one of `groups`.
+  const reach: Uint8Array[] = layers.map((l) => new Uint8Array(l.firstEdge.length));
+  for (const g of groups) reach[n - 1]![g] = 1;
+  for (let i = n - 1; i > 0; i--) {
+    const l = layers[i]!;
+    for (let e = 0; e < l.edgeChild.length; e++) if (reach[i]![l.edgeChild[e]!]) reach[i - 1]![l.edgeParent[e]!] = 1;
+  }
+  // Edges come ordered by parent, then option: a depth-first walk in that order lists outcomes in order.
+  const starts = layers.map((l, i) => {
+    const parents = i === 0 ? 1 : layers[i - 1]!.firstEdge.length;
+    const start = new Int32Array(parents + 1);
+    for (let e = 0; e < l.edgeParent.length; e++) start[l.edgeParent[e]! + 1]!++;
+    for (let a = 0; a < parents; a++) start[a + 1] = start[a + 1]! + start[a]!;
+    return start;
+  });
+  const out: Int32Array[] = [];
+  const prefix = new Int32Array(n);
+  const walk = (i: number, a: number): void => {
+    if (i === n) {
+      out.push(prefix.slice());
+      return;
+    }
+    const l = layers[i]!;
+    for (let e = starts[i]![a]!; e < starts[i]![a + 1]! && out.length < limit; e++) {
+      if (!reach[i]![l.edgeChild[e]!]) continue;
+      prefix[i] = l.edgeChoice[e]!;
+      walk(i + 1, l.edgeChild[e]!);
+    }
+  };
+  walk(0, 0);
+  return out;
+}
