@@ -3,8 +3,10 @@
 // seats played remotely (playSeat, and `parley room play`), and SIGKILL at seeded random moments —
 // while rooms run, and while the server is still starting and replaying — restarting on the same
 // database each time. Checked: every event a client saw is still there, unchanged; seqs are
-// contiguous; every room's export verifies; every room reaches an end (agent seats resume); a
-// wall-clock deadline that passed while the server was down fires at restart.
+// contiguous; every room's export verifies; every room in the database reaches an end (agent seats
+// resume; also the rooms whose creation a kill cut short of an answer); a wall-clock deadline that
+// passed while the server was down fires at restart. The server's warnings and errors (an engine
+// move that failed, a room that could not be replayed) are kept and shown when a check fails.
 //
 // It runs the built CLI (packages/cli/bin/parley.js → dist/, as `npm install` / `npm run build`
 // leave it): under tsx a start costs seconds more, times ~70 starts.
@@ -17,6 +19,7 @@ import WebSocket from "ws";
 import { verifyExport } from "@parley/audit";
 import { createRng, negotiatorFromSpec, type RoomEvent } from "@parley/core";
 import { playSeat, RoomClient, type RoomCreateRequest, type RoomStream, type SeatResult, type WebSocketConstructor } from "@parley/client";
+import { connect } from "../../server/src/store/connect.js";
 import { describeStores } from "../../server/test/helpers.js";
 import { QUAD_SCENARIO_ID, quadScenarioYaml } from "../../../test/room-fixture.js";
 import { parley, repoRoot } from "./run-cli.js";
@@ -43,6 +46,8 @@ class Serve {
   starts = 0;
   kills = 0;
   log = "";
+  /** The server's warnings and errors (pino lines of level 40 and above), the last 40. */
+  problems: string[] = [];
   constructor(
     readonly port: number,
     readonly db: string,
@@ -53,10 +58,18 @@ class Serve {
   start(): void {
     this.starts++;
     const child = spawn(process.execPath, [bin, "serve", "--port", String(this.port), "--db", this.db], {
-      env: { ...process.env, PARLEY_WORKERS: "0", PARLEY_RATE_LIMIT: "off", PARLEY_UPLOAD_RATE_LIMIT: "off", PARLEY_LOG: "" },
+      env: { ...process.env, PARLEY_WORKERS: "0", PARLEY_RATE_LIMIT: "off", PARLEY_UPLOAD_RATE_LIMIT: "off", PARLEY_LOG: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout!.on("data", (d: Buffer) => (this.log = (this.log + d.toString()).slice(-4000)));
+    let partial = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      const lines = (partial + d.toString()).split("\n");
+      partial = lines.pop()!;
+      for (const line of lines) {
+        if (/^\{"level":[4-6]\d/.test(line)) this.problems = [...this.problems, line.slice(0, 2000)].slice(-40);
+        else if (!line.startsWith("{")) this.log = (this.log + line + "\n").slice(-4000);
+      }
+    });
     child.stderr!.on("data", (d: Buffer) => (this.log = (this.log + d.toString()).slice(-4000)));
     this.child = child;
   }
@@ -105,8 +118,11 @@ describeStores("kill -9 harness", (fresh, dialect) => {
   it.skipIf(!built)(`${KILLS} SIGKILLs of parley serve across running rooms: nothing seen is lost, seqs contiguous, logs verify, rooms end, deadlines fire`, { timeout: 900_000 }, async () => {
     const rng = createRng(dialect === "sqlite" ? 20261203 : 20261204);
     const serve = new Serve(await freePort(), await fresh());
-    // A failing check leaves no server behind.
-    onTestFinished(() => void serve.child?.kill("SIGKILL"));
+    // A failing check leaves no server behind, and shows what the server complained about.
+    onTestFinished(({ task }) => {
+      void serve.child?.kill("SIGKILL");
+      if (task.result?.state === "fail" && serve.problems.length > 0) console.error(`the server's warnings and errors:\n${serve.problems.join("\n")}`);
+    });
     serve.start();
     await serve.ready();
     const up = await fetch(`${serve.url}/api/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ format: "yaml", text: quadScenarioYaml }) });
@@ -217,16 +233,28 @@ describeStores("kill -9 harness", (fresh, dialect) => {
     expect(serve.kills).toBeGreaterThanOrEqual(KILLS);
     expect(deadlineChecked).toBe(true);
 
-    // Every room reaches an end.
+    // Every room in the database reaches an end: the watched ones and those whose creation a kill
+    // cut short of an answer (read from the database itself).
     const t0 = Date.now();
-    for (const w of rooms) {
+    const db = connect(serve.db).db;
+    let total = 0;
+    try {
       for (;;) {
-        const v = (await w.convener.view()).view;
-        if (OVER.has(v.status)) break;
-        if (Date.now() - t0 > 120_000) throw new Error(`room ${w.id} is still ${v.status} at seq ${v.seq} two minutes after the last kill`);
-        await sleep(100);
+        const all = await db.selectFrom("rooms").select(["id", "status", "last_seq"]).execute();
+        total = all.length;
+        const open = all.filter((r) => !OVER.has(r.status));
+        if (open.length === 0) break;
+        if (Date.now() - t0 > 180_000)
+          throw new Error(
+            `${open.length} of ${all.length} rooms have not ended three minutes after the last kill: ${open.map((r) => `${r.id} ${r.status} at seq ${r.last_seq}`).join(", ")}\nthe server's warnings and errors:\n${serve.problems.join("\n")}`,
+          );
+        await sleep(200);
       }
+    } finally {
+      await db.destroy();
     }
+    expect(total).toBeGreaterThanOrEqual(rooms.length);
+    for (const w of rooms) expect(OVER.has((await w.convener.view()).view.status), w.id).toBe(true);
     const seatResults = await Promise.all(rooms.flatMap((w) => w.seats));
     const cli = await cliPlay;
     expect(cli.code, cli.stderr).toBe(0);
@@ -260,7 +288,7 @@ describeStores("kill -9 harness", (fresh, dialect) => {
     expect(interrupted.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...rooms.map((w) => w.interrupted))).toBeGreaterThanOrEqual(3);
     console.log(
-      `kill harness [${dialect}]: ${serve.kills} kills, ${serve.starts} starts, ${rooms.length} rooms (${interrupted.length} interrupted mid-play, up to ${Math.max(...rooms.map((w) => w.interrupted))} times), ${rooms.reduce((n, w) => n + w.seen.size, 0)} events seen by clients, all verified`,
+      `kill harness [${dialect}]: ${serve.kills} kills, ${serve.starts} starts, ${total} rooms in the database, ${rooms.length} watched (${interrupted.length} interrupted mid-play, up to ${Math.max(...rooms.map((w) => w.interrupted))} times), ${rooms.reduce((n, w) => n + w.seen.size, 0)} events seen by clients, all verified`,
     );
     await serve.kill();
   });

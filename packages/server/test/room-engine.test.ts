@@ -3,7 +3,8 @@
 // unfinished room and goes on exactly as an uninterrupted one; on SQLite and (when available) PostgreSQL.
 import { verifyExport } from "@parley/audit";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { RoomStore } from "../src/store/room-store.js";
 import { describeStores, testApp } from "./helpers.js";
 import { createRoom, join, RoomClient, upstreamPrefs, uploadWater, type Body } from "./room-helpers.js";
 
@@ -101,7 +102,7 @@ describeStores("restart recovery", (fresh) => {
     expect(restarted.events.length).toBeGreaterThan(8);
     const strip = (events: Body[]) => events.map((e) => (e["type"] === "room-created" ? { type: e["type"] } : e));
     expect(strip(restarted.events)).toEqual(strip(straight.events));
-  }, 60_000);
+  }, 12_000);
 
   it("a deadline timer that fires before the server's clock reaches the deadline waits for it", async () => {
     const db = await fresh();
@@ -132,5 +133,67 @@ describeStores("restart recovery", (fresh) => {
     app = await open(db);
     const end = await new RoomClient(app, room.id, up.token).waitFor((v) => v["status"] === "failed", "timed out", 15_000);
     expect(end["reason"]).toBe("timeout");
+  });
+});
+
+describeStores("an engine whose write fails", (fresh) => {
+  const apps: FastifyInstance[] = [];
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    for (const a of apps.splice(0)) await a.close();
+  });
+  const over = (v: Body) => ["settled", "failed"].includes(String(v["status"]));
+  const agentRoom = { protocol: "sao", seats: { upstream: "boulware", downstream: "conceder" }, deadline: { rounds: 40 }, seed: 3 };
+
+  /** The room ends, its seqs are contiguous from room-created and room-started, and its log verifies. */
+  async function ended(room: { convener: RoomClient }): Promise<void> {
+    await room.convener.waitFor(over, "finished", 60_000);
+    const { events } = await room.convener.events();
+    expect(events.map((e) => e["seq"])).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
+    expect(events.slice(0, 2).map((e) => e["type"])).toEqual(["room-created", "room-started"]);
+    expect(verifyExport((await room.convener.request("GET", "/export")).body).ok).toBe(true);
+  }
+
+  it("a room of agents whose first engine move fails to commit still plays to its end (the engine is driven again)", async () => {
+    const app = await testApp(await fresh(), { builtins: false });
+    apps.push(app);
+    const scenario = await uploadWater(app);
+    const commit = vi.spyOn(RoomStore.prototype, "commit").mockRejectedValueOnce(new Error("disk I/O error (test)"));
+    const room = await createRoom(app, { scenario, ...agentRoom });
+    await ended(room);
+    expect(commit.mock.settledResults[0]?.type).toBe("rejected");
+  });
+
+  it("when the room cannot even be reloaded after the failed commit, the next move reloads it first: nothing uncommitted is kept", async () => {
+    const app = await testApp(await fresh(), { builtins: false });
+    apps.push(app);
+    const scenario = await uploadWater(app);
+    const events = vi.spyOn(RoomStore.prototype, "events");
+    const commit = vi.spyOn(RoomStore.prototype, "commit");
+    // The second engine move fails, and so does the read that would take its events back.
+    commit.mockImplementationOnce(RoomStore.prototype.commit).mockImplementationOnce(async () => {
+      events.mockRejectedValueOnce(new Error("database unavailable (test)"));
+      throw new Error("disk I/O error (test)");
+    });
+    const room = await createRoom(app, { scenario, ...agentRoom });
+    await ended(room);
+    expect(commit.mock.settledResults[1]?.type).toBe("rejected");
+    expect(events.mock.settledResults.some((r) => r.type === "rejected")).toBe(true);
+  });
+
+  it("a room restarted right after room-created (before any engine move) plays to its end", async () => {
+    const db = await fresh();
+    let app = await testApp(db, { builtins: false });
+    apps.push(app);
+    const scenario = await uploadWater(app);
+    // The engine's first move never commits in the first process.
+    vi.spyOn(RoomStore.prototype, "commit").mockRejectedValue(new Error("killed (test)"));
+    const room = await createRoom(app, { scenario, ...agentRoom });
+    expect((await room.convener.events()).events.map((e) => e["type"])).toEqual(["room-created"]);
+    await app.close();
+    vi.restoreAllMocks();
+    app = await testApp(db, { builtins: false });
+    apps.push(app);
+    await ended({ convener: new RoomClient(app, room.id, room.convener.token) });
   });
 });

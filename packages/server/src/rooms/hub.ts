@@ -10,6 +10,7 @@ import {
   decideRoom,
   engineMoves,
   replayRoom,
+  RoomRuleError,
   roomView,
   visibleEvent,
   type RoomActor,
@@ -49,6 +50,8 @@ export interface LiveRoom {
   /** The tail of the room's command queue. */
   queue: Promise<unknown>;
   pumping: boolean;
+  /** A commit failed and the state could not be taken back from the database: reload before the next job reads it. */
+  stale: boolean;
 }
 
 export interface HubOptions {
@@ -75,6 +78,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const FINISHED_KEPT = 64;
 /** setTimeout's longest delay: later deadlines are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** After a failed engine move (or a room that could not be replayed), the engine is driven again after this, doubling up to RETRY_MAX_MS. */
+const RETRY_MS = 100;
+const RETRY_MAX_MS = 5_000;
 
 /** The audit entry of an event: everything public, and the commitment to the private part (never the part itself). */
 export function auditEntryOf(roomId: string, event: RoomEvent): Record<string, unknown> {
@@ -94,6 +100,8 @@ export class RoomHub {
   private readonly loading = new Map<string, Promise<LiveRoom>>();
   /** Ended rooms held in memory, least recently settled first (see settle). */
   private readonly finished = new Set<string>();
+  /** Rooms whose engine failed and is driven again later: the timer and the failures so far. */
+  private readonly retries = new Map<string, { timer: NodeJS.Timeout | undefined; failures: number }>();
   private key: SigningKey | undefined;
   private closed = false;
 
@@ -103,15 +111,19 @@ export class RoomHub {
     return this.options.rooms;
   }
 
-  /** Load the signing key (creating it at first start) and replay every unfinished room: their deadlines re-armed, their engines moving. */
+  /**
+   * Load the signing key (creating it at first start) and replay every unfinished room: their
+   * deadlines re-armed, their engines moving (loading a room drives it). A room that cannot be
+   * replayed now is tried again later (retryLater), as is a room whose engine move fails.
+   */
   async start(): Promise<void> {
     this.key = await this.rooms.serverKey(iso(this.options.now()));
     for (const id of await this.rooms.unfinishedRoomIds(finalStatuses)) {
       try {
-        const room = await this.room(id);
-        this.afterChange(room);
+        await this.room(id);
       } catch (error) {
         this.options.log.error({ err: error, room: id }, "a room could not be replayed at start");
+        this.retryLater(id);
       }
     }
   }
@@ -133,6 +145,7 @@ export class RoomHub {
   close(): void {
     this.closed = true;
     for (const room of this.live.values()) if (room.timer) clearTimeout(room.timer);
+    for (const retry of this.retries.values()) if (retry.timer) clearTimeout(retry.timer);
   }
 
   /** A room, loaded from the database (replayed) on first use; 404 PARLEY_HTTP_ROOM_NOT_FOUND when there is none. */
@@ -164,9 +177,12 @@ export class RoomHub {
       sinks: new Set(),
       queue: Promise.resolve(),
       pumping: false,
+      stale: false,
     };
     this.live.set(id, room);
-    this.settle(room);
+    // Whatever loads a room (the start, a request, a retry), an unfinished one gets its deadline and its engine.
+    if (finalStatuses.includes(room.state.status)) this.settle(room);
+    else this.afterChange(room);
     return room;
   }
 
@@ -212,6 +228,7 @@ export class RoomHub {
       sinks: new Set(),
       queue: Promise.resolve(),
       pumping: false,
+      stale: false,
     };
     this.live.set(spec.id, room);
     this.afterChange(room);
@@ -233,11 +250,15 @@ export class RoomHub {
   /** The room as `viewer` may see it (core roomView) and its last seq, between two commands. */
   async snapshot(id: string, viewer: RoomViewer): Promise<{ seq: number; view: unknown }> {
     const room = await this.room(id);
-    return this.enqueue(room, async () => ({ seq: room.lastSeq, view: roomView(room.state, viewer) }));
+    return this.enqueue(room, async () => {
+      await this.refresh(room);
+      return { seq: room.lastSeq, view: roomView(room.state, viewer) };
+    });
   }
 
   private async apply(room: LiveRoom, actor: RoomActor, command: RoomCommand, extras: CommandExtras): Promise<CommandResult> {
     if (this.closed) throw httpError("PARLEY_HTTP_SHUTTING_DOWN");
+    await this.refresh(room);
     const nowMs = this.options.now();
     const at = iso(nowMs);
     const drafts = decideRoom(room.state, actor, command, at);
@@ -273,8 +294,12 @@ export class RoomHub {
         at,
       );
     } catch (error) {
-      // The state and the in-memory log took the events: take them back from the database.
-      if (drafts.length > 0) await this.reload(room);
+      // The state and the in-memory log took the events: take them back from the database (or, when
+      // it cannot be read now, before the next job reads the room).
+      if (drafts.length > 0) {
+        room.stale = true;
+        await this.refresh(room).catch((reloadError: unknown) => this.options.log.error({ err: reloadError, room: room.id }, "a room could not be reloaded after a failed commit"));
+      }
       throw error;
     }
     room.lastSeq += stored.length;
@@ -284,13 +309,17 @@ export class RoomHub {
     return { seq: room.lastSeq, events };
   }
 
-  /** Replace a room's state and log with what the database holds (after a failed commit). */
-  private async reload(room: LiveRoom): Promise<void> {
+  /** When a failed commit left the room stale: replace its state and log with what the database holds. */
+  private async refresh(room: LiveRoom): Promise<void> {
+    if (!room.stale) return;
     const events = (await this.rooms.events(room.id)).map((e) => e.event);
     const audit = await this.rooms.audit(room.id);
-    room.state = replayRoom(room.source.scenario, events);
+    const state = replayRoom(room.source.scenario, events);
+    const log = AuditLog.restore(room.id, this.signingKey(), audit.entries, audit.heads);
+    room.state = state;
     room.lastSeq = events.length;
-    room.log = AuditLog.restore(room.id, this.signingKey(), audit.entries, audit.heads);
+    room.log = log;
+    room.stale = false;
   }
 
   private broadcast(room: LiveRoom, events: readonly RoomEvent[]): void {
@@ -336,40 +365,80 @@ export class RoomHub {
         room.timer = undefined;
         // A timer may fire a little early (or in steps, for far deadlines): wait for the clock to reach it.
         if (this.options.now() < due) return this.armDeadline(room);
-        this.enqueue(room, () => this.apply(room, { role: "engine" }, { type: "deadline" }, {})).catch((error: unknown) =>
-          this.options.log.warn({ err: error, room: room.id }, "the deadline command was refused"),
-        );
+        this.enqueue(room, () => this.apply(room, { role: "engine" }, { type: "deadline" }, {})).catch((error: unknown) => {
+          this.options.log.warn({ err: error, room: room.id }, "the deadline command was refused");
+          // Not a rule of the room (a failed write): the deadline is armed again later, and fires then.
+          if (!(error instanceof RoomRuleError)) this.retryLater(room.id);
+        });
       },
       Math.min(wait + 1, MAX_TIMER_MS),
     );
     room.timer.unref();
   }
 
-  /** Apply the engine's own moves one at a time (yielding between them, so rooms interleave) until it has none. */
+  /**
+   * Apply the engine's own moves one at a time (yielding between them, so rooms interleave) until it
+   * has none. A move that fails (a write that did not go through, a room that could not be reloaded)
+   * does not stop the room: its engine is driven again later (retryLater), from what the database holds.
+   */
   private pump(room: LiveRoom): void {
     if (room.pumping || this.closed) return;
     room.pumping = true;
     setImmediate(() => {
       void (async () => {
+        let failed = false;
         try {
           while (!this.closed) {
             const moved = await this.enqueue(room, async () => {
+              await this.refresh(room);
               const move = engineMoves(room.state)[0];
               if (!move) return false;
               await this.apply(room, move.actor, move.command, {});
               return true;
             });
             if (!moved) break;
+            this.succeeded(room.id);
             await new Promise((resolve) => setImmediate(resolve));
           }
         } catch (error) {
+          failed = true;
           this.options.log.error({ err: error, room: room.id }, "an engine move failed");
         } finally {
           room.pumping = false;
-          this.settle(room);
+          if (failed) this.retryLater(room.id);
+          else this.settle(room);
         }
       })();
     });
+  }
+
+  /** Drive a room's engine (and re-arm its deadline) again after a delay that doubles with each failure in a row. */
+  private retryLater(id: string): void {
+    if (this.closed) return;
+    const retry = this.retries.get(id) ?? { timer: undefined, failures: 0 };
+    if (retry.timer) return;
+    const delay = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** retry.failures);
+    retry.failures++;
+    retry.timer = setTimeout(() => {
+      retry.timer = undefined;
+      if (this.closed) return;
+      this.room(id).then(
+        (room) => {
+          if (!finalStatuses.includes(room.state.status)) this.afterChange(room);
+        },
+        (error: unknown) => {
+          this.options.log.error({ err: error, room: id }, "a room could not be replayed");
+          this.retryLater(id);
+        },
+      );
+    }, delay);
+    this.retries.set(id, retry);
+  }
+
+  /** The room's engine moved: its next failure is retried after the shortest delay again. */
+  private succeeded(id: string): void {
+    const retry = this.retries.get(id);
+    if (retry && !retry.timer) this.retries.delete(id);
   }
 
   /**
@@ -380,6 +449,7 @@ export class RoomHub {
   async subscribe(id: string, sink: RoomSink, after: number, hello: (seq: number, view: unknown) => void): Promise<() => void> {
     const room = await this.room(id);
     return this.enqueue(room, async () => {
+      await this.refresh(room);
       const past = after < room.lastSeq ? await this.rooms.events(id, after) : [];
       hello(room.lastSeq, roomView(room.state, sink.viewer));
       for (const { event } of past) {
