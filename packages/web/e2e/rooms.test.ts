@@ -117,12 +117,18 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     // Preferences: each seat starts from the modelled ones and changes them, with the keyboard too.
     // Port: walk-away 0.31, "south" never, "shared" moved above "north" (a button pressed with Enter).
     await port.page.getByTestId("seat-preferences").waitFor();
+    // The notice asks for the preferences, visibly and in a live region.
+    expect(await port.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: submit your preferences; the room starts when every seat has.");
+    expect(await port.page.getByTestId("room-notice").getAttribute("aria-live")).toBe("polite");
+    expect(await port.page.getByTestId("room-notice-box").getAttribute("data-needed")).toBe("1");
     await expectAccessible(port.page, "the seat's preferences form");
     await port.page.getByTestId("pref-reservation").fill("0.31");
     await port.page.getByLabel("never accept south").check();
     await port.page.getByRole("button", { name: "Move shared up" }).focus();
     await port.page.keyboard.press("Enter");
-    expect(await port.page.locator('[data-testid="pref-berths"] li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^shared/)]));
+    // The move is announced.
+    expect(await port.page.getByTestId("pref-order-said-berths").textContent()).toBe("shared moved to place 1 of 3 (berths).");
+    expect(await port.page.locator('[data-testid="pref-berths"] .pref-option').allTextContents()).toEqual(["shared", "north", "south"]);
     expect(await port.page.locator('[data-testid="pref-berths"] li').first().getAttribute("data-option")).toBe("shared");
     // The preview follows the form: the compromise (berths shared, fees medium; years open) under port's
     // edited order (shared first: 1) and modelled weights 2:1:1 is worth 0.5 + 0.125 + 0–0.25.
@@ -132,9 +138,28 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await port.page.getByLabel("never accept medium").uncheck();
     await port.page.getByTestId("pref-submit").click();
     await port.page.getByTestId("pref-submitted").waitFor();
-    // Shippers (on a phone-wide screen): walk-away 0.27, "north" never.
+    await port.page.getByTestId("room-notice").getByText("Waiting for the other seats to join and submit their preferences.").waitFor();
+    // Shippers (on a phone-wide screen): walk-away 0.27, "north" never, and "shared" dragged with the
+    // pointer from second to first place (modelled: south, shared, north). The preview follows the
+    // drag: the compromise under weights 1:2:1 is worth 0.25·0.5 + 0.5·0.5 + 0–0.25 before, and
+    // 0.25·1 + 0.5·0.5 + 0–0.25 after.
     await shippers.page.getByTestId("pref-reservation").fill("0.27");
     await shippers.page.getByLabel("never accept north").check();
+    const shippersCompromise = shippers.page.locator('[data-testid="pref-preview"] tr[data-framework="compromise"] td').first();
+    expect(await shippersCompromise.textContent()).toBe("38%–63%");
+    const handle = (await shippers.page.getByTestId("drag-berths-shared").boundingBox())!;
+    const south = (await shippers.page.locator('[data-testid="pref-berths"] li[data-option="south"]').boundingBox())!;
+    await shippers.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await shippers.page.mouse.down();
+    await shippers.page.mouse.move(handle.x + handle.width / 2, south.y + 2, { steps: 6 });
+    // Mid-drag: the option is already in its new place, outlined.
+    expect(await shippers.page.locator('[data-testid="pref-berths"] li').evaluateAll((li) => li.map((l) => l.getAttribute("data-option")))).toEqual(["shared", "south", "north"]);
+    expect(await shippers.page.locator('[data-testid="pref-berths"] li.dragging').getAttribute("data-option")).toBe("shared");
+    docsImage(await elementShot(shippers.page.getByTestId("pref-berths"), "30-room-seat-drag-phone"), "workbench-room-seat-phone-drag.png");
+    await shippers.page.mouse.up();
+    expect(await shippers.page.getByTestId("pref-order-said-berths").textContent()).toBe("shared moved to place 1 of 3 (berths).");
+    expect(await shippersCompromise.textContent()).toBe("50%–75%");
+    expect(await shippers.page.locator('[data-testid="pref-berths"] li.dragging').count()).toBe(0);
     docsImage(await screenshot(shippers.page, "30-room-seat-preferences-phone"), "workbench-room-seat-phone.png");
     await expectAccessible(shippers.page, "the seat's preferences form at 390 px");
     await shippers.page.getByTestId("pref-submit").click();
@@ -158,7 +183,12 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       [shippers, "shippers-secret-comment"],
     ] as const) {
       await s.page.getByTestId("seat-rating").waitFor();
-      expect(await s.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed.");
+      expect(await s.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: rate draft 1 point by point and as a whole.");
+      expect(await s.page.getByTestId("room-deadline").textContent()).toMatch(/^Deadline: round 100 \(now round \d+\)\.$/);
+      if (s === shippers) {
+        await s.page.evaluate(() => scrollTo(0, 0));
+        docsImage(await screenshot(s.page, "32-room-seat-notice-phone", false), "workbench-room-seat-phone-notice.png");
+      }
       await s.page.getByLabel("Comment on fees").fill(comment);
       await s.page.getByTestId("rate-fees").selectOption("needs-change");
       await s.page.getByTestId("rate-overall-accept").check();
@@ -166,6 +196,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       await expectAccessible(s.page, "the seat's draft rating");
       await s.page.getByTestId("rate-submit").click();
       await s.page.getByTestId("seat-draft-rated").or(s.page.getByTestId("seat-text")).first().waitFor();
+      await s.page.locator('[data-testid="room-notice-box"][data-needed="0"]').waitFor();
     }
     // The agent rates too; the mediator sees the counts per point, never a seat's own rating.
     await mediator.page.getByTestId("mediator-aggregates").waitFor();
@@ -221,6 +252,11 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await space.getByTestId("seat-space-frameworks").textContent()).toContain("Compromise 63%–88%");
     docsImage(await elementShot(port.page.getByTestId("seat-history").or(space), "34-room-seat-outlook"), "workbench-room-seat-outlook.png");
     await screenshot(port.page, "34-room-seat-settled");
+    // The same at 390 px (the shippers' phone), and the settled notice.
+    expect(await shippers.page.getByTestId("room-notice").textContent()).toBe("The room is settled: there is an agreement.");
+    await shippers.page.getByTestId("seat-space-plot").waitFor();
+    docsImage(await elementShot(shippers.page.getByTestId("seat-history").or(shippers.page.getByTestId("seat-space")), "34-room-seat-outlook-phone"), "workbench-room-seat-phone-outlook.png");
+    await expectAccessible(shippers.page, "the seat's agreement and outlook at 390 px");
     await expectAccessible(port.page, "the seat's agreement and history");
     await expectAccessible(mediator.page, "the mediator's agreement");
     expect(await status(mediator.page).textContent()).toBe("settled");

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Issue, Preferences } from "@parley/core";
-import { draftFromPreferences, keepOther, moveOption, packageUtility, pointScores, previewPackage, setForbidden, setWeight, toNativePreferences } from "./room-preferences.js";
+import { draftFromPreferences, dropIndex, keepOther, moveOption, moveOptionTo, packageUtility, pointScores, previewPackage, setForbidden, setWeight, toNativePreferences } from "./room-preferences.js";
 import { applyFramework, completePackage, describeTurn, needsAnswer } from "./room-view.js";
 import type { RoomView } from "../api/types.js";
 
@@ -107,5 +108,31 @@ describe("a package's utility to the seat", () => {
     expect(packageUtility(issues, modelled, { berths: "north", years: 3 })).toBeCloseTo(0.5, 12);
     expect(packageUtility(issues, modelled, { berths: "shared", years: 1 })).toBeCloseTo(1, 12);
     expect(packageUtility(issues, { utility: { kind: "table", entries: [] } }, { berths: "shared", years: 1 })).toBeNull();
+  });
+});
+
+describe("drag ordering", () => {
+  it("moving an option to a position equals as many ↑/↓ presses (property)", () => {
+    const options = ["a", "b", "c", "d", "e", "f"];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.nat(), fc.integer({ min: -2, max: 8 }), (n, pick, to) => {
+        const iss: Issue[] = [{ id: "x", kind: "categorical", options: options.slice(0, n) }];
+        const d = draftFromPreferences(iss);
+        const option = options[pick % n]!;
+        let pressed = d;
+        const from = d.issues[0]!.order.indexOf(option);
+        const target = Math.max(0, Math.min(n - 1, to));
+        for (let k = from; k !== target; k += target > from ? 1 : -1) pressed = moveOption(pressed, "x", option, target > from ? 1 : -1);
+        expect(moveOptionTo(d, "x", option, to).issues[0]!.order).toEqual(pressed.issues[0]!.order);
+        expect(moveOptionTo(d, "x", option, to).issues[0]!.order.indexOf(option)).toBe(target);
+      }),
+    );
+  });
+
+  it("drops an item below every other item whose middle is above the pointer", () => {
+    expect(dropIndex([10, 30, 50], 5)).toBe(0);
+    expect(dropIndex([10, 30, 50], 31)).toBe(2);
+    expect(dropIndex([10, 30, 50], 99)).toBe(3);
+    expect(dropIndex([], 99)).toBe(0);
   });
 });

@@ -67,6 +67,23 @@ export function moveOption(draft: PreferencesDraft, issue: string, option: strin
   });
 }
 
+/** Moves an option to position `index` (0 = best) of its issue's order, the others keeping their order (a drag and drop); clamped to the list. */
+export function moveOptionTo(draft: PreferencesDraft, issue: string, option: string, index: number): PreferencesDraft {
+  return replaceIssue(draft, issue, (c) => {
+    const i = c.order.indexOf(option);
+    const j = Math.max(0, Math.min(c.order.length - 1, Math.trunc(index)));
+    if (i < 0 || i === j) return c;
+    const order = c.order.filter((o) => o !== option);
+    order.splice(j, 0, option);
+    return { ...c, order };
+  });
+}
+
+/** Where a dragged item lands: the number of the other items whose middle lies above the pointer (their middles top to bottom). */
+export function dropIndex(otherMiddles: readonly number[], y: number): number {
+  return otherMiddles.filter((m) => m < y).length;
+}
+
 export function setWeight(draft: PreferencesDraft, issue: string, weight: number): PreferencesDraft {
   return replaceIssue(draft, issue, (c) => ({ ...c, weight }));
 }

@@ -7,7 +7,7 @@ import type { Scenario } from "@parley/core";
 import { api, ApiError } from "../api/client.js";
 import type { RoomStream } from "@parley/client";
 import type { RoomView, ScenarioDetail } from "../api/types.js";
-import { describeEvent, describeTurn, needsAnswer } from "../lib/room-view.js";
+import { describeEvent, describeTurn } from "../lib/room-view.js";
 import { routeHash } from "../lib/route.js";
 import { routeChanged } from "../state/actions/navigation.js";
 import { roomEvents, roomFailed, roomJoined, roomLive, roomLoaded, roomOpened } from "../state/actions/room.js";
@@ -15,6 +15,7 @@ import { dispatch, store, useAppState } from "../state/store.js";
 import { errorMessage, useResource } from "../state/use-resource.js";
 import { MediatorConsole, SeatConsole } from "./room/consoles.js";
 import { AuditPanel } from "./room/AuditPanel.js";
+import { RoomNotice } from "./room/RoomNotice.js";
 
 /** Joins (when given an invite), loads the view and follows the stream until the page leaves the room. */
 function useRoomSession(id: string, invite: string | undefined): void {
@@ -135,7 +136,6 @@ export function RoomPage({ id, invite }: { id: string; invite?: string }) {
 }
 
 function RoomHeader({ view, role, party, live }: { view: RoomView; role: string | null; party: string | null; live: boolean }) {
-  const answer = needsAnswer(view, role, party);
   return (
     <section className="panel" aria-labelledby="room-title">
       <header className="page-header">
@@ -161,9 +161,7 @@ function RoomHeader({ view, role, party, live }: { view: RoomView; role: string 
         <dt>Connection</dt>
         <dd data-testid="room-live">{live ? "live" : "reconnecting…"}</dd>
       </dl>
-      <p role="status" aria-live="polite" className={answer ? "notice" : "sr-only"} data-testid="room-notice">
-        {answer ? "Your answer is needed." : ""}
-      </p>
+      <RoomNotice view={view} role={role} party={party} />
       <table className="data-table compact" aria-label="Seats">
         <thead>
           <tr>

@@ -138,7 +138,7 @@ export function SeatSpacePlot({ space, mark, caption }: { space: SeatSpace; mark
         {mark ? (
           <g data-testid="seat-space-mark" data-utility={mark.utility}>
             <line x1={xOf(mark.utility)} x2={xOf(mark.utility)} y1={M.top - 4} y2={yOf(0)} stroke={INK} strokeWidth={2} />
-            <text x={xOf(mark.utility) + (mark.utility > 0.6 ? -4 : 4)} y={M.top + 6} textAnchor={mark.utility > 0.6 ? "end" : "start"} fontSize={11} fill={INK}>
+            <text x={xOf(mark.utility) + (mark.utility > 0.6 ? -4 : 4)} y={M.top + (xOf(mark.utility) < M.left + 90 ? 20 : 6)} textAnchor={mark.utility > 0.6 ? "end" : "start"} fontSize={11} fill={INK}>
               {mark.label}
             </text>
           </g>

@@ -11,7 +11,7 @@ import {
   describeRedLine,
   draftFromPreferences,
   keepOther,
-  moveOption,
+  moveOptionTo,
   pointScores,
   previewPackage,
   setDirection,
@@ -22,6 +22,7 @@ import {
 } from "../../lib/room-preferences.js";
 import { applyFramework, completePackage, pct, showValue, type Package } from "../../lib/room-view.js";
 import { errorMessage } from "../../state/use-resource.js";
+import { OptionOrder } from "./OptionOrder.js";
 import { SeatHistory, SeatSpacePanel, useSeatSide } from "./SeatOutlook.js";
 
 /** Sends a command (or a preferences submission); keeps the busy flag and the refusal to show. */
@@ -233,22 +234,7 @@ function PreferencesForm({ roomId, scenario, party, submitted }: { roomId: strin
                   </select>
                 </label>
               ) : (
-                <ol className="pref-order" aria-label={`${c.name}: options, best first`}>
-                  {c.order.map((o, i) => (
-                    <li key={o} data-option={o}>
-                      <span className="pref-option">{o}</span>
-                      <button type="button" className="icon-button" aria-label={`Move ${o} up`} disabled={i === 0} onClick={() => setDraft(moveOption(draft, c.issue, o, -1))}>
-                        ↑
-                      </button>
-                      <button type="button" className="icon-button" aria-label={`Move ${o} down`} disabled={i === c.order.length - 1} onClick={() => setDraft(moveOption(draft, c.issue, o, 1))}>
-                        ↓
-                      </button>
-                      <label className="small">
-                        <input type="checkbox" checked={c.forbidden.includes(o)} onChange={(e) => setDraft(setForbidden(draft, c.issue, o, e.target.checked))} /> never accept {o}
-                      </label>
-                    </li>
-                  ))}
-                </ol>
+                <OptionOrder choice={c} onMove={(o, i) => setDraft((d) => moveOptionTo(d, c.issue, o, i))} onForbid={(o, f) => setDraft((d) => setForbidden(d, c.issue, o, f))} />
               )}
             </fieldset>
           ))}
@@ -337,40 +323,42 @@ function RatingForm({ roomId, view, scenario, scores }: { roomId: string; view: 
   return (
     <Panel title={`Draft ${draft.number} (worth ${pct(view.you?.utility.draft)} to you): rate it`} id="rate-title" testId="seat-rating">
       <form onSubmit={submit}>
-        <table className="data-table compact" aria-label={`Draft ${draft.number}`}>
-          <thead>
-            <tr>
-              <th scope="col">Point</th>
-              <th scope="col">Value</th>
-              <th scope="col" className="num">
-                Worth to you
-              </th>
-              <th scope="col">Your rating</th>
-              <th scope="col">Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scenario.issues.map((issue) => (
-              <tr key={issue.id}>
-                <th scope="row">{issueName(issue)}</th>
-                <td data-issue={issue.id}>{showValue(draft.package[issue.id])}</td>
-                <td className="num">{pct(scores[issue.id])}</td>
-                <td>
-                  <select aria-label={`Rating of ${issueName(issue)}`} value={points[issue.id]} onChange={(e) => setPoints({ ...points, [issue.id]: e.target.value as PointRating })} data-testid={`rate-${issue.id}`}>
-                    {RATINGS.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input aria-label={`Comment on ${issueName(issue)}`} value={comments[issue.id] ?? ""} maxLength={500} onChange={(e) => setComments({ ...comments, [issue.id]: e.target.value })} />
-                </td>
+        <div className="room-table-scroll">
+          <table className="data-table compact" aria-label={`Draft ${draft.number}`}>
+            <thead>
+              <tr>
+                <th scope="col">Point</th>
+                <th scope="col">Value</th>
+                <th scope="col" className="num">
+                  Worth to you
+                </th>
+                <th scope="col">Your rating</th>
+                <th scope="col">Comment</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {scenario.issues.map((issue) => (
+                <tr key={issue.id}>
+                  <th scope="row">{issueName(issue)}</th>
+                  <td data-issue={issue.id}>{showValue(draft.package[issue.id])}</td>
+                  <td className="num">{pct(scores[issue.id])}</td>
+                  <td>
+                    <select aria-label={`Rating of ${issueName(issue)}`} value={points[issue.id]} onChange={(e) => setPoints({ ...points, [issue.id]: e.target.value as PointRating })} data-testid={`rate-${issue.id}`}>
+                      {RATINGS.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input aria-label={`Comment on ${issueName(issue)}`} value={comments[issue.id] ?? ""} maxLength={500} onChange={(e) => setComments({ ...comments, [issue.id]: e.target.value })} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <fieldset className="inline-form">
           <legend>The draft as a whole</legend>
           {(["accept", "reject"] as const).map((v) => (
