@@ -295,6 +295,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       scenario: "harbour-talks",
       protocol: "stacked",
       seats: { port: "human", shippers: "human", city: "boulware" },
+      deadline: { seconds: 3600 },
       seed: 11,
     });
     const port = await openSession(browser);
@@ -323,6 +324,9 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     }
     await port.page.getByTestId("offer-send").waitFor();
     await expectAccessible(port.page, "the seat's opening offer (stacked)");
+    // The notice: the opening offer is asked for, and the wall-clock deadline is an hour away.
+    expect(await port.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: make an offer.");
+    expect(await port.page.getByTestId("room-deadline").textContent()).toMatch(/^Deadline .+, in (59|60) minutes\.$/);
     expect(await port.page.getByTestId("room-turn").textContent()).toBe("Waiting for you");
 
     // The shippers go offline; the port opens with an offer meanwhile.
@@ -345,6 +349,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await shippers.page.getByTestId("offer-accept").waitFor();
     expect(await shippers.page.locator('[data-testid="seat-offer"] td[data-issue="years"]').first().textContent()).toBe("4");
     expect(await shippers.page.locator('[data-testid="room-timeline"] li').count()).toBeGreaterThan(heldOffline);
+    expect(await shippers.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: accept the offer from port, make a counter-offer, or end the negotiation.");
 
     // The shippers counter with lower fees and fewer years; the agent (city) and then the port accept.
     await shippers.page.getByTestId("counter-start").selectOption("the offer on the table");
@@ -358,6 +363,14 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     for (const s of [port, shippers]) await s.page.waitForFunction(() => document.querySelector('[data-testid="room-status"]')?.textContent === "settled", undefined, { timeout: 20_000 });
     expect(await shippers.page.locator('[data-testid="seat-final"] td[data-issue="fees"]').textContent()).toBe("low");
     expect(await shippers.page.locator('[data-testid="seat-final"] td[data-issue="years"]').textContent()).toBe("2");
+    // The shippers' history: the port's offer, its own counter-offer (a filled marker), the agreement.
+    const kinds = await shippers.page.locator('[data-testid="seat-history"] tbody tr th').allTextContents();
+    expect(kinds.slice(0, 2)).toEqual(["Offer from port", "Offer from you"]);
+    expect(kinds[kinds.length - 1]).toBe("Agreement");
+    expect(await shippers.page.locator('[data-testid="seat-utility-plot"] svg [data-mine="1"]').count()).toBe(kinds.filter((k) => k === "Offer from you").length);
+    expect(await shippers.page.getByTestId("seat-space").locator("figcaption").textContent()).toMatch(/^All 45 outcomes .* than the agreement \(\d+%\);/);
+    await screenshot(shippers.page, "35-room-seat-offers-settled");
+    await expectAccessible(shippers.page, "the seat's history of offers (stacked)");
 
     // Both timelines: every event exactly once, numbered 1 … n, the same n.
     const seqs = async (s: Session) => (await s.page.locator('[data-testid="room-timeline"] li').evaluateAll((li) => li.map((l) => Number(l.getAttribute("data-seq"))))).reverse();
