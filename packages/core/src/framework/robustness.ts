@@ -521,13 +521,25 @@ export function nashBranchAndBound(
   // Each issue's allowed options, the most promising first (largest Σₚ tₚ·contribution): good
   // packages are met early, so the incumbent rises fast and cuts more. The order of the visit does
   // not decide the result: ties are broken by product, then sum, then outcome number, at the leaves.
+  // (An insertion sort without closures: this runs once per robustness sample, mostly cold.)
   const tried = radices.map((r, i) => {
-    const score = (x: number) => tables.reduce((a, table, p) => a + t[p]! * table[i]![x]!, 0);
-    return Int32Array.from(
-      Array.from({ length: r }, (_, x) => x)
-        .filter((x) => allowed[i]![x])
-        .sort((a, b) => score(b) - score(a) || a - b),
-    );
+    const options: number[] = [];
+    const scores: number[] = [];
+    for (let x = 0; x < r; x++) {
+      if (!allowed[i]![x]) continue;
+      let score = 0;
+      for (let p = 0; p < k; p++) score += t[p]! * tables[p]![i]![x]!;
+      let at = options.length;
+      options.push(x);
+      scores.push(score);
+      for (; at > 0 && scores[at - 1]! < score; at--) {
+        options[at] = options[at - 1]!;
+        scores[at] = scores[at - 1]!;
+      }
+      options[at] = x;
+      scores[at] = score;
+    }
+    return Int32Array.from(options);
   });
   const visit = (i: number, j: number): void => {
     if (i === n) {
