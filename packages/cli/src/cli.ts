@@ -364,7 +364,7 @@ async function handleError(error: unknown, io: CliIo): Promise<number> {
     return error.exitCode;
   }
   // Errors other than usage errors come from a command that ran, so the core is loaded already.
-  const { isParleyError } = await import("@parley/core");
+  const { isParleyError } = await import("./parley-error.js");
   if (isParleyError(error)) {
     const code = parleyErrorExit[error.code] ?? ExitCode.usage;
     io.stderr(`parley: ${error.message} [${error.code}]\n`);

@@ -122,6 +122,22 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
       expect(loaded, command).not.toContain("node:crypto");
     }
     expect([...packagesLoaded("dist/load-native.js")]).toEqual(expect.arrayContaining(["zod", "yaml"]));
+    // A command loads the core code it uses, not all of it (not the live rooms' rules engine, which the server runs).
+    const coreFiles = (entry: string) => {
+      const files = new Set<string>();
+      const stack = [Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint?.endsWith(entry))!];
+      const seen = new Set<string>();
+      while (stack.length) {
+        const chunk = stack.pop()!;
+        if (seen.has(chunk)) continue;
+        seen.add(chunk);
+        for (const input of Object.keys(meta.outputs[chunk]!.inputs)) files.add(input.replace(/^.*packages\//, ""));
+        for (const i of meta.outputs[chunk]!.imports) if (i.kind === "import-statement" && !i.external) stack.push(i.path);
+      }
+      return files;
+    };
+    expect(coreFiles("dist/commands/analyze.js")).toContain("core/dist/analysis/frontier-by-issues.js");
+    expect(coreFiles("dist/commands/analyze.js")).not.toContain("core/dist/rooms/decide.js");
   });
 
   it("says how to build when dist/ is missing", async () => {
