@@ -102,7 +102,7 @@ describeStores("restart recovery", (fresh) => {
     expect(restarted.events.length).toBeGreaterThan(8);
     const strip = (events: Body[]) => events.map((e) => (e["type"] === "room-created" ? { type: e["type"] } : e));
     expect(strip(restarted.events)).toEqual(strip(straight.events));
-  }, 12_000);
+  }, 60_000);
 
   it("a deadline timer that fires before the server's clock reaches the deadline waits for it", async () => {
     const db = await fresh();
