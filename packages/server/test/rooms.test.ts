@@ -138,6 +138,48 @@ describeStores("rooms over REST", (fresh) => {
     });
   });
 
+  describe("the convener's invites and closing", () => {
+    it("a new invite for a seat that has not joined, the mediator, or the convener's own browser; refused when it does not fit", async () => {
+      const room = await createRoom(app, { scenario, protocol: "single-text", mediator: "human", seats: { upstream: "human", downstream: "boulware" } });
+      const invite = async (body: Body) => {
+        const r = await room.convener.request("POST", "/invites", body);
+        expect(r.statusCode, r.body).toBe(201);
+        return json<{ invite: string; role: string; party?: string }>(r);
+      };
+      // A seat's second invite: either one joins, once.
+      const again = await invite({ role: "seat", party: "upstream" });
+      expect(again).toMatchObject({ role: "seat", party: "upstream" });
+      const up = await join(app, room.id, again.invite);
+      expect(json(await up.request("GET", ""))).toMatchObject({ role: "seat", party: "upstream" });
+      error(await room.convener.request("POST", "/invites", { role: "seat", party: "upstream" }), 409, "PARLEY_ROOM_NOT_NOW");
+      error(await room.convener.request("POST", "/invites", { role: "seat", party: "downstream" }), 400, "PARLEY_HTTP_BAD_REQUEST"); // an agent's seat
+      error(await room.convener.request("POST", "/invites", { role: "seat" }), 400, "PARLEY_HTTP_BAD_REQUEST");
+      error(await room.convener.request("POST", "/invites", { role: "observer", party: "upstream" }), 400, "PARLEY_HTTP_BAD_REQUEST");
+      error(await up.request("POST", "/invites", { role: "convener" }), 403, "PARLEY_HTTP_ROLE_FORBIDDEN");
+      // The mediator's and the convener's: sessions of their roles.
+      const med = await join(app, room.id, (await invite({ role: "mediator" })).invite);
+      expect(json(await med.request("GET", ""))).toMatchObject({ role: "mediator" });
+      const browser = await join(app, room.id, (await invite({ role: "convener" })).invite);
+      expect(json(await browser.request("GET", ""))).toMatchObject({ role: "convener" });
+      const engineRoom = await createRoom(app, sao());
+      error(await engineRoom.convener.request("POST", "/invites", { role: "mediator" }), 400, "PARLEY_HTTP_BAD_REQUEST");
+    });
+
+    it("the human mediator and the convener close a room; a seat may not", async () => {
+      for (const closer of ["mediator", "convener"] as const) {
+        const room = await createRoom(app, { scenario, protocol: "single-text", mediator: "human", seats: { upstream: "human", downstream: "human" } });
+        const up = await join(app, room.id, room.invites["upstream"]!);
+        error(await up.act({ type: "close" }), 403, "PARLEY_ROOM_FORBIDDEN");
+        const who = closer === "mediator" ? await join(app, room.id, room.invites["mediator"]!) : room.convener;
+        const r = await who.act({ type: "close", reason: `closed by test (${closer})` });
+        expect(r.statusCode, r.body).toBe(200);
+        expect(json<{ events: Body[] }>(r).events).toEqual([expect.objectContaining({ type: "room-closed", actor: { role: closer }, public: { reason: `closed by test (${closer})` } })]);
+        expect(await up.view()).toMatchObject({ status: "closed", reason: `closed by test (${closer})` });
+        error(await who.act({ type: "close" }), 409, "PARLEY_ROOM_OVER");
+      }
+    });
+  });
+
   describe("a room from preferences to agreement", () => {
     it("bad preferences: 400 with each field's path; good ones start the room; offers and an acceptance settle it", async () => {
       const room = await createRoom(app, sao());

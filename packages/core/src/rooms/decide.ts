@@ -171,8 +171,11 @@ export function decideRoom(state: RoomState, actor: RoomActor, command: RoomComm
 
   switch (command.type) {
     case "close": {
-      if (actor.role !== "convener" && actor.role !== "engine") forbid("close the room");
-      return [{ type: "room-closed", actor, public: { reason: command.reason ?? "closed by the convener" } }];
+      // The convener, or the human mediator who runs the process (docs/rooms.md, "Who may do what").
+      const mediates = actor.role === "mediator" && spec.mediator === "human";
+      if (actor.role !== "convener" && actor.role !== "engine" && !mediates) forbid("close the room");
+      const reason = command.reason !== undefined && command.reason.trim() !== "" ? command.reason : `closed by the ${mediates ? "mediator" : "convener"}`;
+      return [{ type: "room-closed", actor, public: { reason } }];
     }
     case "join": {
       const k = ownSeat(command.party);

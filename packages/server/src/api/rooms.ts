@@ -49,8 +49,15 @@ export const roomJoinedSchema = z
   .object({ token: z.string().describe("the session token (Bearer; also set as an httpOnly cookie)"), role: roomRoleSchema, party: z.string().optional() })
   .meta({ id: "RoomJoined" });
 
-export const roomInviteRequestSchema = z.strictObject({ role: z.literal("observer") });
-export const roomInviteSchema = z.object({ invite: z.string() });
+export const roomInviteRequestSchema = z
+  .strictObject({
+    role: z
+      .enum(["observer", "convener", "mediator", "seat"])
+      .describe("observer: sees what is public; convener: a link for the convener's own browser; mediator (a room with a human mediator) or seat: a new invite for a seat that has not joined"),
+    party: party.optional().describe("role seat: the human seat's party"),
+  })
+  .meta({ id: "RoomInviteRequest" });
+export const roomInviteSchema = z.object({ invite: z.string(), role: roomRoleSchema.optional(), party: z.string().optional() });
 
 /** The native format's party-preferences object (weights and values, or a utility; reservation, red lines). */
 export const roomPreferencesSchema = z

@@ -1,7 +1,7 @@
 // /api/rooms: live negotiation rooms (docs/rooms.md). Create, join, preferences, actions, the view,
 // the events, the audit log (export, head, proofs, a seat's openings). The stream is room-stream.ts.
 import { randomBytes, randomInt } from "node:crypto";
-import { visibleEvent, type RoomCommand, type RoomEvent, type RoomSeatSpec, type RoomSpec, type RoomViewer } from "@parley/core";
+import { RoomRuleError, visibleEvent, type RoomCommand, type RoomEvent, type RoomSeatSpec, type RoomSpec, type RoomViewer } from "@parley/core";
 import type { parsePartyPreferences } from "@parley/formats";
 import {
   auditExportSchema,
@@ -177,7 +177,9 @@ export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: "The convener invites an observer (sees what is public)",
+        summary: "The convener makes a one-time invite: an observer, its own browser's session, or a new invite for the human mediator or a seat that has not joined",
+        description:
+          "Exchanged with POST /api/rooms/{id}/join like the invites of the room's creation. A seat's new invite needs a human seat that has not joined (409 PARLEY_ROOM_NOT_NOW once it has); a mediator's, a room with a human mediator.",
         params: roomIdParams,
         body: roomInviteRequestSchema,
         response: { 201: roomInviteSchema, ...roomErrorResponses },
@@ -185,11 +187,22 @@ export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const who = await caller(request);
-      requireRole(who, ["convener"], "invite observers");
+      requireRole(who, ["convener"], "make invites");
+      const { role, party } = request.body;
+      const room = await ctx.rooms.room(request.params.id);
+      if (role !== "seat" && party !== undefined) throw httpError("PARLEY_HTTP_BAD_REQUEST", `an invite for the ${role} names no party`);
+      if (role === "mediator" && room.spec.mediator !== "human") throw httpError("PARLEY_HTTP_BAD_REQUEST", "this room has no human mediator to invite");
+      if (role === "seat") {
+        const seat = room.state.seats.find((s) => s.party === party);
+        if (party === undefined || !seat || seat.kind !== "human")
+          throw httpError("PARLEY_HTTP_BAD_REQUEST", `a seat's invite names a human seat of the room (${room.state.seats.filter((s) => s.kind === "human").map((s) => s.party).join(", ") || "none"})`);
+        if (seat.joined) throw new RoomRuleError("PARLEY_ROOM_NOT_NOW", `seat ${party} has already joined`);
+      }
       const invite = newToken();
       const now = ctx.now();
-      await ctx.roomStore.insertTokens(request.params.id, [{ hash: tokenHash(invite), role: "observer", party: null, kind: "invite", expiresAt: iso(now + ctx.limits.inviteMs) }], iso(now));
-      return reply.code(201).send({ invite });
+      const tokenParty = role === "seat" ? party! : null;
+      await ctx.roomStore.insertTokens(request.params.id, [{ hash: tokenHash(invite), role, party: tokenParty, kind: "invite", expiresAt: iso(now + ctx.limits.inviteMs) }], iso(now));
+      return reply.code(201).send({ invite, role, ...(tokenParty !== null ? { party: tokenParty } : {}) });
     },
   );
 

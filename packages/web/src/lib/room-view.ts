@@ -51,7 +51,7 @@ export function describeEvent(e: RoomEvent): string {
     case "feedback":
       return `Feedback on draft ${String(p["draft"])}`;
     case "room-closed":
-      return `Closed by the convener${p["reason"] ? `: ${String(p["reason"])}` : ""}`;
+      return `Closed by the ${actorName(e)}${p["reason"] ? `: ${String(p["reason"])}` : ""}`;
     default:
       return `${e.type} by ${actorName(e)}`;
   }
