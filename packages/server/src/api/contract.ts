@@ -757,3 +757,5 @@ export type SimulationSummary = z.infer<typeof simulationSummarySchema>;
 export type SimulationList = z.infer<typeof simulationListSchema>;
 export type TournamentSummary = z.infer<typeof tournamentSummarySchema>;
 export type TournamentList = z.infer<typeof tournamentListSchema>;
+/** GET /api/rooms/:id/suggestions (the room contract lives in rooms.ts). */
+export type { RoomSuggestionsJson, RoomInviteRequest, RoomInvite } from "./rooms.js";

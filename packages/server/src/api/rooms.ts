@@ -246,4 +246,6 @@ export type RoomEvents = z.infer<typeof roomEventsSchema>;
 export type RoomGet = z.infer<typeof roomGetSchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type RoomSuggestionsJson = z.infer<typeof roomSuggestionsSchema>;
+export type RoomInviteRequest = z.input<typeof roomInviteRequestSchema>;
+export type RoomInvite = z.infer<typeof roomInviteSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;

@@ -16,8 +16,14 @@ import type {
   RoomActed,
   RoomAction,
   RoomGet,
+  RoomInvite,
+  RoomInviteRequest,
   RoomJoined,
+  RoomSuggestionsJson,
   ScenarioDetail,
+  SignedTreeHeadJson,
+  InclusionJson,
+  ConsistencyJson,
   ScenarioSummary,
   ScenarioUpload,
   SimulationJson,
@@ -72,6 +78,16 @@ export interface ApiClient {
   roomExportText(id: string): Promise<string>;
   /** GET /api/audit/key: the server's Ed25519 public key (hex). */
   auditKey(): Promise<{ algorithm: string; publicKey: string }>;
+  /** GET /api/rooms/:id/suggestions: the engine's packages (the human mediator only). */
+  roomSuggestions(id: string): Promise<RoomSuggestionsJson>;
+  /** POST /api/rooms/:id/invites: a one-time invite (the convener only). */
+  roomInvite(id: string, request: RoomInviteRequest): Promise<RoomInvite>;
+  /** GET /api/rooms/:id/audit/head: the latest signed tree head. */
+  roomAuditHead(id: string): Promise<SignedTreeHeadJson>;
+  /** GET /api/rooms/:id/audit/inclusion: the inclusion proof of entry `index` in the tree of `size` entries. */
+  roomInclusion(id: string, index: number, size: number): Promise<InclusionJson>;
+  /** GET /api/rooms/:id/audit/consistency: the proof that the tree of `to` entries extends the tree of `from`. */
+  roomConsistency(id: string, from: number, to: number): Promise<ConsistencyJson>;
   /** The room's events after `after`, live, reconnecting with the last seq (no gap, no duplicate). */
   roomStream(id: string, options: Pick<StreamOptions, "after" | "onHello" | "onReconnect">): RoomStream;
   /** Follow a job's server-sent events; returns a function that closes the stream. */
@@ -146,6 +162,11 @@ export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) =
     roomAction: (id, command) => request("POST", `/rooms/${enc(id)}/actions`, command),
     roomExportText: async (id) => JSON.stringify(await request<unknown>("GET", `/rooms/${enc(id)}/export`)),
     auditKey: () => request("GET", "/audit/key"),
+    roomSuggestions: (id) => request("GET", `/rooms/${enc(id)}/suggestions`),
+    roomInvite: (id, body) => request("POST", `/rooms/${enc(id)}/invites`, body),
+    roomAuditHead: (id) => request("GET", `/rooms/${enc(id)}/audit/head`),
+    roomInclusion: (id, index, size) => request("GET", `/rooms/${enc(id)}/audit/inclusion${query({ index, size })}`),
+    roomConsistency: (id, from, to) => request("GET", `/rooms/${enc(id)}/audit/consistency${query({ from, to })}`),
     roomStream(id, options) {
       // The session travels in the room's cookie (sent with the upgrade): no token in the URL.
       const origin = base !== "" ? base : globalThis.location.origin;

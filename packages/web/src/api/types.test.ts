@@ -3,6 +3,7 @@
 // are the server contract's, and what the core produces for those replies (the server sends it as
 // is) fits them.
 import type {
+  RoomSuggestions,
   analysisReportJson,
   FrameworkReport,
   SimulationSummary,
@@ -20,6 +21,7 @@ import type {
   Json,
   OutcomesJson,
   ProtocolInfo,
+  RoomSuggestionsJson,
   RunResultJson,
   ScenarioSummary,
   SimulationJson,
@@ -50,6 +52,7 @@ describe("the web's API types are the server's contract", () => {
     expectTypeOf<TournamentRunRecord & { readonly version: number }>().toExtend<TournamentRunJson>();
     expectTypeOf<TournamentScores>().toExtend<NonNullable<TournamentJson["results"]>["scores"]>();
     expectTypeOf<TimelineEntry>().toEqualTypeOf<TimelineEntryJson>();
+    expectTypeOf<RoomSuggestions>().toExtend<RoomSuggestionsJson>();
     expectTypeOf<SimulationJson["status"]>().toEqualTypeOf<"queued" | "running" | "done" | "failed" | "cancelled" | "interrupted">();
   });
 });

@@ -67,6 +67,34 @@ export type { RoomActed, RoomGet, RoomJoined, RoomRole, RoomEvent, RoomView } fr
 /** POST /api/rooms/:id/actions: a command as the server takes it; a rating may name its draft (refused once closed). */
 export type RoomAction = ClientRoomAction | (Extract<ClientRoomAction, { type: "rate" }> & { readonly draft?: number });
 
+/** GET /api/rooms/:id/suggestions: the engine's packages for a human mediator. */
+export type RoomSuggestionsJson = Json<Api.RoomSuggestionsJson>;
+export type RoomSuggestionJson = NonNullable<RoomSuggestionsJson["nash"]>;
+/** POST /api/rooms/:id/invites (the convener). */
+export type RoomInviteRequest = Api.RoomInviteRequest;
+export type RoomInvite = Json<Api.RoomInvite>;
+/** GET /api/rooms/:id/audit/head, …/audit/inclusion, …/audit/consistency. */
+export interface SignedTreeHeadJson {
+  readonly logId: string;
+  readonly treeSize: number;
+  readonly rootHash: string;
+  readonly timestamp: number;
+  readonly signature: string;
+}
+export interface InclusionJson {
+  readonly index: number;
+  readonly treeSize: number;
+  readonly entry: string;
+  readonly leafHash: string;
+  readonly proof: readonly string[];
+  readonly head: SignedTreeHeadJson | null;
+}
+export interface ConsistencyJson {
+  readonly from: number;
+  readonly to: number;
+  readonly proof: readonly string[];
+}
+
 /** A server-sent event of a simulation or tournament job. */
 export interface JobEvent {
   readonly type: string;

@@ -51,7 +51,8 @@ export function describeEvent(e: RoomEvent): string {
     case "feedback":
       return `Feedback on draft ${String(p["draft"])}`;
     case "room-closed":
-      return `Closed by the ${actorName(e)}${p["reason"] ? `: ${String(p["reason"])}` : ""}`;
+      // The default reason ("closed by the convener") says nothing more.
+      return `Closed by the ${actorName(e)}${p["reason"] && p["reason"] !== `closed by the ${actorName(e)}` ? `: ${String(p["reason"])}` : ""}`;
     default:
       return `${e.type} by ${actorName(e)}`;
   }

@@ -13,9 +13,14 @@ import { routeChanged } from "../state/actions/navigation.js";
 import { roomEvents, roomFailed, roomJoined, roomLive, roomLoaded, roomOpened } from "../state/actions/room.js";
 import { dispatch, store, useAppState } from "../state/store.js";
 import { errorMessage, useResource } from "../state/use-resource.js";
-import { MediatorConsole, SeatConsole } from "./room/consoles.js";
+import { SeatConsole } from "./room/consoles.js";
 import { AuditPanel } from "./room/AuditPanel.js";
 import { RoomNotice } from "./room/RoomNotice.js";
+import { ConvenerConsole } from "./room/ConvenerConsole.js";
+import { LogProofs } from "./room/LogProofs.js";
+import { MediatorConsole } from "./room/MediatorConsole.js";
+import { PrivateChannel } from "./room/PrivateChannel.js";
+import "./room/room-consoles.css";
 
 /** Joins (when given an invite), loads the view and follows the stream until the page leaves the room. */
 function useRoomSession(id: string, invite: string | undefined): void {
@@ -123,12 +128,20 @@ export function RoomPage({ id, invite }: { id: string; invite?: string }) {
       {sc === null ? (
         <p className="muted">{scenario?.status === "error" ? `The scenario could not be loaded: ${scenario.error}` : "Loading the scenario…"}</p>
       ) : room.role === "seat" && room.party ? (
-        <SeatConsole roomId={id} view={view} party={room.party} scenario={sc} />
+        <>
+          <SeatConsole roomId={id} view={view} party={room.party} scenario={sc} />
+          {view.protocol === "shuttle" && view.mediator === "human" && view.status !== "open" ? (
+            <PrivateChannel roomId={id} party={room.party} viewer="seat" scenario={sc} open={!["settled", "failed", "closed"].includes(view.status)} />
+          ) : null}
+        </>
       ) : room.role === "mediator" ? (
         <MediatorConsole roomId={id} view={view} scenario={sc} />
+      ) : room.role === "convener" ? (
+        <ConvenerConsole roomId={id} view={view} />
       ) : (
-        <p className="muted">You see the room's public record ({room.role}).</p>
+        <p className="muted">You see the room's public record ({room.role}): its timeline below, and its audit log checked live in this browser.</p>
       )}
+      {room.role === "observer" || room.role === "convener" ? <LogProofs roomId={id} /> : null}
       <AuditPanel roomId={id} seq={view.seq} />
       <Timeline />
     </div>

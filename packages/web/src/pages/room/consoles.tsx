@@ -1,6 +1,6 @@
 // The seat console (its own preferences, the current draft or offer point by point with its own
-// value, ratings, counter-offers, votes) and the mediator console (compose and publish drafts, call
-// the ratification, aggregate feedback per point). Every control is a labelled form element or a
+// value, ratings, counter-offers, votes) and the pieces the other consoles share (MediatorConsole.tsx,
+// ConvenerConsole.tsx). Every control is a labelled form element or a
 // button, so the consoles work from the keyboard. Commands go through the API client; the room's
 // stream brings the resulting events and the page refreshes the view.
 import { useState, type FormEvent, type ReactNode } from "react";
@@ -26,7 +26,7 @@ import { OptionOrder } from "./OptionOrder.js";
 import { SeatHistory, SeatSpacePanel, useSeatSide } from "./SeatOutlook.js";
 
 /** Sends a command (or a preferences submission); keeps the busy flag and the refusal to show. */
-function useSend(): { busy: boolean; error: string | null; send: (run: () => Promise<unknown>) => Promise<boolean> } {
+export function useSend(): { busy: boolean; error: string | null; send: (run: () => Promise<unknown>) => Promise<boolean> } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const send = async (run: () => Promise<unknown>) => {
@@ -46,7 +46,7 @@ function useSend(): { busy: boolean; error: string | null; send: (run: () => Pro
   return { busy, error, send };
 }
 
-function Refusal({ error }: { error: string | null }) {
+export function Refusal({ error }: { error: string | null }) {
   return error ? (
     <p role="alert" className="error" data-testid="room-refusal">
       {error}
@@ -54,7 +54,7 @@ function Refusal({ error }: { error: string | null }) {
   ) : null;
 }
 
-function Panel({ title, id, children, testId }: { title: string; id: string; children: ReactNode; testId?: string }) {
+export function Panel({ title, id, children, testId }: { title: string; id: string; children: ReactNode; testId?: string }) {
   return (
     <section className="panel" aria-labelledby={id} data-testid={testId}>
       <h2 id={id}>{title}</h2>
@@ -63,10 +63,10 @@ function Panel({ title, id, children, testId }: { title: string; id: string; chi
   );
 }
 
-const issueName = (issue: Issue): string => issue.name ?? issue.id;
+export const issueName = (issue: Issue): string => issue.name ?? issue.id;
 
 /** A package point by point, with this seat's own score of each point when given. */
-function PackageTable({ issues, pkg, scores, label, testId }: { issues: readonly Issue[]; pkg: Package; scores?: Record<string, number>; label: string; testId?: string }) {
+export function PackageTable({ issues, pkg, scores, label, testId }: { issues: readonly Issue[]; pkg: Package; scores?: Record<string, number>; label: string; testId?: string }) {
   return (
     <table className="data-table compact" aria-label={label} data-testid={testId}>
       <thead>
@@ -94,7 +94,7 @@ function PackageTable({ issues, pkg, scores, label, testId }: { issues: readonly
 }
 
 /** Edits a complete package point by point; "Start from" loads the current text or a framework. */
-function PackageEditor({ scenario, pkg, onChange, bases, idPrefix }: { scenario: Scenario; pkg: Package; onChange: (p: Package) => void; bases: readonly { label: string; pkg: Package }[]; idPrefix: string }) {
+export function PackageEditor({ scenario, pkg, onChange, bases, idPrefix }: { scenario: Scenario; pkg: Package; onChange: (p: Package) => void; bases: readonly { label: string; pkg: Package }[]; idPrefix: string }) {
   const [start, setStart] = useState("");
   const load = (key: string) => {
     setStart(key);
@@ -307,7 +307,7 @@ function PreferencesPreview({ draft, scenario }: { draft: PreferencesDraft; scen
   );
 }
 
-const RATINGS: readonly PointRating[] = ["acceptable", "needs-change", "unacceptable"];
+export const RATINGS: readonly PointRating[] = ["acceptable", "needs-change", "unacceptable"];
 
 function RatingForm({ roomId, view, scenario, scores }: { roomId: string; view: RoomView; scenario: Scenario; scores: Record<string, number> }) {
   const draft = view.draft!;
@@ -468,103 +468,6 @@ function ImprovementPanel({ roomId, view, scenario, scores, myTurn }: { roomId: 
         <p>{view.you?.improvementVote ? `You voted ${view.you.improvementVote}.` : "Waiting for the other seats."}</p>
       )}
       <Refusal error={error} />
-    </Panel>
-  );
-}
-
-// ── the mediator console ─────────────────────────────────────────────────────
-
-export function MediatorConsole({ roomId, view, scenario }: { roomId: string; view: RoomView; scenario: Scenario }) {
-  const bases = [...(view.text ? [{ label: "the current text", pkg: view.text }] : []), ...(view.draft ? [{ label: "the last draft", pkg: view.draft.package }] : [])];
-  const [pkg, setPkg] = useState<Package>(() => completePackage(scenario.issues, view.text ?? view.draft?.package));
-  const { busy, error, send } = useSend();
-  const canDraft = view.protocol === "single-text" && view.status === "running" && view.turn.mediator && view.mediator === "human";
-  return (
-    <div className="room-console" data-testid="mediator-console">
-      {view.text ? (
-        <Panel title="Current text" id="m-text-title" testId="mediator-text">
-          <PackageTable issues={scenario.issues} pkg={view.text} label="The current text" />
-        </Panel>
-      ) : null}
-      {view.draft && view.status === "running" ? (
-        <Panel title={`Draft ${view.draft.number} out for rating`} id="m-draft-title">
-          <p>
-            Rated by {view.draft.rated.length} of {view.seats.length} seats{view.draft.rated.length > 0 ? `: ${view.draft.rated.join(", ")}` : ""}.
-          </p>
-        </Panel>
-      ) : null}
-      {view.aggregates ? <Aggregates view={view} scenario={scenario} /> : null}
-      {canDraft ? (
-        <Panel title="Compose the next draft" id="compose-title" testId="mediator-compose">
-          <PackageEditor scenario={scenario} pkg={pkg} onChange={setPkg} bases={bases} idPrefix="compose" />
-          <div className="form-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void send(() => api.roomAction(roomId, { type: "publish-draft", package: pkg }))} data-testid="compose-publish">
-              Publish this draft
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={busy || !view.text}
-              onClick={() => void send(() => api.roomAction(roomId, { type: "call-ratification" }))}
-              data-testid="call-ratification"
-            >
-              Call the ratification vote on the current text
-            </button>
-          </div>
-          <Refusal error={error} />
-        </Panel>
-      ) : null}
-      {view.ratification ? (
-        <Panel title="Ratification" id="m-ratify-title" testId="mediator-ratify">
-          <PackageTable issues={scenario.issues} pkg={view.ratification.package} label="The text put to the vote" />
-          <p>Votes: {Object.entries(view.ratification.votes).map(([p, v]) => `${p} ${v}`).join(", ") || "none yet"}</p>
-        </Panel>
-      ) : null}
-      {view.final ? (
-        <Panel title="Agreement" id="m-final-title" testId="mediator-final">
-          <PackageTable issues={scenario.issues} pkg={view.final} label="The agreement" />
-        </Panel>
-      ) : null}
-      {view.status === "failed" ? (
-        <Panel title="No agreement" id="m-failed-title">
-          <p>{view.reason}</p>
-        </Panel>
-      ) : null}
-    </div>
-  );
-}
-
-function Aggregates({ view, scenario }: { view: RoomView; scenario: Scenario }) {
-  const a = view.aggregates!;
-  return (
-    <Panel title={`Feedback on draft ${a.draft} (${a.rated} of ${a.of} seats)`} id="agg-title" testId="mediator-aggregates">
-      <table className="data-table compact" aria-label={`Ratings of draft ${a.draft}, counted per point`}>
-        <thead>
-          <tr>
-            <th scope="col">Point</th>
-            {RATINGS.map((r) => (
-              <th scope="col" className="num" key={r}>
-                {r}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {scenario.issues.map((issue) => (
-            <tr key={issue.id} data-issue={issue.id}>
-              <th scope="row">{issueName(issue)}</th>
-              {RATINGS.map((r) => (
-                <td className="num" key={r}>
-                  {a.points[issue.id]?.[r] ?? 0}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p data-testid="aggregates-overall">
-        Overall: {a.overall.accept} of {a.of} accept, {a.overall.reject} reject.
-      </p>
     </Panel>
   );
 }
