@@ -61,11 +61,14 @@ export function OptionOrder({ choice, onMove, onForbid }: { choice: IssueChoice;
               ⠿
             </span>
             <span className="pref-option">{o}</span>
-            <button type="button" className="icon-button" aria-label={`Move ${o} up`} disabled={i === 0} onClick={() => moveAndSay(o, i - 1)}>
-              ↑
+            {/* The arrow is drawn, the name is spoken: "Move north up" (no aria-label over a visible glyph). */}
+            <button type="button" className="icon-button" disabled={i === 0} onClick={() => moveAndSay(o, i - 1)}>
+              <span aria-hidden="true">↑</span>
+              <span className="sr-only">Move {o} up</span>
             </button>
-            <button type="button" className="icon-button" aria-label={`Move ${o} down`} disabled={i === n - 1} onClick={() => moveAndSay(o, i + 1)}>
-              ↓
+            <button type="button" className="icon-button" disabled={i === n - 1} onClick={() => moveAndSay(o, i + 1)}>
+              <span aria-hidden="true">↓</span>
+              <span className="sr-only">Move {o} down</span>
             </button>
             <label className="small">
               <input type="checkbox" checked={choice.forbidden.includes(o)} onChange={(e) => onForbid(o, e.target.checked)} /> never accept {o}
