@@ -231,7 +231,10 @@ function decide(seat: Seat, v: RoomView): RoomAction | null {
     const p = n.propose(nv);
     return p ? { type: "offer", package: pkg(p) } : { type: "respond", response: "end" };
   };
-  if (v.status === "ratifying" && v.ratification) return { type: "ratify", vote: n.respond(nv, o(v.ratification.package), -1) === "accept" ? "accept" : "reject" };
+  // A ratification is the final decision: the negotiator votes as in the last round, as the server's agent seats do.
+  const last = Math.max(0, v.rounds - 1);
+  const final = { round: last, rounds: v.rounds, time: v.rounds > 0 ? last / v.rounds : 0 };
+  if (v.status === "ratifying" && v.ratification) return { type: "ratify", vote: n.respond(final, o(v.ratification.package), -1) === "accept" ? "accept" : "reject" };
   if (v.status === "improving" && v.improvement && v.agreement) {
     const imp = o(v.improvement.package);
     const better = seat.judge.crossings(imp) === 0 && seat.judge.utility(imp) > seat.judge.utility(o(v.agreement));

@@ -5,7 +5,7 @@ import type { Outcome } from "../negotiation/types.js";
 import { createRng, deriveSeed } from "../random/rng.js";
 import { judgesOf } from "./decide.js";
 import { bestPackage, nextDraft, pointRatings } from "./judge.js";
-import { agentAnswer, machineKey, ratifiers, toPackage, type RoomState } from "./state.js";
+import { agentAnswer, machineKey, RATIFICATION_KEY, ratifiers, toPackage, type RoomState } from "./state.js";
 import type { PointRating, RoomMove } from "./types.js";
 
 /** The engine mediator's stream for its opening package (apart from the machine's MEDIATOR_STREAM). */
@@ -46,7 +46,7 @@ export function engineMoves(state: RoomState): RoomMove[] {
       return ratifiers(state).flatMap((seat): RoomMove[] => {
         if (seat.kind !== "agent" || r.votes[seat.party]) return [];
         const k = state.seats.indexOf(seat);
-        const a = agentAnswer(state, k, "r", { kind: "respond", offer: r.outcome, from: -1 });
+        const a = agentAnswer(state, k, RATIFICATION_KEY, { kind: "respond", offer: r.outcome, from: -1 });
         const vote = a.kind === "respond" && a.response === "accept" ? "accept" : "reject";
         return [{ actor: { role: "seat", party: seat.party }, command: { type: "ratify", party: seat.party, vote } }];
       }).slice(0, 1);

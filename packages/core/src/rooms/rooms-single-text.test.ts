@@ -144,22 +144,42 @@ describe("a single-text room with the engine mediator", () => {
     expect(engineMoves(replayRoom(withFramework, room.events))).toEqual(engineMoves(room.state));
   });
 
-  it("on the built-in scenario, agents that accept every rational text reach an agreement crossing no red line", () => {
+  it("on the built-in scenario, agents that accept every rational text, and time-based agents asked to ratify early, reach an agreement crossing no red line", () => {
     const r = parseScenario(readBuiltinScenarioText());
     if (!r.ok) throw new Error("the built-in scenario does not parse");
     const compiled = compileScenario(r.value);
     const parties = ["russia", "ukraine", "europe"];
-    const room = new RoomDriver(compiled, roomSpec(parties.map((p) => agent(p, "random(p=1)")), { protocol: "single-text", mediator: "engine", deadline: { rounds: 40 } }));
-    room.auto();
-    const view = roomView(room.state, { role: "observer" });
-    expect(view.agreement).not.toBeNull();
-    expect(["settled", "improving"]).toContain(view.status);
-    for (const s of room.state.seats) {
-      const a = room.state.agreement!;
-      expect(s.judge!.crossings(a)).toBe(0);
-      expect(s.judge!.utility(a)).toBeGreaterThanOrEqual(s.judge!.reservation);
+    // random(p=1) accepts every rational text; the time-based agents accept this one because a
+    // ratification is the final decision: they vote on it as in the last round (where each accepts
+    // it), however early the mediator calls it (in its first round, each would reject it).
+    for (const agents of [["random(p=1)", "random(p=1)", "random(p=1)"], ["boulware(e=0.5)", "conceder", "linear"]]) {
+      const room = new RoomDriver(compiled, roomSpec(parties.map((p, k) => agent(p, agents[k]!)), { protocol: "single-text", mediator: "engine", deadline: { rounds: 40 } }));
+      room.auto();
+      const view = roomView(room.state, { role: "observer" });
+      expect(view.agreement, agents.join(",")).not.toBeNull();
+      expect(["settled", "improving"]).toContain(view.status);
+      for (const s of room.state.seats) {
+        const a = room.state.agreement!;
+        expect(s.judge!.crossings(a)).toBe(0);
+        expect(s.judge!.utility(a)).toBeGreaterThanOrEqual(s.judge!.reservation);
+      }
+      const ev: RoomEvent[] = room.events;
+      expect(ev.filter((e) => e.type === "draft-published").every((e) => e.actor.role === "engine")).toBe(true);
+      expect(engineMoves(replayRoom(compiled, room.events))).toEqual(engineMoves(room.state));
+      // Every seat accepted. A log of before agents voted at the deadline, where each voted as in the
+      // round the ratification was called in (the time-based agents, that early, reject), still
+      // replays; a vote neither rule gives does not (random(p=1) accepts every rational text).
+      const called = room.events.findIndex((e) => e.type === "ratification-called");
+      const votes = room.events.slice(called + 1).filter((e) => e.type === "ratified");
+      expect(votes.map((e) => e.public)).toEqual(parties.map((party) => ({ party, vote: "accept" })));
+      const early = agents[0] !== "random(p=1)";
+      const then = [
+        ...room.events.slice(0, called + 1),
+        ...votes.map((e, i) => ({ ...e, public: { ...e.public, vote: early || i === 1 ? "reject" : "accept" } })),
+        { seq: votes.at(-1)!.seq + 1, at: votes.at(-1)!.at, type: "no-agreement", actor: { role: "engine" }, public: { reason: "rejected" } },
+      ] as RoomEvent[];
+      if (early) expect(roomView(replayRoom(compiled, then), { role: "observer" })).toMatchObject({ status: "failed", reason: "rejected" });
+      else expect(() => replayRoom(compiled, then)).toThrow(expect.objectContaining({ code: "PARLEY_ROOM_REPLAY_DIVERGED" }));
     }
-    const ev: RoomEvent[] = room.events;
-    expect(ev.filter((e) => e.type === "draft-published").every((e) => e.actor.role === "engine")).toBe(true);
-  });
+  }, 180_000);
 });

@@ -198,6 +198,21 @@ function agentView(m: ProtocolMachine) {
   return { round, time: Math.min(1, round / m.rounds), rounds: m.rounds };
 }
 
+/**
+ * What an agent sees when asked to ratify, whenever the ratification is called: the last round
+ * before the deadline, the latest a simulation ever asks (time (rounds − 1) / rounds, not 1: at
+ * time 1 a time-dependent strategy concedes everything, even the hardliner).
+ */
+function finalView(m: ProtocolMachine) {
+  const round = Math.max(0, m.rounds - 1);
+  return { round, time: m.rounds > 0 ? round / m.rounds : 0, rounds: m.rounds };
+}
+
+/** The key of an agent's ratification vote (one per room). */
+export const RATIFICATION_KEY = "r";
+/** The vote as agents cast it before they voted as in the last round (in the round the ratification was called in): logs of then still replay. */
+const EARLIER_RATIFICATION_KEY = "r-then";
+
 /** Start every agent seat's negotiator (at room-started), seeded as simulations seed them. */
 function startAgents(state: RoomState, m: ProtocolMachine): void {
   const { compiled, spec } = state;
@@ -222,7 +237,9 @@ function startAgents(state: RoomState, m: ProtocolMachine): void {
 export function agentAnswer(state: RoomState, seat: number, key: string, ask: { kind: "propose" } | { kind: "respond"; offer: Outcome; from: number }): Answer {
   const agent = state.agents[seat]!;
   if (agent.pending?.key === key) return agent.pending.answer;
-  const view = agentView(state.machine!);
+  // The ratification is the final decision (rejecting it is no agreement, there is no later offer
+  // to hold out for): agents vote as in the last round, whenever the mediator calls it.
+  const view = key === RATIFICATION_KEY ? finalView(state.machine!) : agentView(state.machine!);
   let answer: Answer;
   try {
     if (ask.kind === "propose") {
@@ -382,7 +399,11 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomState {
     case "ratified": {
       const k = at(e.public.party);
       const r = state.ratification!;
-      checkAgent(state, k, "r", { kind: "respond", offer: r.outcome, from: -1 }, (a) => a.kind === "respond" && (a.response === "accept") === (e.public.vote === "accept"));
+      const ask = { kind: "respond", offer: r.outcome, from: -1 } as const;
+      const cast = (a: Answer) => a.kind === "respond" && (a.response === "accept") === (e.public.vote === "accept");
+      // A room logged before agents voted as in the last round replays with the vote of the round it was called in.
+      checkAgent(state, k, RATIFICATION_KEY, ask, (a) => cast(a) || cast(agentAnswer(state, k, EARLIER_RATIFICATION_KEY, ask)));
+      if (state.agents[k]) state.agents[k].pending = null;
       r.votes[e.public.party] = e.public.vote;
       pumpState(state, (s) => r.votes[state.seats[s]!.party]);
       break;
