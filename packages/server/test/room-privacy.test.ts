@@ -94,6 +94,8 @@ describeStores("the privacy walk", (fresh) => {
         else if (r.statusCode === 409) expect([started, json<{ code: string }>(r).code]).toEqual([false, "PARLEY_ROOM_NOT_NOW"]);
         else {
           expect(r.statusCode, r.body).toBe(200);
+          // Computed for the room as it is now (they are kept per seq, never served for an older one).
+          expect(json<{ seq: number }>(r).seq).toBeGreaterThanOrEqual(latest);
           suggestions.push(json(r));
         }
       }

@@ -74,7 +74,11 @@ const refusal = (reason: RoomTokenRefused["reason"]): HttpError =>
       ? httpError("PARLEY_HTTP_INVITE_EXPIRED")
       : httpError("PARLEY_HTTP_BAD_TOKEN", "the invite is not one of this room's");
 
+/** Suggestions computed lately, by room and seq: they change only with the room (a large space takes seconds). */
+const SUGGESTIONS_KEPT = 64;
+
 export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
+  const suggestionCache = new Map<string, Promise<string>>();
   const caller = (request: { params: { id: string }; headers: { authorization?: string | undefined; cookie?: string | undefined } }) =>
     roomCaller(ctx, request.params.id, request.headers);
 
@@ -324,10 +328,22 @@ export function roomRoutes(app: ParleyApp, ctx: ServerContext): void {
       const who = await caller(request);
       requireRole(who, ["mediator"], "read the engine's suggestions");
       const id = request.params.id;
-      const source = await ctx.rooms.source(id);
-      const events = (await ctx.roomStore.events(id)).map((r) => r.event);
-      const text = await computeAnalysis(ctx, { kind: "room-suggestions", source: sourceOf(source), events, enumerationLimit: ctx.limits.enumeration });
-      return sendJsonText(reply, text);
+      const room = await ctx.rooms.room(id);
+      const key = (seq: number) => `${id}\u0000${seq}`;
+      let text = suggestionCache.get(key(room.lastSeq));
+      if (!text) {
+        const events = (await ctx.roomStore.events(id)).map((r) => r.event);
+        const seq = events.at(-1)?.seq ?? 0;
+        text = suggestionCache.get(key(seq));
+        if (!text) {
+          const computing = computeAnalysis(ctx, { kind: "room-suggestions", source: sourceOf(room.source), events, enumerationLimit: ctx.limits.enumeration });
+          text = computing;
+          suggestionCache.set(key(seq), computing);
+          if (suggestionCache.size > SUGGESTIONS_KEPT) suggestionCache.delete(suggestionCache.keys().next().value!);
+          computing.catch(() => suggestionCache.delete(key(seq)));
+        }
+      }
+      return sendJsonText(reply, await text);
     },
   );
 
