@@ -6,16 +6,24 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileScenario, type CompiledScenario } from "@parley/core";
+import { compileScenario, type CompiledScenario, type Scenario } from "@parley/core";
 import { analyzeBySolver, BoxMilp, boxStructure, loadHighs, type BoxStructure } from "@parley/solve";
 import { readGeniusFolderSync } from "@parley/formats/node";
 import type { Measurement } from "./harness.js";
 import { geniusRoot } from "./genius.js";
 
-function load(dir: string): CompiledScenario {
+function read(dir: string): Scenario {
   const r = readGeniusFolderSync(dir);
   if (!r.ok) throw new Error(`${dir}: ${r.issues.map((i) => i.message).join("; ")}`);
-  return compileScenario(r.value);
+  return r.value;
+}
+const load = (dir: string): CompiledScenario => compileScenario(read(dir));
+
+/** Three parties on one ANAC 2014 domain: the two profiles of NNissues and the first of NNissuesDiscounted (same domain file). */
+function threeParties(issues: number): CompiledScenario {
+  const a = read(path.join(geniusRoot, `anac/y2014/${issues}issues`));
+  const b = read(path.join(geniusRoot, `anac/y2014/${issues}issuesDiscounted`));
+  return compileScenario({ ...a, id: `three-${issues}`, parties: [...a.parties, { ...b.parties[0]!, id: "profile-3", name: "profile-3" }] });
 }
 
 /**
@@ -73,17 +81,22 @@ export async function nonlinearBenchmarks(smoke: boolean): Promise<NonlinearRow[
   const out: NonlinearRow[] = [];
   // The WebAssembly loads once (about 40 ms) and its code warms up on a first solve, outside the timings.
   await analyzeBySolver(load(path.join(geniusRoot, "anac/y2014/10issueswithRV")));
-  for (const folder of folders) {
-    const compiled = load(path.join(geniusRoot, folder));
+  const cases: [string, () => CompiledScenario][] = folders.map((folder) => [folder, () => load(path.join(geniusRoot, folder))]);
+  // Three parties (search regions): not in the corpus, built from its profiles.
+  if (!smoke) cases.push(["anac/y2014/10issues + 10issuesDiscounted profile-1 (3 parties)", () => threeParties(10)]);
+  for (const [folder, make] of cases) {
+    const compiled = make();
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const report = await analyzeBySolver(compiled);
+    const cpu = process.cpuUsage(cpu0);
     const ms = performance.now() - t0;
     out.push({
       folder,
       name: `solve ${folder} (${compiled.size.toExponential(0)} outcomes)`,
       medianMs: ms,
       runsMs: [ms],
-      detail: `${report.pareto.count} frontier points, exact ${report.exact}, ${report.solver.solves} MILPs, ${report.solver.classes} classes`,
+      detail: `${report.pareto.count} frontier points, exact ${report.exact}, ${report.solver.solves} MILPs, ${report.solver.classes} classes, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
     });
   }
   // The method's choice: one frontier step's subproblem by HiGHS and by branch and bound.

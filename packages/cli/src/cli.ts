@@ -368,7 +368,7 @@ async function handleError(error: unknown, io: CliIo): Promise<number> {
   if (isParleyError(error)) {
     const code = parleyErrorExit[error.code] ?? ExitCode.usage;
     io.stderr(`parley: ${error.message} [${error.code}]\n`);
-    if (code === ExitCode.analysis) io.stderr("hint: try --method solve (exact for two parties, --time-limit for an anytime answer), --method sample --samples 200000 for an approximation, or --limit / --max-frontier to go further\n");
+    if (code === ExitCode.analysis) io.stderr("hint: try --method solve (exact, any number of parties; --time-limit for an anytime answer), --method sample --samples 200000 for an approximation, or --limit / --max-frontier to go further\n");
     return code;
   }
   const e = error instanceof Error ? error : new Error(String(error));

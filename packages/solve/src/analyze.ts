@@ -11,6 +11,7 @@ import {
   type Scenario,
 } from "@parley/core";
 import { frontier2 } from "./frontier2.js";
+import { frontierK } from "./frontierk.js";
 import { loadHighs, type LoadHighsOptions } from "./load-highs.js";
 import { BoxMilp } from "./milp.js";
 import { boxStructure } from "./structure.js";
@@ -44,9 +45,11 @@ export interface SolverSummary {
 export type SolvedReport = AnalysisReport & { readonly solver: SolverSummary };
 
 /**
- * Analyse a scenario whose space is too large to enumerate: the rational Pareto frontier of two
+ * Analyse a scenario whose space is too large to enumerate: the rational Pareto frontier of its
  * parties with hyper-rectangle or linear-additive utilities by mixed-integer programming (HiGHS, gap
- * 0), then every solution concept over it. `exact` is true only when the whole frontier was proven.
+ * 0) — the ε-constraint sweep for two parties (frontier2), search regions for one or three and more
+ * (frontierK) — then every solution concept over it. `exact` is true only when the whole frontier
+ * was proven.
  */
 export async function analyzeBySolver(input: Scenario | CompiledScenario, options: SolveOptions = {}): Promise<SolvedReport> {
   const compiled = "radices" in input ? input : compileScenario(input);
@@ -55,11 +58,6 @@ export async function analyzeBySolver(input: Scenario | CompiledScenario, option
   const parties = compiled.parties;
   if (parties.length === 0)
     throw new ParleyError("PARLEY_ERR_NO_PREFERENCES", `scenario "${compiled.scenario.id}" has no party with preferences to analyse`);
-  if (parties.length !== 2)
-    throw new ParleyError(
-      "PARLEY_ERR_SPACE_TOO_LARGE",
-      `the solver finds exact frontiers for two parties; this scenario has ${parties.length} parties with preferences and ${compiled.size.toExponential(3)} outcomes`,
-    );
   if (options.timeLimit !== undefined && !(options.timeLimit > 0))
     throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", `the time limit must be a positive number of seconds, not ${options.timeLimit}`);
   const structure = boxStructure(compiled);
@@ -67,7 +65,8 @@ export async function analyzeBySolver(input: Scenario | CompiledScenario, option
   const milp = new BoxMilp(highs, structure);
   let found;
   try {
-    found = frontier2(milp, structure, { ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}), now });
+    const limits = { ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}), now };
+    found = parties.length === 2 ? frontier2(milp, structure, limits) : frontierK(milp, structure, limits);
   } finally {
     milp.dispose();
   }
@@ -85,7 +84,8 @@ export async function analyzeBySolver(input: Scenario | CompiledScenario, option
   if (found.infeasible) notes.push("no outcome is rational: every outcome crosses a red line or a reservation value");
   const classes = structure.representative.reduce((s, r) => s + r.length, 0);
   const seconds = (now() - started) / 1000;
-  if (found.complete) notes.push(`exact frontier (solve): ${points.length} points proven by ${found.solves} mixed-integer programs over ${classes} value classes`);
+  const how = parties.length === 2 ? "" : `, search regions for ${parties.length} parties`;
+  if (found.complete) notes.push(`exact frontier (solve${how}): ${points.length} points proven by ${found.solves} mixed-integer programs over ${classes} value classes`);
   else
     notes.push(
       `time limit of ${options.timeLimit} s reached: ${points.length} proven Pareto points; every outcome is within ${found.gap === Infinity ? "an unknown distance" : found.gap.toPrecision(4)} of them (the gap)`,

@@ -5,6 +5,9 @@ import { scoreAtLeast, type BoxStructure } from "./structure.js";
  * The mixed-integer program of a box structure, kept in one HiGHS model that is re-solved with new
  * objectives and score bounds:
  * - y[i][c] ∈ {0,1}: issue i takes class c (Σ_c y[i][c] = 1), for issues with two classes or more;
+ *   a forbidden class and a dominated one (BoxStructure.dominated: another class of the issue scores
+ *   at least as much for every party) are fixed at 0 — every program here maximises scores under
+ *   lower bounds on them, so no Pareto vector is lost;
  * - z[t] ∈ {0,1}: the outcome lies in the box of term t (a term bounding two issues or more):
  *   z ≤ Σ_{c inside} y[i][c] per bounded issue when its weight is positive,
  *   z ≥ Σ_i Σ_{c inside} y[i][c] − (k − 1) when negative;
@@ -32,7 +35,7 @@ export class BoxMilp {
     const yStart = st.representative.map((reps, i) => {
       if (reps.length < 2) return -1;
       const start = cols.length;
-      for (let c = 0; c < reps.length; c++) cols.push({ cost: 0, lo: 0, hi: st.forbidden[i]![c] ? 0 : 1, int: true });
+      for (let c = 0; c < reps.length; c++) cols.push({ cost: 0, lo: 0, hi: st.forbidden[i]![c] || st.dominated[i]![c] ? 0 : 1, int: true });
       rows.push({ lo: 1, hi: 1, idx: Array.from(reps, (_, c) => start + c), val: Array.from(reps, () => 1) });
       return start;
     });

@@ -19,6 +19,13 @@ export interface BoxStructure {
   readonly rules: readonly { readonly ifIssue: number; readonly ifClasses: Uint8Array; readonly thenIssue: number; readonly thenClasses: Uint8Array }[];
   /** True when every weight is an integer after scaling: scores are then exact integers. */
   readonly integral: boolean;
+  /**
+   * Per issue: 1 for a class some other allowed class of the same issue dominates — inside every
+   * positive-weight box it is inside and in no negative-weight box it is not in, for every party —
+   * so swapping it for that class never lowers any score (dominatedClasses). Maximising programs
+   * with lower bounds on scores may leave such classes out without losing a Pareto vector.
+   */
+  readonly dominated: readonly Uint8Array[];
 }
 
 export interface BoxTerm {
@@ -239,7 +246,39 @@ export function boxStructure(compiled: CompiledScenario): BoxStructure {
       if (r.kind === "forbid") toClasses(r.issue, r.mask).forEach((x, c) => x && (forbidden[r.issue]![c] = 1));
       else rules.push({ ifIssue: r.ifIssue, ifClasses: toClasses(r.ifIssue, r.ifMask), thenIssue: r.thenIssue, thenClasses: toClasses(r.thenIssue, r.thenMask) });
     }
-  return { classOf, representative, parties, forbidden, rules, integral };
+  return { classOf, representative, parties, forbidden, rules, integral, dominated: dominatedClasses(representative, parties, forbidden, rules) };
+}
+
+/**
+ * Per issue, the classes that another class dominates (see BoxStructure.dominated). Issues a
+ * cross-issue red line names are left whole; a forbidden class dominates nothing; of classes alike
+ * in every box (they differ by a forbid rule only), the first allowed one is kept.
+ */
+export function dominatedClasses(
+  representative: readonly Int32Array[],
+  parties: readonly PartyBoxes[],
+  forbidden: readonly Uint8Array[],
+  rules: BoxStructure["rules"],
+): Uint8Array[] {
+  const touching = representative.map(() => [] as { weight: number; classes: Uint8Array }[]);
+  for (const p of parties) for (const t of p.terms) for (const c of t.conds) touching[c.issue]!.push({ weight: t.weight, classes: c.classes });
+  const ruled = new Set(rules.flatMap((r) => [r.ifIssue, r.thenIssue]));
+  return representative.map((reps, i) => {
+    const out = new Uint8Array(reps.length);
+    if (ruled.has(i)) return out;
+    const atLeastAsGood = (c1: number, c2: number) =>
+      touching[i]!.every(({ weight, classes }) => (weight > 0 ? !classes[c2] || classes[c1] === 1 : !classes[c1] || classes[c2] === 1));
+    for (let c2 = 0; c2 < reps.length; c2++)
+      for (let c1 = 0; c1 < reps.length; c1++) {
+        if (c1 === c2 || forbidden[i]![c1]) continue;
+        // Alike both ways: keep the allowed one, else the first.
+        if (atLeastAsGood(c1, c2) && (!atLeastAsGood(c2, c1) || forbidden[i]![c2] || c1 < c2)) {
+          out[c2] = 1;
+          break;
+        }
+      }
+    return out;
+  });
 }
 
 /** A party's exact integer score at an outcome given by class indices. */

@@ -19,8 +19,8 @@ const rectangle = (issues: number, values: number): fc.Arbitrary<HyperRectangle>
     excludes: fc.array(bound(issues, values), { maxLength: 1 }),
   });
 
-/** A random two-party scenario on 1–4 integer issues of 2–4 values: rectangles, sometimes additive, reservation values, red lines. */
-const smallScenario: fc.Arbitrary<Scenario> = fc
+/** A random scenario of `parties` parties on 1–4 integer issues of 2–4 values: rectangles, sometimes additive, reservation values, red lines. */
+const scenarioOf = (parties: number): fc.Arbitrary<Scenario> => fc
   .record({ issues: fc.integer({ min: 1, max: 4 }), values: fc.integer({ min: 2, max: 4 }) })
   .chain(({ issues, values }) =>
     fc
@@ -30,9 +30,9 @@ const smallScenario: fc.Arbitrary<Scenario> = fc
             { weight: 4, arbitrary: fc.record({ rectangles: fc.array(rectangle(issues, values), { minLength: 1, maxLength: 6 }), normalizer: fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }) }) },
             { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: issues * values, maxLength: issues * values }) },
           ),
-          { minLength: 2, maxLength: 2 },
+          { minLength: parties, maxLength: parties },
         ),
-        reservation: fc.array(fc.constantFrom(0, 0, 0.2, 0.5), { minLength: 2, maxLength: 2 }),
+        reservation: fc.array(fc.constantFrom(0, 0, 0.2, 0.5), { minLength: parties, maxLength: parties }),
         forbid: fc.option(fc.record({ issue: fc.nat(issues - 1), value: fc.nat(values - 1) }), { nil: undefined }),
         require: fc.option(fc.record({ a: fc.nat(issues - 1), va: fc.nat(values - 1), b: fc.nat(issues - 1), vb: fc.nat(values - 1) }), { nil: undefined }),
       })
@@ -66,6 +66,7 @@ const smallScenario: fc.Arbitrary<Scenario> = fc
         };
       }),
   );
+const smallScenario = scenarioOf(2);
 
 // Utilities are core's float sums: outcomes with equal integer scores may differ in the last bit.
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
@@ -119,6 +120,41 @@ describe("the solver's exact frontier", () => {
     );
   });
 
+  it.each([1, 3, 4])("%s parties (search regions): the same frontier and solutions as enumeration", async (k) => {
+    await fc.assert(
+      fc.asyncProperty(scenarioOf(k), async (scenario) => {
+        const brute = analyzeScenario(scenario, { method: "enumerate" });
+        const solved = await analyzeBySolver(scenario);
+        expect(solved.exact).toBe(true);
+        expect(solved.solver.gap).toBe(0);
+        expect(vectors(solved.pareto.points)).toEqual(vectors(brute.pareto.points));
+        for (const c of ["nash", "kalaiSmorodinsky", "egalitarian", "maxWelfare"] as const) expect(vectors(solved[c]), c).toEqual(vectors(brute[c]));
+      }),
+      { numRuns: k === 3 ? 60 : 25 },
+    );
+  });
+
+  it("three parties under a time limit: proven points only, and the gap covers every frontier vector", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioOf(3), fc.integer({ min: 0, max: 6 }), async (scenario, ticks) => {
+        let t = 0;
+        const now = () => (t += 1000);
+        const brute = analyzeScenario(scenario, { method: "enumerate" });
+        const solved = await analyzeBySolver(scenario, { timeLimit: ticks + 0.5, now });
+        const exact = vectors(brute.pareto.points);
+        for (const v of vectors(solved.pareto.points)) expect(exact).toContainEqual(v);
+        if (solved.exact) expect(vectors(solved.pareto.points)).toEqual(exact);
+        else {
+          const gap = solved.solver.gap;
+          expect(gap === null || gap > 0).toBe(true);
+          if (gap !== null)
+            for (const v of exact) expect(solved.pareto.points.some((p) => p.utilities.every((u, i) => u + gap + 1e-12 >= v[i]!)), `${JSON.stringify(v)} within ${gap}`).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("refuses scenarios it cannot solve with a clear error", async () => {
     const three: Scenario = {
       id: "three",
@@ -127,7 +163,6 @@ describe("the solver's exact frontier", () => {
       issues: [{ id: "i0", kind: "integer", min: 0, max: 1 }],
       parties: [0, 1, 2].map((p) => ({ id: `p${p}`, name: `p${p}`, role: "party" as const, preferences: { utility: { kind: "hyper-rectangles" as const, rectangles: [{ utility: 1, includes: [{ issue: "i0", min: p % 2, max: p % 2 }] }] } } })),
     };
-    await expect(analyzeBySolver(three)).rejects.toThrow(/two parties; this scenario has 3/);
     await expect(analyzeBySolver({ ...three, parties: three.parties.slice(0, 2) }, { timeLimit: 0 })).rejects.toThrow(/time limit must be a positive/);
     const table: Scenario = { ...three, parties: three.parties.slice(0, 2).map((p) => ({ ...p, preferences: { utility: { kind: "table" as const, entries: [] } } })) };
     await expect(analyzeBySolver(table)).rejects.toThrow(/table utility/);
