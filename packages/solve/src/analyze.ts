@@ -79,13 +79,15 @@ export async function analyzeBySolver(input: Scenario | CompiledScenario, option
   });
   const kept = evaluated.filter((v, j) => !evaluated.some((w, k) => k !== j && w.u.every((x, i) => x >= v.u[i]!) && (w.u.some((x, i) => x > v.u[i]!) || k < j)));
   const points: FrontierPoint[] = kept.map(({ indices, u }) => ({ utilities: u, outcomes: [outcomeFromIndices(compiled, indices)], outcomeCount: null }));
-  const exact = found.complete && structure.integral;
+  // A gap of 0 proves the frontier whole even when time ran out (every Pareto vector is then listed).
+  const complete = found.complete || (found.gap === 0 && found.points.length > 0);
+  const exact = complete && structure.integral;
   if (!structure.integral) notes.push("some utility weights are not decimals of at most 9 digits: the solver rounded them, so the frontier is not proven exact");
   if (found.infeasible) notes.push("no outcome is rational: every outcome crosses a red line or a reservation value");
   const classes = structure.representative.reduce((s, r) => s + r.length, 0);
   const seconds = (now() - started) / 1000;
   const how = parties.length === 2 ? "" : `, search regions for ${parties.length} parties`;
-  if (found.complete) notes.push(`exact frontier (solve${how}): ${points.length} points proven by ${found.solves} mixed-integer programs over ${classes} value classes`);
+  if (complete) notes.push(`exact frontier (solve${how}): ${points.length} points proven by ${found.solves} mixed-integer programs over ${classes} value classes`);
   else
     notes.push(
       `time limit of ${options.timeLimit} s reached: ${points.length} proven Pareto points; every outcome is within ${found.gap === Infinity ? "an unknown distance" : found.gap.toPrecision(4)} of them (the gap)`,
@@ -101,7 +103,7 @@ export async function analyzeBySolver(input: Scenario | CompiledScenario, option
       solves: found.solves,
       seconds,
       timeLimit: options.timeLimit ?? null,
-      gap: points.length === 0 && !found.complete ? null : found.gap,
+      gap: points.length === 0 && !complete ? null : complete ? 0 : found.gap,
       classes,
     },
   };
