@@ -5,44 +5,13 @@
 // each seat's context receives is recorded and searched for the other seat's private data.
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
+import { expectNoSeriousViolations, postJson, receivedText, recordedSession, timelineSeqs, type RecordedSession } from "./room-session.js";
 import { artifactsDir, buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, refreshDocsImage, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
 
 const scenarioText = readFileSync(path.join(webRoot, "e2e/fixtures/harbour-talks.yaml"), "utf8");
-
-interface Session {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** Every WebSocket frame received and every /api/ response body, in arrival order. */
-  readonly received: string[];
-  readonly errors: string[];
-}
-
-async function openSession(browser: Browser, width = 1280): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const received: string[] = [];
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("websocket", (ws) => ws.on("framereceived", (f) => received.push(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"))));
-  page.on("response", (r) => {
-    if (!new URL(r.url()).pathname.startsWith("/api/")) return;
-    r.text().then(
-      (t) => received.push(t),
-      () => {},
-    );
-  });
-  return { context, page, received, errors };
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`POST ${url}: ${r.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** With PARLEY_UPDATE_DOCS_IMAGES=1 the screenshot becomes docs/images/NAME (kept under the README's limit). */
 function docsImage(shot: string, name: string): void {
@@ -66,11 +35,6 @@ async function elementShot(target: Locator, name: string): Promise<string> {
   return file;
 }
 
-/** axe-core on the page as it stands: no serious or critical violation (soft: every state is checked, all failures reported). */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  expect.soft(await seriousViolations(page), `accessibility of ${state}`).toEqual([]);
-}
-
 describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   let browser: Browser;
   let server: TestServer;
@@ -79,7 +43,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await buildWeb();
     server = await startServer();
     browser = await launchBrowser();
-    await post(`${server.url}/api/scenarios`, { format: "yaml", text: scenarioText });
+    await postJson(`${server.url}/api/scenarios`, { format: "yaml", text: scenarioText });
   });
 
   afterAll(async () => {
@@ -88,7 +52,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   });
 
   it("a mediator and two seats reach an agreement through the UI; no seat receives the other's private data", async () => {
-    const room = await post<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
+    const room = await postJson<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
       scenario: "harbour-talks",
       protocol: "single-text",
       seats: { port: "human", shippers: "human", city: "boulware" },
@@ -98,9 +62,9 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(Object.keys(room.invites).sort()).toEqual(["mediator", "port", "shippers"]);
     const link = (who: string) => `${server.url}/#/rooms/${room.id}/join?invite=${encodeURIComponent(room.invites[who]!)}`;
 
-    const mediator = await openSession(browser);
-    const port = await openSession(browser);
-    const shippers = await openSession(browser, 390);
+    const mediator = await recordedSession(browser);
+    const port = await recordedSession(browser);
+    const shippers = await recordedSession(browser, 390);
     for (const [s, who] of [
       [mediator, "mediator"],
       [port, "port"],
@@ -121,7 +85,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await port.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: submit your preferences; the room starts when every seat has.");
     expect(await port.page.getByTestId("room-notice").getAttribute("aria-live")).toBe("polite");
     expect(await port.page.getByTestId("room-notice-box").getAttribute("data-needed")).toBe("1");
-    await expectAccessible(port.page, "the seat's preferences form");
+    await expectNoSeriousViolations(port.page, "the seat's preferences form");
     await port.page.getByTestId("pref-reservation").fill("0.31");
     await port.page.getByLabel("never accept south").check();
     await port.page.getByRole("button", { name: "Move shared up" }).focus();
@@ -161,7 +125,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await shippersCompromise.textContent()).toBe("50%–75%");
     expect(await shippers.page.locator('[data-testid="pref-berths"] li.dragging').count()).toBe(0);
     docsImage(await screenshot(shippers.page, "30-room-seat-preferences-phone"), "workbench-room-seat-phone.png");
-    await expectAccessible(shippers.page, "the seat's preferences form at 390 px");
+    await expectNoSeriousViolations(shippers.page, "the seat's preferences form at 390 px");
     await shippers.page.getByTestId("pref-submit").click();
 
     // Every seat has joined and submitted: the engine starts the room; the mediator's turn.
@@ -173,7 +137,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await mediator.page.getByTestId("compose-berths").inputValue()).toBe("shared");
     expect(await mediator.page.getByTestId("compose-fees").inputValue()).toBe("medium");
     await mediator.page.getByTestId("compose-years").fill("3");
-    await expectAccessible(mediator.page, "the mediator's compose form");
+    await expectNoSeriousViolations(mediator.page, "the mediator's compose form");
     await screenshot(mediator.page, "31-room-mediator-compose");
     await mediator.page.getByTestId("compose-publish").click();
 
@@ -193,7 +157,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       await s.page.getByTestId("rate-fees").selectOption("needs-change");
       await s.page.getByTestId("rate-overall-accept").check();
       if (s === port) docsImage(await screenshot(s.page, "32-room-seat-rating"), "workbench-room-seat.png");
-      await expectAccessible(s.page, "the seat's draft rating");
+      await expectNoSeriousViolations(s.page, "the seat's draft rating");
       await s.page.getByTestId("rate-submit").click();
       await s.page.getByTestId("seat-draft-rated").or(s.page.getByTestId("seat-text")).first().waitFor();
       await s.page.locator('[data-testid="room-notice-box"][data-needed="0"]').waitFor();
@@ -204,13 +168,13 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     const feesRow = await mediator.page.locator('[data-testid="mediator-aggregates"] tr[data-issue="fees"] td').allTextContents();
     expect(Number(feesRow[1])).toBeGreaterThanOrEqual(2); // both people said "needs-change"
     docsImage(await screenshot(mediator.page, "33-room-mediator-aggregates"), "workbench-room-mediator.png");
-    await expectAccessible(mediator.page, "the mediator's aggregates");
+    await expectNoSeriousViolations(mediator.page, "the mediator's aggregates");
     // Draft 1 became the text; the mediator calls the vote.
     await mediator.page.getByTestId("mediator-text").waitFor();
     await mediator.page.getByTestId("call-ratification").click();
     // Port votes first and sees its vote; the shippers' vote completes the ratification.
     await port.page.getByTestId("ratify-accept").waitFor();
-    await expectAccessible(port.page, "the seat's ratification vote");
+    await expectNoSeriousViolations(port.page, "the seat's ratification vote");
     await port.page.getByTestId("ratify-accept").click();
     await port.page.getByTestId("seat-ratify").getByText("You voted accept").waitFor();
     await shippers.page.getByTestId("ratify-accept").click();
@@ -256,34 +220,33 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await shippers.page.getByTestId("room-notice").textContent()).toBe("The room is settled: there is an agreement.");
     await shippers.page.getByTestId("seat-space-plot").waitFor();
     docsImage(await elementShot(shippers.page.getByTestId("seat-history").or(shippers.page.getByTestId("seat-space")), "34-room-seat-outlook-phone"), "workbench-room-seat-phone-outlook.png");
-    await expectAccessible(shippers.page, "the seat's agreement and outlook at 390 px");
-    await expectAccessible(port.page, "the seat's agreement and history");
-    await expectAccessible(mediator.page, "the mediator's agreement");
+    await expectNoSeriousViolations(shippers.page, "the seat's agreement and outlook at 390 px");
+    await expectNoSeriousViolations(port.page, "the seat's agreement and history");
+    await expectNoSeriousViolations(mediator.page, "the mediator's agreement");
     expect(await status(mediator.page).textContent()).toBe("settled");
 
     // The timeline has every event once, in order, in every console.
     for (const s of [mediator, port, shippers]) {
-      const seqs = (await s.page.locator('[data-testid="room-timeline"] li').evaluateAll((li) => li.map((l) => Number(l.getAttribute("data-seq"))))).reverse();
+      const seqs = await timelineSeqs(s.page);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     }
 
     // Privacy: what each seat's browser received holds its own private data and never the other's.
     const own = { port: ['"reservation":0.31', "port-secret-comment"], shippers: ['"reservation":0.27', "shippers-secret-comment"] };
-    const all = (s: Session) => s.received.join("\n");
     expect(port.received.length).toBeGreaterThan(10);
     for (const secret of own.port) {
-      expect(all(port)).toContain(secret);
-      expect(all(shippers)).not.toContain(secret);
-      expect(all(mediator)).not.toContain(secret);
+      expect(receivedText(port)).toContain(secret);
+      expect(receivedText(shippers)).not.toContain(secret);
+      expect(receivedText(mediator)).not.toContain(secret);
     }
     for (const secret of own.shippers) {
-      expect(all(shippers)).toContain(secret);
-      expect(all(port)).not.toContain(secret);
-      expect(all(mediator)).not.toContain(secret);
+      expect(receivedText(shippers)).toContain(secret);
+      expect(receivedText(port)).not.toContain(secret);
+      expect(receivedText(mediator)).not.toContain(secret);
     }
     // Seats never receive the aggregates (they would reveal the other seat's rating).
-    for (const s of [port, shippers]) expect(all(s)).not.toContain('"needs-change":');
-    expect(all(mediator)).toContain('"needs-change":');
+    for (const s of [port, shippers]) expect(receivedText(s)).not.toContain('"needs-change":');
+    expect(receivedText(mediator)).toContain('"needs-change":');
     for (const s of [mediator, port, shippers]) {
       expect(s.errors).toEqual([]);
       await s.context.close();
@@ -291,15 +254,15 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   });
 
   it("alternating offers (stacked, three seats): an offer, a counter-offer composed point by point, an accept; a seat offline meanwhile catches up without gap or duplicate", async () => {
-    const room = await post<{ id: string; conveneToken: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
+    const room = await postJson<{ id: string; conveneToken: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
       scenario: "harbour-talks",
       protocol: "stacked",
       seats: { port: "human", shippers: "human", city: "boulware" },
       deadline: { seconds: 3600 },
       seed: 11,
     });
-    const port = await openSession(browser);
-    const shippers = await openSession(browser);
+    const port = await recordedSession(browser);
+    const shippers = await recordedSession(browser);
     // The shippers' browser can be taken offline: its sockets closed and new ones refused until back.
     await shippers.page.addInitScript(() => {
       const Native = window.WebSocket;
@@ -323,7 +286,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       await s.page.getByTestId("pref-submitted").or(s.page.locator('[data-testid="room-page"][data-status="running"]')).first().waitFor();
     }
     await port.page.getByTestId("offer-send").waitFor();
-    await expectAccessible(port.page, "the seat's opening offer (stacked)");
+    await expectNoSeriousViolations(port.page, "the seat's opening offer (stacked)");
     // The notice: the opening offer is asked for, and the wall-clock deadline is an hour away.
     expect(await port.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: make an offer.");
     expect(await port.page.getByTestId("room-deadline").textContent()).toMatch(/^Deadline .+, in (59|60) minutes\.$/);
@@ -356,7 +319,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await shippers.page.getByTestId("counter-fees").selectOption("low");
     await shippers.page.getByTestId("counter-years").fill("2");
     await screenshot(shippers.page, "35-room-seat-counter-offer");
-    await expectAccessible(shippers.page, "the seat's counter-offer (stacked)");
+    await expectNoSeriousViolations(shippers.page, "the seat's counter-offer (stacked)");
     await shippers.page.getByTestId("offer-send").click();
     await port.page.getByTestId("offer-accept").waitFor({ timeout: 20_000 });
     await port.page.getByTestId("offer-accept").click();
@@ -370,10 +333,10 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     expect(await shippers.page.locator('[data-testid="seat-utility-plot"] svg [data-mine="1"]').count()).toBe(kinds.filter((k) => k === "Offer from you").length);
     expect(await shippers.page.getByTestId("seat-space").locator("figcaption").textContent()).toMatch(/^All 45 outcomes .* than the agreement \(\d+%\);/);
     await screenshot(shippers.page, "35-room-seat-offers-settled");
-    await expectAccessible(shippers.page, "the seat's history of offers (stacked)");
+    await expectNoSeriousViolations(shippers.page, "the seat's history of offers (stacked)");
 
     // Both timelines: every event exactly once, numbered 1 … n, the same n.
-    const seqs = async (s: Session) => (await s.page.locator('[data-testid="room-timeline"] li').evaluateAll((li) => li.map((l) => Number(l.getAttribute("data-seq"))))).reverse();
+    const seqs = (s: RecordedSession) => timelineSeqs(s.page);
     const a = await seqs(port);
     expect(a).toEqual(a.map((_, i) => i + 1));
     await shippers.page.waitForFunction((n) => document.querySelectorAll('[data-testid="room-timeline"] li').length === n, a.length);
@@ -386,7 +349,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       body: JSON.stringify({ role: "observer" }),
     });
     const { invite } = (await r.json()) as { invite: string };
-    const observer = await openSession(browser);
+    const observer = await recordedSession(browser);
     await observer.page.goto(`${server.url}/#/rooms/${room.id}/join?invite=${encodeURIComponent(invite)}`);
     await observer.page.getByTestId("room-page").waitFor();
     expect(await observer.page.getByTestId("room-role").textContent()).toBe("observer");
@@ -395,7 +358,7 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
     await observer.page.getByTestId("audit-result").getByText("Log verified").waitFor();
     expect(await observer.page.getByTestId("audit-result").textContent()).toContain(`${a.length} entries`);
     await screenshot(observer.page, "36-room-observer-audit");
-    await expectAccessible(observer.page, "the observer's view with the audit panel verified");
+    await expectNoSeriousViolations(observer.page, "the observer's view with the audit panel verified");
     for (const s of [port, shippers, observer]) {
       expect(s.errors).toEqual([]);
       await s.context.close();
@@ -403,11 +366,11 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
   });
 
   it("a spent or wrong invite says so instead of showing a room", async () => {
-    const s = await openSession(browser);
+    const s = await recordedSession(browser);
     await s.page.goto(`${server.url}/#/rooms/room-nope/join?invite=nope`);
     await s.page.getByTestId("room-error").waitFor();
     expect(await s.page.getByTestId("room-error").textContent()).toMatch(/PARLEY_HTTP_/);
-    await expectAccessible(s.page, "a refused invite");
+    await expectNoSeriousViolations(s.page, "a refused invite");
     // The check itself can fail: an unnamed button added to the page is reported (critical).
     await s.page.evaluate(() => document.querySelector('[data-testid="room-error"]')?.append(document.createElement("button")));
     expect((await seriousViolations(s.page)).map((v) => v.split(" ")[0])).toEqual(["button-name"]);
