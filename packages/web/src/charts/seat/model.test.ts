@@ -134,6 +134,8 @@ describe("the outcome space from one seat's side", () => {
     expect(a).toMatchObject({ size: 45, counted: 20, sampled: true });
     expect(a.bins.reduce((s, b) => s + b.count, 0)).toBe(20);
     expect(seatSpace(side, { limit: 20, seed: 3 }).bins).toEqual(a.bins);
+    expect(seatSpace(side, { limit: 20, sample: 10 })).toMatchObject({ counted: 10, sampled: true });
+    expect(seatSpace(side, { limit: 45, sample: 10 })).toMatchObject({ counted: 45, sampled: false });
   });
 
   it("gives a framework's worst and best completion (additive utilities)", () => {

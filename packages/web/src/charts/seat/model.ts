@@ -85,6 +85,11 @@ export function seatTimeline(events: readonly RoomEvent[], party: string, utilit
 
 /** Spaces up to this many outcomes are enumerated; larger ones are sampled (seeded, uniform). */
 export const SEAT_SPACE_LIMIT = 200_000;
+/**
+ * The sample drawn from a larger space: enough for 5 % bands and whole percentages (a band's share
+ * has a standard error under 0.23 points), and quick on the page's main thread.
+ */
+export const SEAT_SPACE_SAMPLE = 50_000;
 export const SEAT_SPACE_BINS = 20;
 
 export interface SpaceBin {
@@ -100,7 +105,7 @@ export interface SpaceBin {
 export interface SeatSpace {
   /** Outcomes in the space. */
   readonly size: number;
-  /** Outcomes counted: all of them, or a sample of SEAT_SPACE_LIMIT. */
+  /** Outcomes counted: all of them, or a sample of SEAT_SPACE_SAMPLE. */
   readonly counted: number;
   readonly sampled: boolean;
   readonly bins: readonly SpaceBin[];
@@ -118,13 +123,13 @@ export function binOf(u: number, bins = SEAT_SPACE_BINS): number {
   return Math.max(0, Math.min(bins - 1, Math.floor(u * bins + 1e-9)));
 }
 
-/** The distribution of the seat's utility over the outcome space (every outcome, or a seeded sample past `limit`). */
-export function seatSpace(side: SeatSide, options: { limit?: number; seed?: number; bins?: number } = {}): SeatSpace {
+/** The distribution of the seat's utility over the outcome space (every outcome, or a seeded sample of `sample` past `limit`). */
+export function seatSpace(side: SeatSide, options: { limit?: number; sample?: number; seed?: number; bins?: number } = {}): SeatSpace {
   const { compiled, seat } = side;
   const limit = options.limit ?? SEAT_SPACE_LIMIT;
   const nbins = options.bins ?? SEAT_SPACE_BINS;
   const sampled = compiled.size > limit;
-  const counted = sampled ? limit : compiled.size;
+  const counted = sampled ? Math.min(options.sample ?? SEAT_SPACE_SAMPLE, limit) : compiled.size;
   const utilities = new Float64Array(counted);
   const counts = new Array<number>(nbins).fill(0);
   const crossings = new Array<number>(nbins).fill(0);
