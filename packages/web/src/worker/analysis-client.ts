@@ -49,7 +49,8 @@ function inline(): AnalysisWorker {
       return t.outcomeSpace(request, cache);
     },
     async analyze(scenario, seed) {
-      return (await tasks).analyzeInBrowser(scenario, seed);
+      const solver = async () => (await import("./solver.js")).solveInBrowser;
+      return (await tasks).analyzeInBrowser(scenario, { ...(seed !== undefined ? { seed } : {}), solver });
     },
     async frameworks(request) {
       return (await frameworkTasks).frameworksOfView(request);

@@ -6,12 +6,14 @@ import { frameworksOfView, historyOfView } from "./framework-tasks.js";
 import { analyzeInBrowser, outcomeSpace, SpaceCache } from "./tasks.js";
 
 const cache = new SpaceCache();
+/** @parley/solve and its WebAssembly load on the first space that needs them. */
+const solver = async () => (await import("./solver.js")).solveInBrowser;
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
 };
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const message = event.data;
   try {
     if (message.type === "space") {
@@ -24,7 +26,7 @@ scope.onmessage = (event) => {
     } else if (message.type === "history") {
       scope.postMessage({ id: message.id, ok: true, type: "history", result: historyOfView(message.request) });
     } else {
-      const result = analyzeInBrowser(message.scenario, message.seed);
+      const result = await analyzeInBrowser(message.scenario, { ...(message.seed !== undefined ? { seed: message.seed } : {}), solver });
       scope.postMessage({ id: message.id, ok: true, type: "analyze", result });
     }
   } catch (error) {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeScenario, compileScenario, outcomeUtilities, type Scenario } from "@parley/core";
 import { parseScenario } from "@parley/formats";
-import { analysisJsonOf, analyzeInBrowser, outcomeSpace, PLOT_SAMPLE_SIZE, SpaceCache } from "./tasks.js";
+import { analyzeBySolver } from "@parley/solve";
+import { analysisJsonOf, analyzeInBrowser, outcomeSpace, PLOT_SAMPLE_SIZE, SpaceCache, type SolveInBrowser } from "./tasks.js";
 
 // The ceasefire example (43,092 outcomes, 4 parties with preferences).
 const builtin = (() => {
@@ -50,11 +51,58 @@ describe("outcomeSpace", () => {
 });
 
 describe("analyzeInBrowser", () => {
-  it("analyzeInBrowser gives the analyze --json shape of the core's analysis", () => {
-    const json = analyzeInBrowser(builtin);
+  it("analyzeInBrowser gives the analyze --json shape of the core's analysis", async () => {
+    const json = await analyzeInBrowser(builtin);
     const report = analyzeScenario(builtin);
     expect(json).toEqual(analysisJsonOf(report));
     expect(json.pareto.points.length).toBe(report.pareto.count);
     expect(json.nash[0]!.utilities).toEqual(report.nash[0]!.utilities);
+  });
+
+  // Hyper-rectangles on 6 issues of 6 values (46,656 outcomes): enumerable in a test, "too large" in the browser under a limit of 1,000.
+  const nonLinear: Scenario = {
+    id: "rects",
+    name: "Rectangles",
+    frameworks: [],
+    issues: Array.from({ length: 6 }, (_, i) => ({ id: `i${i}`, kind: "integer" as const, min: 0, max: 5 })),
+    parties: [0, 1, 2].map((p) => ({
+      id: `p${p}`,
+      name: `p${p}`,
+      role: "party" as const,
+      preferences: {
+        reservation: 0.1,
+        utility: {
+          kind: "hyper-rectangles" as const,
+          rectangles: Array.from({ length: 8 }, (_, r) => ({
+            utility: 1 + ((r * 7 + p * 3) % 5),
+            includes: [
+              { issue: `i${(r + p) % 6}`, min: (r + p) % 3, max: 2 + ((r * p) % 4) },
+              { issue: `i${(r * 2 + p + 1) % 6}`, min: 0, max: (r + 2 * p) % 6 },
+            ],
+          })),
+        },
+      },
+    })),
+  };
+  const vectors = (points: readonly { utilities: number[] }[]) => points.map((p) => p.utilities.map((u) => Math.round(u * 1e9) / 1e9).join(",")).sort();
+
+  it("a non-linear space too large to enumerate goes to the solver, loaded on demand: the exact frontier", async () => {
+    let loads = 0;
+    const solver = async (): Promise<SolveInBrowser> => {
+      loads++;
+      return (s, timeLimit) => analyzeBySolver(s, { timeLimit });
+    };
+    const json = await analyzeInBrowser(nonLinear, { enumerationLimit: 1000, solver });
+    expect(loads).toBe(1);
+    expect(json).toMatchObject({ method: "solve", exact: true, outcomes: 6 ** 6 });
+    expect(json.solver).toMatchObject({ gap: 0, timeLimit: 20 });
+    const enumerated = analyzeScenario(nonLinear, { method: "enumerate" });
+    expect(vectors(json.pareto.points.map((p) => ({ utilities: p as number[] })))).toEqual(vectors(enumerated.pareto.points));
+    expect(json.nash[0]!.utilities).toEqual(enumerated.nash[0]!.utilities);
+    // An enumerable space never loads the solver; without a loader the large space is sampled.
+    await analyzeInBrowser(nonLinear, { solver });
+    expect(loads).toBe(1);
+    const sampled = await analyzeInBrowser(nonLinear, { enumerationLimit: 1000 });
+    expect(sampled).toMatchObject({ method: "sample", exact: false });
   });
 });

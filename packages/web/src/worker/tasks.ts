@@ -1,6 +1,7 @@
 // The analyses the workbench runs in the browser, on @parley/core: every outcome's utilities for the
-// outcome-space plot, and a full analysis (the `analyze --json` shape) for what-if weights. Pure and
-// synchronous: analysis.worker.ts runs them off the main thread; the page runs them inline only when
+// outcome-space plot, and a full analysis (the `analyze --json` shape) for what-if weights — with
+// @parley/solve (HiGHS in WebAssembly, loaded only then) for non-linear spaces too large to
+// enumerate. analysis.worker.ts runs them off the main thread; the page runs them inline only when
 // no worker can be started.
 import {
   analysisDefaults,
@@ -122,14 +123,41 @@ export function analysisJsonOf(report: AnalysisReport): AnalysisJson {
   return analysisReportJson(report) as AnalysisJson;
 }
 
-/** Analyse a scenario in the browser: exact when it can be (enumeration or merge), else sampled. */
-export function analyzeInBrowser(scenario: Scenario, seed = 1): AnalysisJson {
-  const options = { enumerationLimit: PLOT_ENUMERATION_LIMIT, maxFrontier: 50_000 };
+/** The solver's analysis (@parley/solve's analyzeBySolver, as analyze --json prints it, `solver` included). */
+export type SolveInBrowser = (scenario: Scenario, timeLimit: number) => Promise<AnalysisReport & { readonly solver: NonNullable<AnalysisJson["solver"]> }>;
+
+export interface BrowserAnalysisOptions {
+  readonly seed?: number;
+  /** Spaces up to this many outcomes are enumerated (default PLOT_ENUMERATION_LIMIT). */
+  readonly enumerationLimit?: number;
+  /** Loads the solver on demand; without it, non-linear spaces too large to enumerate are sampled. */
+  readonly solver?: () => Promise<SolveInBrowser>;
+  /** Seconds the solver may take before it answers with its proven gap (default SOLVER_TIME_LIMIT). */
+  readonly timeLimit?: number;
+}
+
+/** The solver's time limit in the browser: a hard space answers within it, `exact: false` with its gap. */
+export const SOLVER_TIME_LIMIT = 20;
+
+/**
+ * Analyse a scenario in the browser: exact when it can be (enumeration or merge; the solver for
+ * non-linear spaces too large to enumerate, exact or with a proven gap under its time limit), else
+ * sampled.
+ */
+export async function analyzeInBrowser(scenario: Scenario, options: BrowserAnalysisOptions = {}): Promise<AnalysisJson> {
+  const analysisOptions = { enumerationLimit: options.enumerationLimit ?? PLOT_ENUMERATION_LIMIT, maxFrontier: 50_000 };
   try {
-    return analysisJsonOf(analyzeScenario(scenario, options));
+    return analysisJsonOf(analyzeScenario(scenario, analysisOptions));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code !== "PARLEY_ERR_SPACE_TOO_LARGE" && code !== "PARLEY_ERR_FRONTIER_TOO_LARGE") throw error;
-    return analysisJsonOf(analyzeScenario(scenario, { ...options, method: "sample", sampleSize: PLOT_SAMPLE_SIZE, rng: createRng(seed) }));
+    if (code === "PARLEY_ERR_SPACE_TOO_LARGE" && options.solver) {
+      const solve = await options.solver();
+      const report = await solve(scenario, options.timeLimit ?? SOLVER_TIME_LIMIT);
+      return { ...analysisJsonOf(report), solver: report.solver };
+    }
+    return analysisJsonOf(
+      analyzeScenario(scenario, { ...analysisOptions, method: "sample", sampleSize: PLOT_SAMPLE_SIZE, rng: createRng(options.seed ?? 1) }),
+    );
   }
 }
