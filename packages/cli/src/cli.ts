@@ -9,7 +9,7 @@ import type { LintFlags } from "./commands/lint.js";
 import type { ExcludeFlags, FrameworkFlags, RobustnessFlags } from "./commands/framework.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { ReportFlags } from "./commands/report.js";
-import type { RoomCreateFlags, RoomExportFlags, RoomPlayFlags, RoomTokenFlags, RoomWatchFlags } from "./commands/room.js";
+import type { RoomCreateFlags, RoomExportFlags, RoomInviteFlags, RoomPlayFlags, RoomTokenFlags, RoomWatchFlags } from "./commands/room.js";
 import type { SimulateFlags } from "./commands/simulate.js";
 import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
@@ -269,7 +269,7 @@ function createProgram(io: CliIo): Command {
 
   registerServeCommand(program, io);
 
-  const room = program.command("room").description("Live negotiation rooms on a running server (docs/rooms.md): create, status, watch, export, play.");
+  const room = program.command("room").description("Live negotiation rooms on a running server (docs/rooms.md): create, invite, status, watch, export, play.");
   const SERVER_HELP = "the server (default: http://127.0.0.1:PARLEY_PORT, else port 4600, as parley serve listens)";
   const TOKEN_HELP = "a session token of the room: the convene token, or one from joining (default: PARLEY_ROOM_TOKEN)";
   room
@@ -289,6 +289,16 @@ function createProgram(io: CliIo): Command {
     .option("--server <url>", SERVER_HELP)
     .option("--json", "print the server's answer as JSON (id, conveneToken, invites, url)")
     .action(async (scenario: string, flags: RoomCreateFlags) => (await import("./commands/room.js")).roomCreateCommand(scenario, flags, io));
+  room
+    .command("invite")
+    .description("The convener makes a one-time invite and its workbench link: an observer, its own browser (the convener's console), the human mediator, or a seat that has not joined.")
+    .argument("<room>", "the room id")
+    .addOption(new Option("--role <role>", "whom the invite is for").choices(["observer", "convener", "mediator", "seat"]).makeOptionMandatory())
+    .option("--party <party>", "with --role seat: the human seat's party")
+    .option("--token <token>", "the convene token (default: PARLEY_ROOM_TOKEN)")
+    .option("--server <url>", SERVER_HELP)
+    .option("--json", "print the server's answer with the link as JSON")
+    .action(async (id: string, flags: RoomInviteFlags) => (await import("./commands/room.js")).roomInviteCommand(id, flags, io));
   room
     .command("status")
     .description("The room as the token's holder may see it: status, seats, whose turn, the draft or offer, the agreement.")

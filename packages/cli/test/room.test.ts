@@ -104,4 +104,40 @@ describeStores("parley room against a running server", (fresh) => {
     expect(second.stderr).toContain("PARLEY_HTTP_INVITE_USED");
     expect((await first).code).toBe(0);
   });
+
+  it("invite: the convener's own browser link, a seat's new link, refused combinations; create prints the workbench links", async () => {
+    const created = await parley(["room", "create", QUAD_SCENARIO_ID, "--protocol", "sao", "--seat", "north=human", "--seat", "south=linear", "--server", server, "--json"]);
+    expect(created.code, created.stderr).toBe(0);
+    const room = JSON.parse(created.stdout) as { id: string; conveneToken: string; invites: Record<string, string>; links: Record<string, string> };
+    expect(room.links).toEqual({ north: `${server}/#/rooms/${room.id}/join?invite=${encodeURIComponent(room.invites.north!)}` });
+
+    const own = await parley(["room", "invite", room.id, "--role", "convener", "--token", room.conveneToken, "--server", server, "--json"]);
+    expect(own.code, own.stderr).toBe(0);
+    const got = JSON.parse(own.stdout) as { invite: string; role: string; link: string };
+    expect(got).toMatchObject({ role: "convener", link: `${server}/#/rooms/${room.id}/join?invite=${encodeURIComponent(got.invite)}` });
+    const joined = await fetch(`${server}/api/rooms/${room.id}/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ invite: got.invite }) });
+    expect(await joined.json()).toMatchObject({ role: "convener" });
+
+    const seat = await parley(["room", "invite", room.id, "--role", "seat", "--party", "north", "--token", room.conveneToken, "--server", server]);
+    expect(seat.code, seat.stderr).toBe(0);
+    expect(seat.stdout).toMatch(new RegExp(`^invite for the seat of north \\(one-time\\): \\S+\nlink to open in a browser: ${server.replace(/[.]/g, "\\.")}/#/rooms/${room.id}/join\\?invite=\\S+\n$`));
+
+    const noParty = await parley(["room", "invite", room.id, "--role", "seat", "--token", room.conveneToken, "--server", server]);
+    expect(noParty.code).toBe(2);
+    expect(noParty.stderr).toContain("--party");
+    const agentSeat = await parley(["room", "invite", room.id, "--role", "seat", "--party", "south", "--token", room.conveneToken, "--server", server]);
+    expect(agentSeat.code).toBe(2);
+    expect(agentSeat.stderr).toContain("PARLEY_HTTP_BAD_REQUEST");
+    const noMediator = await parley(["room", "invite", room.id, "--role", "mediator", "--token", room.conveneToken, "--server", server]);
+    expect(noMediator.code).toBe(2);
+    const asSeat = await fetch(`${server}/api/rooms/${room.id}/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ invite: room.invites.north }) });
+    const seatToken = ((await asSeat.json()) as { token: string }).token;
+    const forbidden = await parley(["room", "invite", room.id, "--role", "observer", "--token", seatToken, "--server", server]);
+    expect(forbidden.code).toBe(2);
+    expect(forbidden.stderr).toContain("PARLEY_HTTP_ROLE_FORBIDDEN");
+
+    const text = await parley(["room", "create", QUAD_SCENARIO_ID, "--protocol", "sao", "--seat", "north=human", "--seat", "south=linear", "--server", server]);
+    expect(text.stdout).toMatch(new RegExp(`\n  north +${server.replace(/[.]/g, "\\.")}/#/rooms/\\S+/join\\?invite=\\S+\n`));
+    expect(text.stdout).toContain("parley room invite");
+  });
 });

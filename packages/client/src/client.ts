@@ -11,8 +11,11 @@ import type {
   RoomCreated,
   RoomEventsPage,
   RoomGet,
+  RoomInviteRequest,
+  RoomInvited,
   RoomJoined,
   RoomRole,
+  RoomSuggestions,
   ScenarioVersion,
 } from "./types.js";
 
@@ -113,7 +116,17 @@ export class RoomClient {
 
   /** POST /api/rooms/{id}/invites: a new observer invite (the convener). */
   async inviteObserver(): Promise<string> {
-    return (await this.request<{ invite: string }>("POST", this.path("/invites"), { role: "observer" })).invite;
+    return (await this.invite({ role: "observer" })).invite;
+  }
+
+  /** POST /api/rooms/{id}/invites (the convener): a one-time invite for an observer, its own browser, the human mediator or a seat not yet joined. */
+  async invite(request: RoomInviteRequest): Promise<RoomInvited> {
+    return this.request<RoomInvited>("POST", this.path("/invites"), request);
+  }
+
+  /** GET /api/rooms/{id}/suggestions (the human mediator): the engine's packages (docs/rooms.md, "Engine suggestions"). */
+  async suggestions(): Promise<RoomSuggestions> {
+    return this.request<RoomSuggestions>("GET", this.path("/suggestions"));
   }
 
   /** GET /api/rooms/{id}/export: the room's public audit log (check it with `parley audit verify`). */

@@ -30,6 +30,23 @@ export interface RoomCreated {
 
 export type RoomRole = "convener" | "seat" | "mediator" | "observer";
 
+/** POST /api/rooms/{id}/invites (the convener): an observer, the convener's own browser, the human mediator, or a seat that has not joined. */
+export interface RoomInviteRequest {
+  role: "observer" | "convener" | "mediator" | "seat";
+  /** role "seat": the human seat's party. */
+  party?: string;
+}
+
+/** 201 of POST /api/rooms/{id}/invites: a one-time invite, exchanged with POST …/join. */
+export interface RoomInvited {
+  invite: string;
+  role?: RoomRole | undefined;
+  party?: string | undefined;
+}
+
+/** GET /api/rooms/{id}/suggestions (the human mediator): the core's RoomSuggestions, as JSON. */
+export type { RoomSuggestions, RoomSuggestion } from "@parley/core";
+
 /** POST /api/rooms/{id}/join: the session token, and what it lets its holder do. */
 export interface RoomJoined {
   token: string;

@@ -5,6 +5,9 @@ import { describe, expectTypeOf, it } from "vitest";
 import type * as Client from "@parley/client";
 import type * as Server from "../../server/src/api/rooms.js";
 
+/** A reply as the core types it: read-only all the way down. */
+type ReadOnlyJson<T> = T extends (infer E)[] ? readonly ReadOnlyJson<E>[] : T extends object ? { readonly [K in keyof T]: ReadOnlyJson<T[K]> } : T;
+
 /** Per command type, the fields the client's action has and the server's does not. */
 type ExtraActionKeys = {
   [T in Client.RoomAction["type"]]: Exclude<keyof Extract<Client.RoomAction, { type: T }>, keyof Extract<Server.RoomAction, { type: T }>>;
@@ -14,6 +17,7 @@ describe("@parley/client types ⇄ the server's room contract", () => {
   it("requests the client sends fit the server's schemas", () => {
     expectTypeOf<Client.RoomCreateRequest>().toExtend<Server.RoomCreate>();
     expectTypeOf<Client.RoomAction>().toExtend<Server.RoomAction>();
+    expectTypeOf<Client.RoomInviteRequest>().toExtend<Server.RoomInviteRequest>();
     // …with no field the server's strict schemas would refuse as unrecognised.
     expectTypeOf<ExtraActionKeys>().toEqualTypeOf<never>();
     expectTypeOf<Client.ClientMessage["type"]>().toEqualTypeOf<Server.ClientMessage["type"]>();
@@ -21,6 +25,9 @@ describe("@parley/client types ⇄ the server's room contract", () => {
   it("replies the server sends are what the client reads", () => {
     expectTypeOf<Server.RoomCreated>().toExtend<Client.RoomCreated>();
     expectTypeOf<Server.RoomJoined>().toExtend<Client.RoomJoined>();
+    expectTypeOf<Server.RoomInvite>().toExtend<Client.RoomInvited>();
+    // The suggestions are the core's own (read-only) type: they fit the server's schema, read-only.
+    expectTypeOf<Client.RoomSuggestions>().toExtend<ReadOnlyJson<Server.RoomSuggestionsJson>>();
     expectTypeOf<Omit<Server.RoomGet, "view">>().toExtend<Omit<Client.RoomGet, "view">>();
     expectTypeOf<Omit<Server.RoomEvents, "events">>().toExtend<Omit<Client.RoomEventsPage, "events">>();
     expectTypeOf<Server.ServerMessage["type"]>().toEqualTypeOf<Client.ServerMessage["type"]>();

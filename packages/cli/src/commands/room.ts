@@ -1,4 +1,4 @@
-// `parley room create|status|watch|export|play`: live rooms on a running server (docs/rooms.md,
+// `parley room create|invite|status|watch|export|play`: live rooms on a running server (docs/rooms.md,
 // "CLI"), through @parley/client. Server out of reach → exit 5; a refused token, an unknown room or
 // a rule the room enforces → exit 2 with the server's code.
 import { readFile, writeFile } from "node:fs/promises";
@@ -35,6 +35,10 @@ export interface RoomCreateFlags extends RoomServerFlags {
 }
 export interface RoomTokenFlags extends RoomServerFlags {
   readonly token?: string;
+}
+export interface RoomInviteFlags extends RoomTokenFlags {
+  readonly role: "observer" | "convener" | "mediator" | "seat";
+  readonly party?: string;
 }
 export interface RoomWatchFlags extends RoomTokenFlags {
   readonly after?: number;
@@ -103,16 +107,37 @@ export async function roomCreateCommand(scenario: string, flags: RoomCreateFlags
   const client = new RoomClient({ server });
   const created = await cli(server, () => client.create(request));
   const url = `${server}/api/rooms/${created.id}`;
-  if (flags.json) return io.stdout(`${JSON.stringify({ ...created, url }, null, 2)}\n`);
+  const links = Object.fromEntries(Object.entries(created.invites).map(([who, invite]) => [who, workbenchLink(server, created.id, invite)]));
+  if (flags.json) return io.stdout(`${JSON.stringify({ ...created, url, links }, null, 2)}\n`);
   const lines = [`room ${created.id}`, `url ${url}`, `convene token ${created.conveneToken}`];
   const invites = Object.entries(created.invites);
   if (invites.length > 0) {
     lines.push("invites (one-time; hand each to its holder):");
     for (const [who, invite] of invites) lines.push(`  ${who.padEnd(12)} ${invite}`);
+    lines.push("the same as links to open in a browser (the workbench's consoles):");
+    for (const [who, link] of Object.entries(links)) lines.push(`  ${who.padEnd(12)} ${link}`);
     lines.push(`a seat joins and plays with: parley room play ${url} --invite INVITE --agent "boulware(e=0.2)"`);
   }
+  lines.push(`the convener's console in a browser: parley room invite ${created.id} --role convener --server ${server} --token ${created.conveneToken}`);
   lines.push(`watch: parley room watch ${created.id} --server ${server} --token ${created.conveneToken}`);
   io.stdout(`${lines.join("\n")}\n`);
+}
+
+/** The workbench's invite link (the server serves the workbench): opening it exchanges the invite for the room's cookie. */
+export function workbenchLink(server: string, room: string, invite: string): string {
+  return `${server}/#/rooms/${encodeURIComponent(room)}/join?invite=${encodeURIComponent(invite)}`;
+}
+
+export async function roomInviteCommand(room: string, flags: RoomInviteFlags, io: CliIo): Promise<void> {
+  const server = serverOf(flags);
+  if (flags.role === "seat" && flags.party === undefined) throw new UserError("--role seat needs --party PARTY (a human seat that has not joined)");
+  if (flags.role !== "seat" && flags.party !== undefined) throw new UserError(`--party names a seat: it goes with --role seat, not --role ${flags.role}`);
+  const client = new RoomClient({ server, room, token: tokenOf(flags) });
+  const got = await cli(server, () => client.invite({ role: flags.role, ...(flags.party !== undefined ? { party: flags.party } : {}) }));
+  const link = workbenchLink(server, room, got.invite);
+  if (flags.json) return io.stdout(`${JSON.stringify({ ...got, link }, null, 2)}\n`);
+  const who = flags.role === "seat" ? `the seat of ${flags.party}` : `the ${flags.role}`;
+  io.stdout(`invite for ${who} (one-time): ${got.invite}\nlink to open in a browser: ${link}\n`);
 }
 
 /** A one-line summary of the room as the token's holder sees it. */
