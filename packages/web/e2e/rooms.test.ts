@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { expectNoSeriousViolations, postJson, receivedText, recordedSession, timelineSeqs, type RecordedSession } from "./room-session.js";
+import { expectNoSeriousViolations, postJson, receivedText, recordedSession, timelineSeqs, waitForStatus, type RecordedSession } from "./room-session.js";
 import { artifactsDir, buildWeb, chromiumAvailable, DOCS_IMAGE_MAX_BYTES, launchBrowser, refreshDocsImage, screenshot, startServer, webRoot, type TestServer } from "./harness.js";
 
 const scenarioText = readFileSync(path.join(webRoot, "e2e/fixtures/harbour-talks.yaml"), "utf8");
@@ -363,6 +363,71 @@ describe.skipIf(!chromiumAvailable())("live rooms in chromium", () => {
       expect(s.errors).toEqual([]);
       await s.context.close();
     }
+  });
+
+  it("after an agreement the engine offers a package both seats prefer: the seat's improvement vote, notice and history on a phone", async () => {
+    // Two human seats and a human mediator; the mediator and the port act through the API, the
+    // shippers in a phone-wide browser. The mediator's draft (north berths, medium fees, 3 years) is
+    // worth 0.5 to the port and 0.375 to the shippers; shared berths would be worth more to both.
+    const room = await postJson<{ id: string; invites: Record<string, string> }>(`${server.url}/api/rooms`, {
+      scenario: "harbour-talks",
+      protocol: "single-text",
+      seats: { port: "human", shippers: "human" },
+      mediator: "human",
+      seed: 5,
+    });
+    const join = async (who: string) => (await postJson<{ token: string }>(`${server.url}/api/rooms/${room.id}/join`, { invite: room.invites[who] })).token;
+    const call = async <T>(method: string, route: string, body: unknown, token: string): Promise<T> => {
+      const r = await fetch(`${server.url}/api/rooms/${room.id}${route}`, { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: body === null ? null : JSON.stringify(body) });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${route}: ${r.status} ${text}`);
+      return JSON.parse(text) as T;
+    };
+    const mediatorToken = await join("mediator");
+    const portToken = await join("port");
+    await call("PUT", "/preferences", { reservation: 0.13, weights: { berths: 2, fees: 1, years: 1 }, values: { berths: ["shared", "north", "south"], fees: ["high", "medium", "low"], years: "increasing" } }, portToken);
+    const shippers = await recordedSession(browser, 390);
+    await shippers.page.goto(`${server.url}/#/rooms/${room.id}/join?invite=${encodeURIComponent(room.invites["shippers"]!)}`);
+    await shippers.page.getByTestId("pref-submit").click();
+    await waitForStatus(shippers.page, "running");
+    await call("POST", "/actions", { type: "publish-draft", package: { berths: "north", fees: "medium", years: 3 } }, mediatorToken);
+    const acceptable = { rating: "acceptable" };
+    await call("POST", "/actions", { type: "rate", draft: 1, points: { berths: acceptable, fees: acceptable, years: acceptable }, overall: "accept" }, portToken);
+    await shippers.page.getByTestId("rate-submit").click();
+    // Draft 1 becomes the text; the mediator calls the vote; both accept.
+    for (let k = 0; ; k++) {
+      const got = await call<{ view: { text: unknown; turn: { mediator: boolean } } }>("GET", "", null, mediatorToken);
+      if (got.view.text && got.view.turn.mediator) break;
+      if (k > 200) throw new Error("draft 1 never became the text");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await call("POST", "/actions", { type: "call-ratification" }, mediatorToken);
+    await call("POST", "/actions", { type: "ratify", vote: "accept" }, portToken);
+    await shippers.page.getByTestId("ratify-accept").click();
+
+    // The engine proposes an improvement: the shippers are asked, see its worth, and it is in their history.
+    await waitForStatus(shippers.page, "improving");
+    const panel = shippers.page.getByTestId("seat-improvement");
+    await panel.waitFor();
+    expect(await shippers.page.getByTestId("room-notice").textContent()).toBe("Your answer is needed: accept the improvement every seat may prefer, or keep the agreement.");
+    const improvementWorth = Number(/worth (\d+)%/.exec((await panel.locator("h2").textContent()) ?? "")?.[1]);
+    const rows = await shippers.page.locator('[data-testid="seat-history"] tbody tr').evaluateAll((tr) => tr.map((r) => [r.querySelector("th")?.textContent, r.querySelector("td.num")?.textContent]));
+    const worthOf = (label: string) => Number(/^(\d+)%/.exec(rows.find((r) => r[0] === label)?.[1] ?? "")?.[1]);
+    expect(worthOf("Agreement")).toBe(38); // north 0, medium 0.5·0.5, 3 years 0.25·0.5
+    expect(worthOf("Improvement proposed")).toBe(improvementWorth);
+    expect(improvementWorth).toBeGreaterThan(38);
+    expect(await shippers.page.getByTestId("seat-space-mark").locator("text").textContent()).toBe("the agreement");
+    docsImage(await elementShot(shippers.page.getByTestId("room-notice-box").or(panel), "37-room-seat-improvement-phone"), "workbench-room-seat-phone-improvement.png");
+    await expectNoSeriousViolations(shippers.page, "the seat's improvement vote at 390 px");
+    await call("POST", "/actions", { type: "improvement-vote", vote: "accept" }, portToken);
+    await shippers.page.getByTestId("improve-accept").click();
+    await waitForStatus(shippers.page, "settled");
+    expect(await panel.count()).toBe(0);
+    expect(await shippers.page.locator('[data-testid="seat-final"] h2').textContent()).toBe(`Agreement (worth ${improvementWorth}% to you)`);
+    // The port's walk-away level never reaches the shippers' browser.
+    expect(receivedText(shippers)).not.toContain('"reservation":0.13');
+    expect(shippers.errors).toEqual([]);
+    await shippers.context.close();
   });
 
   it("a spent or wrong invite says so instead of showing a room", async () => {
