@@ -248,7 +248,7 @@ function decide(seat: Seat, v: RoomView): RoomAction | null {
     const ratings = pointRatings(seat.judge, compiled.radices, draft);
     const points: Record<string, { rating: (typeof ratings)[number] }> = {};
     compiled.issues.forEach((issue, i) => (points[issue.id] = { rating: ratings[i]! }));
-    return { type: "rate", points, overall };
+    return { type: "rate", draft: v.draft.number, points, overall };
   }
   if (v.protocol === "shuttle") {
     const on = v.you?.consultedOn;

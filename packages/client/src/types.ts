@@ -71,10 +71,11 @@ export interface RoomEventsPage {
 }
 
 /**
- * A command as a client sends it: the acting party comes from the token, so it is left out (and
- * so is a rating's `draft`, which the server's action schema does not take).
+ * A command as a client sends it: the acting party comes from the token, so it is left out. A
+ * rating names the draft it rates (`draft`, optional): the server refuses it with
+ * PARLEY_ROOM_NOT_NOW once that draft is no longer open, instead of applying it to the next one.
  */
-export type RoomAction = RoomCommand extends infer C ? (C extends { type: "join" | "submit-preferences" | "deadline" } ? never : Omit<C, "party" | "draft">) : never;
+export type RoomAction = RoomCommand extends infer C ? (C extends { type: "join" | "submit-preferences" | "deadline" } ? never : Omit<C, "party">) : never;
 
 /** POST /api/rooms/{id}/actions: the room's last seq and the events the command made. */
 export interface RoomActed {

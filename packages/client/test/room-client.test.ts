@@ -95,9 +95,16 @@ describeStores("@parley/client against the server", (fresh) => {
   it("a single-text room with two remote seats and two agent seats run by the server ends; the remote seats rated every draft", async () => {
     const { convener, people } = await room("single-text", { north: "human", south: "human", east: "linear", west: "boulware" });
     const actions: string[] = [];
+    const ratedDrafts: (number | undefined)[] = [];
     const results = await Promise.all(
       (["north", "south"] as const).map(async (party) =>
-        playSeat(people[party]!, negotiatorFromSpec("conceder"), { preferences: await modelled(people[party]!, party), onAction: (a) => actions.push(`${party}:${a.type}`) }),
+        playSeat(people[party]!, negotiatorFromSpec("conceder"), {
+          preferences: await modelled(people[party]!, party),
+          onAction: (a) => {
+            actions.push(`${party}:${a.type}`);
+            if (a.type === "rate") ratedDrafts.push(a.draft);
+          },
+        }),
       ),
     );
     const final = (await convener.view()).view;
@@ -110,6 +117,42 @@ describeStores("@parley/client against the server", (fresh) => {
     // Every draft but possibly the last (the room may end while it is open) was rated by each remote seat.
     for (const party of ["north", "south"]) expect(rated(party)).toBeGreaterThanOrEqual(drafts - 1);
     expect(actions.filter((a) => a.endsWith(":rate")).length).toBe(rated("north") + rated("south"));
+    // Each rating named the draft it rated.
+    expect(ratedDrafts.every((d) => Number.isInteger(d) && d! >= 1 && d! <= drafts)).toBe(true);
+  });
+
+  it("a rating names its draft: sent again once that draft is over, it is refused (PARLEY_ROOM_NOT_NOW) instead of rating the next one", async () => {
+    const convener = new RoomClient({ server, WebSocket: RecordingWS });
+    const created = await convener.create({ scenario: QUAD_SCENARIO_ID, protocol: "single-text", mediator: "human", seats: { north: "human", south: "linear" }, deadline: { rounds: 30 }, seed: 7 });
+    const north = new RoomClient({ server, WebSocket: RecordingWS });
+    await north.join(created.id, created.invites.north!);
+    await north.submitPreferences(await modelled(north, "north"));
+    const mediator = new RoomClient({ server, WebSocket: RecordingWS });
+    await mediator.join(created.id, created.invites["mediator"]!);
+    const until = async (check: (v: Awaited<ReturnType<RoomClient["view"]>>["view"]) => boolean) => {
+      for (let t0 = Date.now(); !check((await mediator.view()).view); await new Promise((r) => setTimeout(r, 20)))
+        if (Date.now() - t0 > 20_000) throw new Error("the room did not get there");
+    };
+    await until((v) => v.status === "running");
+    const text = (k: number) => ({ aid: `aid-${k}`, border: "border-1", police: "police-1", courts: "courts-1" });
+    const points = { aid: { rating: "acceptable" }, border: { rating: "acceptable" }, police: { rating: "acceptable" }, courts: { rating: "needs-change" } } as const;
+    await mediator.act({ type: "publish-draft", package: text(1) });
+    const first = await north.act({ type: "rate", draft: 1, points, overall: "accept" });
+    expect(first.events.find((e) => e.type === "draft-rated")?.public).toEqual({ draft: 1, party: "north" });
+    // The agent rates too, the draft is decided, the mediator publishes the next one.
+    await until((v) => v.draft === null);
+    await mediator.act({ type: "publish-draft", package: text(2) });
+    // North's rating of draft 1, sent again (a retry after a lost answer), is refused…
+    const late = await north.act({ type: "rate", draft: 1, points, overall: "accept" }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(late).toBeInstanceOf(RoomApiError);
+    expect(late).toMatchObject({ code: "PARLEY_ROOM_NOT_NOW" });
+    expect((await north.view()).view.you?.ratings).not.toHaveProperty("2");
+    // …where the same rating without its number would have been taken as a rating of draft 2.
+    const unnamed = await north.act({ type: "rate", points, overall: "accept" });
+    expect(unnamed.events.find((e) => e.type === "draft-rated")?.public).toEqual({ draft: 2, party: "north" });
   });
 
   it("a stream cut under it resumes after its last seq: no gap, no duplicate", async () => {
