@@ -1,6 +1,8 @@
 // The room stream over a real listening port with the `ws` client: hello, replay then live with no
-// gap and no duplicate, reconnecting with after=N, actions with ack/error, heartbeats (the slow-consumer
-// bound: stream-connection.test.ts, with a socket whose unsent bytes the test controls).
+// gap and no duplicate, reconnecting with after=N, actions with ack/error, heartbeats, and a client
+// that stops reading (closed with 4008 past the bound while the others go on; the bound itself:
+// stream-connection.test.ts, with a socket whose unsent bytes the test controls).
+import type { Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -187,6 +189,60 @@ describeStores("the room stream (WebSocket)", (fresh) => {
     await o.until((m) => m.some((x) => x.id === "o1"));
     expect(o.messages.find((m) => m.id === "o1")).toMatchObject({ type: "error", code: "PARLEY_HTTP_ROLE_FORBIDDEN" });
     o.close();
+  });
+
+  it("a client that stops reading does not stall the room: past the bound it is closed with 4008, the others keep receiving, it resumes after its last seq", async () => {
+    // Shuttle with a human mediator, whose 10,000-character messages to upstream fill upstream's
+    // stream (its private body) while downstream gets their small public part.
+    const room = await createRoom(app, { scenario, protocol: "shuttle", mediator: "human", seats: { upstream: "human", downstream: "human" }, deadline: { rounds: 500 } });
+    const up = await join(app, room.id, room.invites["upstream"]!);
+    const down = await join(app, room.id, room.invites["downstream"]!);
+    const mediator = await join(app, room.id, room.invites["mediator"]!);
+    await up.request("PUT", "/preferences", upstreamPrefs);
+    await down.request("PUT", "/preferences", downstreamPrefs);
+    await up.waitFor((v) => v["status"] === "running", "running");
+    const before = new Set(app.websocketServer.clients);
+    const slow = await connect(room.id, { token: up.token! });
+    const others = [await connect(room.id, { token: down.token! }), await connect(room.id, { token: mediator.token! })];
+    const start = (await room.convener.events()).latest;
+    await slow.until(() => slow.seqs().at(-1) === start);
+    // The server's side of the slow connection: the one socket of these three that it closes.
+    const mine = [...app.websocketServer.clients].filter((c) => !before.has(c));
+    expect(mine).toHaveLength(3);
+    (slow.ws as unknown as { _socket: Socket })._socket.pause();
+
+    const text = "x".repeat(10_000);
+    let sent = 0;
+    // Past the kernel's socket buffers (they fill first), the server's own buffer passes the 64 KB bound.
+    while (!mine.some((c) => c.readyState === WebSocket.CLOSING || c.readyState === WebSocket.CLOSED)) {
+      if (sent >= 2000) throw new Error(`the slow connection was not closed after ${sent} messages of 10,000 characters`);
+      const batch = await Promise.all(Array.from({ length: 25 }, () => mediator.act({ type: "message", to: "upstream", text })));
+      for (const r of batch) expect(r.statusCode, r.body).toBe(200);
+      sent += batch.length;
+      // The room goes on: the others receive every event as it comes.
+      const seq = Math.max(...batch.map((r) => json<{ seq: number }>(r).seq));
+      for (const o of others) await o.until(() => o.seqs().at(-1) === seq);
+    }
+    expect(mine.filter((c) => c.readyState !== WebSocket.OPEN)).toHaveLength(1);
+    // Still going on after the close.
+    const r = await mediator.act({ type: "message", to: "downstream", text: "still here" });
+    const last = json<{ seq: number }>(r).seq;
+    for (const o of others) {
+      await o.until(() => o.seqs().at(-1) === last);
+      expect(o.seqs()).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    }
+    // Reading again, the slow client gets what was sent before the close, then 4008, never a gap…
+    (slow.ws as unknown as { _socket: Socket })._socket.resume();
+    expect(await slow.closed).toEqual({ code: 4008, reason: "slow consumer" });
+    const got = slow.seqs();
+    expect(got).toEqual(Array.from({ length: got.length }, (_, i) => i + 1));
+    expect(got.length).toBeLessThan(last);
+    // …and reconnecting after its last seq, exactly the rest.
+    const again = await connect(room.id, { token: up.token!, after: got.at(-1)! });
+    await again.until(() => again.seqs().at(-1) === last);
+    expect(again.seqs()).toEqual(Array.from({ length: last - got.length }, (_, i) => got.length + i + 1));
+    again.close();
+    for (const o of others) o.close();
   });
 
   it("heartbeats: a client that answers pings stays; one that does not is closed", async () => {
