@@ -307,12 +307,24 @@ function weightSamplers(
       const fn = utility.values[issue.id];
       return Float64Array.from(compiled.values[i]!, (v) => (fn ? valueScore(fn, issue, v) : 0));
     });
+    // Loops rather than map/reduce callbacks: this runs once per sample and party, mostly cold.
+    const n = bounds.length;
     return (rng) => {
-      const w = bounds.map(([lo, hi]) => lo + (hi - lo) * rng());
-      const sum = w.reduce((a, b) => a + b, 0);
+      const w = new Float64Array(n);
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const [lo, hi] = bounds[i]!;
+        w[i] = lo + (hi - lo) * rng();
+        sum += w[i]!;
+      }
       const scale = sum > 0 ? nominalSum / sum : 0;
-      const contributions = scores.map((col, i) => col.map((x) => w[i]! * scale * x));
-      const n = contributions.length;
+      const contributions: Float64Array[] = [];
+      for (let i = 0; i < n; i++) {
+        const col = scores[i]!;
+        const out = new Float64Array(col.length);
+        for (let x = 0; x < col.length; x++) out[x] = w[i]! * scale * col[x]!;
+        contributions.push(out);
+      }
       return {
         ...cp,
         utility: {
