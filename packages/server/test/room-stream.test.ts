@@ -261,6 +261,44 @@ describeStores("the room stream (WebSocket)", (fresh) => {
 });
 
 describe("AsyncAPI", () => {
+  it("GET /docs/json documents every room and audit route (summary, tag, success and error answers); the stream is in the AsyncAPI document", async () => {
+    const app = await testApp(":memory:", { builtins: false });
+    try {
+      type Operation = { summary?: string; tags?: string[]; responses: Record<string, unknown> };
+      const doc = json<{ paths: Record<string, Record<string, Operation>> }>(await app.inject({ method: "GET", url: "/docs/json" }));
+      const routes = [
+        ["post", "/api/rooms"],
+        ["post", "/api/rooms/{id}/join"],
+        ["post", "/api/rooms/{id}/invites"],
+        ["put", "/api/rooms/{id}/preferences"],
+        ["post", "/api/rooms/{id}/actions"],
+        ["get", "/api/rooms/{id}"],
+        ["get", "/api/rooms/{id}/events"],
+        ["get", "/api/rooms/{id}/suggestions"],
+        ["get", "/api/rooms/{id}/export"],
+        ["get", "/api/rooms/{id}/audit/head"],
+        ["get", "/api/rooms/{id}/audit/inclusion"],
+        ["get", "/api/rooms/{id}/audit/consistency"],
+        ["get", "/api/rooms/{id}/openings"],
+        ["get", "/api/audit/key"],
+      ] as const;
+      for (const [method, path] of routes) {
+        const op = doc.paths[path]?.[method];
+        expect(op, `${method} ${path}`).toBeDefined();
+        expect(op!.summary, `${method} ${path}`).toBeTruthy();
+        expect(op!.tags?.some((t) => t === "rooms" || t === "audit"), `${method} ${path}`).toBe(true);
+        const codes = Object.keys(op!.responses);
+        expect(codes.some((c) => c.startsWith("2")), `${method} ${path}: ${codes.join(", ")}`).toBe(true);
+        if (path !== "/api/audit/key") expect(codes.some((c) => c.startsWith("4")), `${method} ${path}: ${codes.join(", ")}`).toBe(true);
+      }
+      // No room route the document has is missing from this list, and the WebSocket is not among them.
+      const documented = Object.keys(doc.paths).filter((p) => p.startsWith("/api/rooms") || p.startsWith("/api/audit"));
+      expect(documented.sort()).toEqual([...new Set(routes.map((r) => r[1]))].sort());
+    } finally {
+      await app.close();
+    }
+  });
+
   it("GET /docs/asyncapi.json documents every stream message from the zod schemas", async () => {
     const app = await testApp(":memory:", { builtins: false });
     try {
