@@ -19,17 +19,26 @@ export type FreshDatabase = () => Promise<string>;
  * of test/pg.ts; skipped with a notice when there is none).
  */
 export function describeStores(title: string, body: (fresh: FreshDatabase, dialect: "sqlite" | "postgres") => void): void {
-  describe(`${title} [sqlite]`, () => {
-    let dir: string | undefined;
-    afterAll(() => {
-      if (dir) rmSync(dir, { recursive: true, force: true });
+  describeStore("sqlite", title, body);
+  describeStore("postgres", title, body);
+}
+
+/** Declare `body` for one store (a file of its own runs beside the other store's, e.g. the kill harness). */
+export function describeStore(dialect: "sqlite" | "postgres", title: string, body: (fresh: FreshDatabase, dialect: "sqlite" | "postgres") => void): void {
+  if (dialect === "sqlite") {
+    describe(`${title} [sqlite]`, () => {
+      let dir: string | undefined;
+      afterAll(() => {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      });
+      let n = 0;
+      body(async () => {
+        dir ??= mkdtempSync(path.join(os.tmpdir(), "parley-server-test-"));
+        return path.join(dir, `db-${++n}.sqlite`);
+      }, "sqlite");
     });
-    let n = 0;
-    body(async () => {
-      dir ??= mkdtempSync(path.join(os.tmpdir(), "parley-server-test-"));
-      return path.join(dir, `db-${++n}.sqlite`);
-    }, "sqlite");
-  });
+    return;
+  }
   if (!pgMode()) {
     skipNotice();
     describe.skip(`${title} [postgres]`, () => body(async () => "", "postgres"));

@@ -104,6 +104,8 @@ export class RoomHub {
   private readonly retries = new Map<string, { timer: NodeJS.Timeout | undefined; failures: number }>();
   private key: SigningKey | undefined;
   private closed = false;
+  /** While start() replays the unfinished rooms: the rooms it loaded, driven once all are (see start). */
+  private starting: LiveRoom[] | null = null;
 
   constructor(private readonly options: HubOptions) {}
 
@@ -118,13 +120,21 @@ export class RoomHub {
    */
   async start(): Promise<void> {
     this.key = await this.rooms.serverKey(iso(this.options.now()));
-    for (const id of await this.rooms.unfinishedRoomIds(finalStatuses)) {
-      try {
-        await this.room(id);
-      } catch (error) {
-        this.options.log.error({ err: error, room: id }, "a room could not be replayed at start");
-        this.retryLater(id);
+    // Replay them all first, then drive them: the engines of the first rooms would otherwise take
+    // turns with the replay of the others, and the server would answer only much later.
+    const loaded: LiveRoom[] = (this.starting = []);
+    try {
+      for (const id of await this.rooms.unfinishedRoomIds(finalStatuses)) {
+        try {
+          await this.room(id);
+        } catch (error) {
+          this.options.log.error({ err: error, room: id }, "a room could not be replayed at start");
+          this.retryLater(id);
+        }
       }
+    } finally {
+      this.starting = null;
+      for (const room of loaded) this.afterChange(room);
     }
   }
 
@@ -182,6 +192,7 @@ export class RoomHub {
     this.live.set(id, room);
     // Whatever loads a room (the start, a request, a retry), an unfinished one gets its deadline and its engine.
     if (finalStatuses.includes(room.state.status)) this.settle(room);
+    else if (this.starting) this.starting.push(room);
     else this.afterChange(room);
     return room;
   }
