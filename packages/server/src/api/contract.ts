@@ -758,4 +758,4 @@ export type SimulationList = z.infer<typeof simulationListSchema>;
 export type TournamentSummary = z.infer<typeof tournamentSummarySchema>;
 export type TournamentList = z.infer<typeof tournamentListSchema>;
 /** GET /api/rooms/:id/suggestions (the room contract lives in rooms.ts). */
-export type { RoomSuggestionsJson, RoomInviteRequest, RoomInvite } from "./rooms.js";
+export type { RoomSuggestionsJson, RoomInviteRequest, RoomInvite, RoomCreate, RoomCreated } from "./rooms.js";

@@ -14,6 +14,8 @@ import type {
   OutcomesJson,
   ProtocolInfo,
   RoomActed,
+  RoomCreateRequest,
+  RoomCreated,
   RoomAction,
   RoomGet,
   RoomInvite,
@@ -66,6 +68,10 @@ export interface ApiClient {
   simulation(id: string): Promise<SimulationJson>;
   startTournament(request: TournamentRequest): Promise<JobCreated>;
   tournament(id: string): Promise<TournamentJson>;
+  /** POST /api/rooms: creates a live room; the answer holds the convener's token and an invite per human seat. */
+  createRoom(request: RoomCreateRequest): Promise<RoomCreated>;
+  /** POST /api/rooms/:id/invites with a bearer token (the convener's token of a room just created, before any cookie). */
+  roomInviteAs(id: string, token: string, request: RoomInviteRequest): Promise<RoomInvite>;
   /** POST /api/rooms/:id/join: exchanges a one-time invite for the room's session cookie (httpOnly). */
   joinRoom(id: string, invite: string): Promise<RoomJoined>;
   /** GET /api/rooms/:id: the room as the holder of the room's cookie may see it. */
@@ -98,12 +104,16 @@ const enc = encodeURIComponent;
 
 /** A client for the API at `base` (default: the page's own origin). */
 export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${base}/api${path}`, {
         method,
-        headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+        headers: {
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
@@ -156,6 +166,8 @@ export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) =
     simulation: (id) => request("GET", `/simulations/${enc(id)}`),
     startTournament: (req) => request("POST", "/tournaments", req),
     tournament: (id) => request("GET", `/tournaments/${enc(id)}`),
+    createRoom: (req) => request("POST", "/rooms", req),
+    roomInviteAs: (id, token, body) => request("POST", `/rooms/${enc(id)}/invites`, body, token),
     joinRoom: (id, invite) => request("POST", `/rooms/${enc(id)}/join`, { invite }),
     room: (id) => request("GET", `/rooms/${enc(id)}`),
     submitRoomPreferences: (id, preferences) => request("PUT", `/rooms/${enc(id)}/preferences`, preferences),

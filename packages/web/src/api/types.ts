@@ -70,6 +70,9 @@ export type RoomAction = ClientRoomAction | (Extract<ClientRoomAction, { type: "
 /** GET /api/rooms/:id/suggestions: the engine's packages for a human mediator. */
 export type RoomSuggestionsJson = Json<Api.RoomSuggestionsJson>;
 export type RoomSuggestionJson = NonNullable<RoomSuggestionsJson["nash"]>;
+/** POST /api/rooms: a live room (docs/rooms.md) and its 201 answer. */
+export type RoomCreateRequest = Api.RoomCreate;
+export type RoomCreated = Json<Api.RoomCreated>;
 /** POST /api/rooms/:id/invites (the convener). */
 export type RoomInviteRequest = Api.RoomInviteRequest;
 export type RoomInvite = Json<Api.RoomInvite>;

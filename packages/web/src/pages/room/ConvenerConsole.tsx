@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { api } from "../../api/client.js";
 import type { RoomInviteRequest, RoomView } from "../../api/types.js";
+import { freshInvites } from "../../lib/room-create.js";
 import { routeHash } from "../../lib/route.js";
 import { CloseRoom } from "./CloseRoom.js";
 import { Panel, Refusal, useSend } from "./consoles.js";
@@ -28,7 +29,10 @@ function seatStatus(view: RoomView, party: string): string {
 }
 
 export function ConvenerConsole({ roomId, view }: { roomId: string; view: RoomView }) {
-  const [links, setLinks] = useState<readonly { key: string; who: string; link: string }[]>([]);
+  // A room just created from the scenario page arrives with its seats' (and mediator's) invites.
+  const [links, setLinks] = useState<readonly { key: string; who: string; link: string }[]>(() =>
+    freshInvites(roomId).map((f) => ({ key: f.key, who: f.who, link: inviteLink(roomId, f.invite) })),
+  );
   const [copied, setCopied] = useState<string | null>(null);
   const { busy, error, send } = useSend();
   const over = view.status === "settled" || view.status === "failed" || view.status === "closed";

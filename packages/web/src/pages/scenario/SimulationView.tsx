@@ -11,6 +11,7 @@ import { resourceKey } from "../../state/actions/resources.js";
 import { followSimulation } from "../../state/jobs.js";
 import { dispatch, useAppState } from "../../state/store.js";
 import { errorMessage, useResource } from "../../state/use-resource.js";
+import { RoomStartForm } from "./RoomStartForm.js";
 
 /** Used when the server's registry cannot be read. */
 const FALLBACK_PROTOCOLS: ProtocolInfo[] = [
@@ -45,6 +46,7 @@ export function SimulationView({ detail }: { detail: ScenarioDetail }) {
       {mine && sim.status === "done" && sim.result && (
         <ReplayPanel scenarioId={detail.id} version={detail.version} scenario={detail.scenario} result={sim.result} metrics={metrics} />
       )}
+      <RoomStartForm detail={detail} agents={agents?.status === "ready" ? agents.data : agents?.status === "error" ? FALLBACK_AGENTS : []} />
     </div>
   );
 }
