@@ -77,7 +77,12 @@ describe.skipIf(!chromiumAvailable())("starting a live room from the scenario pa
     await port.page.getByTestId("pref-submit").click();
     // The agents submitted theirs at creation: the room starts, and asks the person for a rating.
     await port.page.getByTestId("seat-rating").waitFor();
-    await expectNoSeriousViolations(port.page, "the seat after submitting its preferences");
+    // The seat checks, in its browser, that the log commits to the preferences it submitted.
+    await port.page.getByTestId("seat-commitment-check").click();
+    await port.page.locator('[data-testid="seat-commitment-result"][data-ok]').waitFor();
+    expect(await port.page.getByTestId("seat-commitment-result").textContent()).toMatch(/^Verified: event #\d+ commits to what you submitted, in the signed log of \d+ entries\.$/);
+    await expectNoSeriousViolations(port.page, "the seat after checking its submission");
+    docsImage(await screenshot(port.page, "41-room-seat-commitment"), "workbench-room-seat-commitment.png");
     // The convener sees the seat's progress.
     await page.getByTestId("convener-seats").getByText(/has not rated draft 1|rated draft 1/).first().waitFor();
     expect([...convener.errors, ...port.errors]).toEqual([]);

@@ -35,6 +35,7 @@ import type {
   TournamentJson,
   TournamentRequest,
 } from "./types.js";
+import type { Opening } from "../lib/seat-commitment.js";
 
 /** A failed request: the HTTP status and the server's error body (with file problems for uploads). */
 export class ApiError extends Error {
@@ -72,6 +73,8 @@ export interface ApiClient {
   createRoom(request: RoomCreateRequest): Promise<RoomCreated>;
   /** POST /api/rooms/:id/invites with a bearer token (the convener's token of a room just created, before any cookie). */
   roomInviteAs(id: string, token: string, request: RoomInviteRequest): Promise<RoomInvite>;
+  /** GET /api/rooms/:id/openings: a seat's own private submissions with their salts. */
+  roomOpenings(id: string): Promise<Opening[]>;
   /** POST /api/rooms/:id/join: exchanges a one-time invite for the room's session cookie (httpOnly). */
   joinRoom(id: string, invite: string): Promise<RoomJoined>;
   /** GET /api/rooms/:id: the room as the holder of the room's cookie may see it. */
@@ -168,6 +171,7 @@ export function createApiClient(base = "", fetchImpl: typeof fetch = (...args) =
     tournament: (id) => request("GET", `/tournaments/${enc(id)}`),
     createRoom: (req) => request("POST", "/rooms", req),
     roomInviteAs: (id, token, body) => request("POST", `/rooms/${enc(id)}/invites`, body, token),
+    roomOpenings: (id) => request("GET", `/rooms/${enc(id)}/openings`),
     joinRoom: (id, invite) => request("POST", `/rooms/${enc(id)}/join`, { invite }),
     room: (id) => request("GET", `/rooms/${enc(id)}`),
     submitRoomPreferences: (id, preferences) => request("PUT", `/rooms/${enc(id)}/preferences`, preferences),

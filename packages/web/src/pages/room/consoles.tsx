@@ -24,6 +24,7 @@ import { applyFramework, completePackage, pct, showValue, type Package } from ".
 import { errorMessage } from "../../state/use-resource.js";
 import { OptionOrder } from "./OptionOrder.js";
 import { SeatHistory, SeatSpacePanel, useSeatSide } from "./SeatOutlook.js";
+import { SeatCommitment } from "./SeatCommitment.js";
 
 /** Sends a command (or a preferences submission); keeps the busy flag and the refusal to show. */
 export function useSend(): { busy: boolean; error: string | null; send: (run: () => Promise<unknown>) => Promise<boolean> } {
@@ -196,6 +197,7 @@ export function SeatConsole({ roomId, view, party, scenario }: { roomId: string;
       ) : null}
       {side ? <SeatHistory side={side} party={party} walkAway={side.seat.reservation} /> : null}
       {side ? <SeatSpacePanel side={side} view={view} scenario={scenario} /> : null}
+      {prefs !== null ? <SeatCommitment roomId={roomId} preferences={prefs} /> : null}
     </div>
   );
 }
