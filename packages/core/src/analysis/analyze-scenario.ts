@@ -119,7 +119,14 @@ export function analyzeScenario(input: Scenario | CompiledScenario, options: Ana
         "PARLEY_ERR_SPACE_TOO_LARGE",
         `${fit.reason}, and some preferences are not linear-additive, so the exact merge frontier does not apply; use the sample method (an approximation) or raise the enumeration limit`,
       );
-  } else method = options.method;
+  } else {
+    method = options.method;
+    // An explicit enumeration keeps its limit even when the issue-by-issue path could answer without enumerating.
+    if (method === "enumerate") {
+      const fit = enumerationFits(compiled.size, parties.length, limit, memoryBudget);
+      if (!fit.fits) throw new ParleyError("PARLEY_ERR_SPACE_TOO_LARGE", fit.reason);
+    }
+  }
   if (method === "solve")
     throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", "the solve method runs in @parley/solve (analyzeBySolver), not in the core");
 
