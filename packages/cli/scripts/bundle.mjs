@@ -1,8 +1,15 @@
 // `npm run build` (after tsc): bundle the compiled CLI into dist/bundle/, which bin/parley.js runs.
 // Node's ESM loader pays per module (resolve, read, compile): loading the ~250 modules of the core,
 // the formats, zod and yaml one by one cost 300–400 ms of every command on a 2-core machine, more
-// than most analyses. One bundle split at the commands' lazy imports (each command is a chunk, so
-// `parley --version` still loads only commander) loads in a few tens of milliseconds.
+// than most analyses. Two builds:
+// - dist/bundle/main.js (ES module): the program, commander and what cli.ts needs before a command
+//   runs, so `parley --version` loads little.
+// - dist/bundle/commands/NAME.cjs (CommonJS, one self-contained file per command module): loaded by
+//   dist/compile-cache.js through V8's code cache, which saves most of the compile time of a command
+//   from its second run on (Node 20 has no code cache for ES modules). src/command-modules.ts lists
+//   the commands; its bundled replacement maps each name to its file. Each file holds its own copy of
+//   the core: errors crossing from a command to cli.ts are recognised by a brand, not `instanceof`
+//   (isParleyError, isUserError).
 //
 // Kept out of the bundle: @parley/server (an optional peer, imported by `parley serve` only) and
 // piscina (it starts worker threads from its own files), and highs (it loads its WebAssembly file from
@@ -19,8 +26,15 @@ import { build } from "esbuild";
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(cli, "dist/bundle");
 
-/** Rewrite import.meta.url in bundled @parley modules to the URL of the file they came from. */
-const ownLocation = {
+const commandsDir = path.join(outdir, "commands");
+const external = ["@parley/server", "piscina", "highs", "bufferutil", "utf-8-validate"];
+
+/**
+ * Rewrite import.meta.url in bundled @parley modules to the URL of the file they came from, relative
+ * to the output file: `base` is the output's own URL (import.meta.url in the ES module build, a
+ * banner variable in the CommonJS one).
+ */
+const ownLocation = (from, base) => ({
   name: "own-location",
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
@@ -28,34 +42,101 @@ const ownLocation = {
       if (!text.includes("import.meta.url")) return undefined;
       if (!/[\\/]packages[\\/](core|audit|formats|client|cli)[\\/]dist[\\/]/.test(args.path))
         return { errors: [{ text: `${args.path} reads import.meta.url: keep it out of the bundle (external) or teach bundle.mjs where it lives` }] };
-      const relative = path.relative(outdir, args.path).split(path.sep).join("/");
-      return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: "js" };
+      const relative = path.relative(from, args.path).split(path.sep).join("/");
+      return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, ${base}).href`), loader: "js" };
+    });
+  },
+});
+
+// The commands, read from src/command-modules.ts as tsc wrote it: `name: () => import("./commands/FILE.js")`.
+const commandModulesFile = path.join(cli, "dist/command-modules.js");
+const listed = [...(await readFile(commandModulesFile, "utf8")).matchAll(/^\s+(\w+): \(\) => import\("\.\/commands\/([\w-]+)\.js"\),?$/gm)];
+if (listed.length === 0) throw new Error(`${commandModulesFile}: no command listed (expected name: () => import("./commands/NAME.js"))`);
+const files = [...new Set(listed.map((m) => m[2]))];
+
+/** In the main build, command-modules.js becomes: each name loads its CommonJS file through the code cache. */
+const commandsThroughCache = {
+  name: "commands-through-cache",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]command-modules\.js$/ }, (args) => {
+      if (path.resolve(args.path) !== commandModulesFile) return undefined;
+      const entries = listed.map(([, name, file]) => `  ${name}: async () => requireCached(fileURLToPath(new URL(${JSON.stringify(`./commands/${file}.cjs`)}, import.meta.url))).exports,`);
+      return {
+        contents: `import { fileURLToPath } from "node:url";\nimport { requireCached } from "./compile-cache.js";\nexport const commandModules = {\n${entries.join("\n")}\n};\n`,
+        resolveDir: path.dirname(args.path),
+        loader: "js",
+      };
     });
   },
 };
 
 await rm(outdir, { recursive: true, force: true });
-const result = await build({
-  entryPoints: { main: path.join(cli, "dist/main.js") },
-  outdir,
+const common = {
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20",
-  external: ["@parley/server", "piscina", "highs", "bufferutil", "utf-8-validate"],
-  plugins: [ownLocation],
+  external,
   // Source maps point into the packages' dist/ files (which carry their own maps and sources).
   sourcemap: true,
   sourcesContent: false,
   minify: process.env.PARLEY_BUNDLE_MINIFY !== "0", // 0: readable names, for profiles (node --cpu-prof)
   keepNames: true,
-  // Some CommonJS dependencies call require(): give the ESM bundle one.
-  banner: { js: 'import { createRequire as __parleyRequire } from "node:module"; const require = __parleyRequire(import.meta.url);' },
   logLevel: "warning",
   metafile: true,
   logOverride: { "unsupported-dynamic-import": "silent" },
+};
+const main = await build({
+  ...common,
+  entryPoints: { main: path.join(cli, "dist/main.js") },
+  outdir,
+  splitting: true,
+  format: "esm",
+  plugins: [commandsThroughCache, ownLocation(outdir, "import.meta.url")],
+  // Some CommonJS dependencies call require(): give the ESM bundle one.
+  banner: { js: 'import { createRequire as __parleyRequire } from "node:module"; const require = __parleyRequire(import.meta.url);' },
 });
-// What each chunk holds and imports (not shipped): bin.test.ts checks from it that reading a GENIUS
+/**
+ * Dynamic imports that stay out of the command files (loaded, when a command needs them, from
+ * dist/bundle/lazy/NAME.cjs, through the code cache too): the native format's readers (zod and yaml,
+ * half of every command's code, not needed for a GENIUS folder) and the MILP solver.
+ */
+const lazy = { "./load-native.js": "load-native", "@parley/solve": "solve" };
+const lazyDir = path.join(outdir, "lazy");
+const lazyImports = {
+  name: "lazy-imports",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== "dynamic-import" || !(args.path in lazy)) return undefined;
+      return { path: `__parley_lazy__/${lazy[args.path]}`, external: true };
+    });
+  },
+};
+// A command file's lazy import becomes __parleyLazy(NAME), padded to the same length (the source maps stay exact).
+const lazyBanner =
+  'var __parleyBundleUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+  "var __parleyLazy = (name) => Promise.resolve().then(() => {" +
+  ' const file = require("node:path").join(__dirname, "../lazy", name + ".cjs");' +
+  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); });';
+const cjs = (entries, dir, plugins) =>
+  build({
+    ...common,
+    entryPoints: entries,
+    outdir: dir,
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    plugins: [...plugins, ownLocation(dir, "__parleyBundleUrl")],
+    banner: { js: lazyBanner },
+  });
+const commands = await cjs(Object.fromEntries(files.map((file) => [file, path.join(cli, `dist/commands/${file}.js`)])), commandsDir, [lazyImports]);
+const lazyFiles = await cjs({ "load-native": path.join(cli, "dist/load-native.js"), solve: path.resolve(cli, "../solve/dist/index.js") }, lazyDir, [lazyImports]);
+for (const out of Object.keys(commands.metafile.outputs).filter((f) => f.endsWith(".cjs"))) {
+  const file = path.resolve(out);
+  const text = await readFile(file, "utf8");
+  const replaced = text.replace(/import\("__parley_lazy__\/([\w-]+)"\)/g, (whole, name) => `__parleyLazy(${JSON.stringify(name)})`.padEnd(whole.length, " "));
+  if (replaced !== text) await writeFile(file, replaced);
+}
+// What each file holds and imports (not shipped): bin.test.ts checks from it that reading a GENIUS
 // folder loads neither zod nor yaml.
-await writeFile(path.join(cli, "dist/bundle-meta.json"), JSON.stringify(result.metafile));
+const outputs = { ...main.metafile.outputs, ...commands.metafile.outputs, ...lazyFiles.metafile.outputs };
+const inputs = { ...main.metafile.inputs, ...commands.metafile.inputs, ...lazyFiles.metafile.inputs };
+await writeFile(path.join(cli, "dist/bundle-meta.json"), JSON.stringify({ inputs, outputs }));

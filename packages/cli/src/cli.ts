@@ -15,11 +15,12 @@ import type { StatementAddFlags } from "./commands/statement.js";
 import type { HistoryFlags, TimelineFlags } from "./commands/timeline.js";
 import type { ResultsFlags, StatusFlags, WorkerFlags } from "./commands/queue.js";
 import type { TournamentFlags } from "./commands/tournament.js";
+import { commandModules } from "./command-modules.js";
 import { ExitCode, parleyErrorExit } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { collect, commaList, datePrefix, repeated, fraction, nonNegative, positiveInt, positiveSeconds, seedInt } from "./options.js";
 import { terminalSafe } from "./terminal-text.js";
-import { UserError } from "./user-error.js";
+import { isUserError } from "./user-error.js";
 import { PARLEY_VERSION } from "./version.js";
 
 const SCENARIO_ARG = "a native .yaml/.json file or a GENIUS folder (default: the built-in scenario)";
@@ -62,32 +63,32 @@ function createProgram(io: CliIo): Command {
     .option("--no-progress", "no progress bar on stderr")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
-    .action(async (scenario: string | undefined, flags: AnalyzeFlags) => (await import("./commands/analyze.js")).analyzeCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: AnalyzeFlags) => (await commandModules.analyze()).analyzeCommand(scenario, flags, io));
 
   program
     .command("validate")
     .description("Check a scenario file or GENIUS folder and list every problem with its line.")
     .argument("<file>", "a native .yaml/.json file or a GENIUS folder")
-    .action(async (file: string) => (await import("./commands/validate.js")).validateCommand(file, io));
+    .action(async (file: string) => (await commandModules.validate()).validateCommand(file, io));
 
   program
     .command("lint")
     .description("Check a scenario file against its modelling rules (red lines, orderings, blocs, controlled issues): each finding with its line and how to fix it.")
     .argument("[scenario]", "a native .yaml/.json file (default: the built-in scenario)")
     .option("--json", "print one JSON object instead of the findings")
-    .action(async (scenario: string | undefined, flags: LintFlags) => (await import("./commands/lint.js")).lintCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: LintFlags) => (await commandModules.lint()).lintCommand(scenario, flags, io));
 
   program
     .command("convert")
     .description("Convert between the native format and GENIUS XML (OUT: a .yaml/.json file, or a folder for GENIUS).")
     .argument("<in>", "a native .yaml/.json file or a GENIUS folder")
     .argument("<out>", "a .yaml/.yml/.json file, or a folder to write GENIUS XML into")
-    .action(async (input: string, output: string) => (await import("./commands/convert.js")).convertCommand(input, output, io));
+    .action(async (input: string, output: string) => (await commandModules.convert()).convertCommand(input, output, io));
 
   program
     .command("schema")
     .description("Print the JSON Schema of the native scenario format.")
-    .action(async () => (await import("./commands/schema.js")).schemaCommand(io));
+    .action(async () => (await commandModules.schema()).schemaCommand(io));
 
   program
     .command("simulate")
@@ -107,7 +108,7 @@ function createProgram(io: CliIo): Command {
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
-    .action(async (scenario: string | undefined, flags: SimulateFlags) => (await import("./commands/simulate.js")).simulateCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: SimulateFlags) => (await commandModules.simulate()).simulateCommand(scenario, flags, io));
 
   const tournament = program
     .command("tournament")
@@ -118,21 +119,21 @@ function createProgram(io: CliIo): Command {
     .option("--threads <n>", "worker threads (default: the number of cores)", positiveInt("--threads"))
     .option("--no-progress", "no progress bar on stderr")
     .option("--queue <url>", "queue the runs on this PostgreSQL database (postgres://…) for `parley worker` instead of playing them here")
-    .action(async (config: string, flags: TournamentFlags) => (await import("./commands/tournament.js")).tournamentCommand(config, flags, io));
+    .action(async (config: string, flags: TournamentFlags) => (await commandModules.tournament()).tournamentCommand(config, flags, io));
   tournament
     .command("status")
     .description("Progress of the tournaments on a queue: runs done, errors, failed, being played; \"complete\" once every run has its result.")
     .requiredOption("--queue <url>", "the PostgreSQL database (postgres://…)")
     .option("--plan <hash>", "only the tournament whose plan hash starts with this")
     .option("--json", "print one JSON object with every tournament's counts")
-    .action(async (flags: StatusFlags) => (await import("./commands/queue.js")).statusCommand(flags, io));
+    .action(async (flags: StatusFlags) => (await commandModules.queue()).statusCommand(flags, io));
   tournament
     .command("results")
     .description("Write a queued tournament's results (the same files as a local tournament) once it is complete.")
     .requiredOption("--queue <url>", "the PostgreSQL database (postgres://…)")
     .requiredOption("--out <dir>", "where to write results.json, runs.csv, competitors.csv and runs.jsonl")
     .option("--plan <hash>", "the tournament whose plan hash starts with this (needed when the queue holds several)")
-    .action(async (flags: ResultsFlags) => (await import("./commands/queue.js")).resultsCommand(flags, io));
+    .action(async (flags: ResultsFlags) => (await commandModules.queue()).resultsCommand(flags, io));
 
   program
     .command("worker")
@@ -141,7 +142,7 @@ function createProgram(io: CliIo): Command {
     .option("--concurrency <n>", "runs played at the same time, one worker thread each (default 1)", positiveInt("--concurrency"))
     .option("--until-done", "stop once every queued tournament is complete")
     .option("--verbose", "a line per recorded run")
-    .action(async (flags: WorkerFlags) => (await import("./commands/queue.js")).workerCommand(flags, io));
+    .action(async (flags: WorkerFlags) => (await commandModules.queue()).workerCommand(flags, io));
 
   program
     .command("timeline")
@@ -155,7 +156,7 @@ function createProgram(io: CliIo): Command {
     .option("--json", "print one JSON object listing every entry with all its fields")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
-    .action(async (scenario: string | undefined, flags: TimelineFlags) => (await import("./commands/timeline.js")).timelineCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: TimelineFlags) => (await commandModules.timeline()).timelineCommand(scenario, flags, io));
 
   program
     .command("history")
@@ -164,7 +165,7 @@ function createProgram(io: CliIo): Command {
     .option("--all", "every date, also those where nothing changed")
     .option("--json", "print one JSON object: every date with its verdicts, the deal check and what changed")
     .option("--reading <id>", READING_HELP, collect)
-    .action(async (scenario: string | undefined, flags: HistoryFlags) => (await import("./commands/timeline.js")).historyCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: HistoryFlags) => (await commandModules.timeline()).historyCommand(scenario, flags, io));
 
   program
     .command("statement")
@@ -186,7 +187,7 @@ function createProgram(io: CliIo): Command {
     .option("--title <text>", "the source's title")
     .requiredOption("--confidence <H|M|L>", "how reliable the report is")
     .option("--dry-run", "print the new file instead of writing it")
-    .action(async (file: string, flags: StatementAddFlags) => (await import("./commands/statement.js")).statementAddCommand(file, flags, io));
+    .action(async (file: string, flags: StatementAddFlags) => (await commandModules.statement()).statementAddCommand(file, flags, io));
 
   program
     .command("framework")
@@ -198,7 +199,7 @@ function createProgram(io: CliIo): Command {
     .option("--top <n>", "amendments and fixes to list", positiveInt("--top"), 5)
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
-    .action(async (scenario: string | undefined, flags: FrameworkFlags) => (await import("./commands/framework.js")).frameworkCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: FrameworkFlags) => (await commandModules.framework()).frameworkCommand(scenario, flags, io));
 
   program
     .command("compare")
@@ -210,7 +211,7 @@ function createProgram(io: CliIo): Command {
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
     .action(async (a: string, b: string, scenario: string | undefined, flags: { json?: boolean; asOf?: string; reading?: string[] }) =>
-      (await import("./commands/framework.js")).compareCommand(a, b, scenario, flags, io),
+      (await commandModules.framework()).compareCommand(a, b, scenario, flags, io),
     );
 
   program
@@ -227,7 +228,7 @@ function createProgram(io: CliIo): Command {
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
     .action(async (party: string, scenario: string | undefined, flags: ExcludeFlags) =>
-      (await import("./commands/framework.js")).excludeCommand(party, scenario, flags, io),
+      (await commandModules.framework()).excludeCommand(party, scenario, flags, io),
     );
 
   program
@@ -242,7 +243,7 @@ function createProgram(io: CliIo): Command {
     .option("--json", "print one JSON object instead of the report")
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
     .option("--reading <id>", READING_HELP, collect)
-    .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await import("./commands/framework.js")).robustnessCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: RobustnessFlags) => (await commandModules.framework()).robustnessCommand(scenario, flags, io));
 
   program
     .command("report")
@@ -254,7 +255,7 @@ function createProgram(io: CliIo): Command {
     .option("--pair <x,y>", "the two parties the outcome-space plot shows (default: the pair whose utilities are least correlated)", commaList)
     .option("--date <date>", "the date the briefing says it was generated on (default: today)", datePrefix("--date"))
     .option("--as-of <date>", "analyse the scenario as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): later statements, events, frameworks and the red lines and orderings only they support are set aside", datePrefix("--as-of"))
-    .action(async (scenario: string | undefined, flags: ReportFlags) => (await import("./commands/report.js")).reportCommand(scenario, flags, io));
+    .action(async (scenario: string | undefined, flags: ReportFlags) => (await commandModules.report()).reportCommand(scenario, flags, io));
 
   program
     .command("audit")
@@ -265,7 +266,7 @@ function createProgram(io: CliIo): Command {
     .option("--key <hex>", "the log's Ed25519 public key, as the server serves it: fail unless the export is signed with it")
     .option("--opening <file>", "a seat's opening { entry, salt, payload }: also check that this entry commits to that private submission")
     .option("--json", "print one JSON object: the verification, with the first problem (code, entry or head, field)")
-    .action(async (file: string, flags: AuditVerifyFlags) => (await import("./commands/audit.js")).auditVerifyCommand(file, flags, io));
+    .action(async (file: string, flags: AuditVerifyFlags) => (await commandModules.audit()).auditVerifyCommand(file, flags, io));
 
   registerServeCommand(program, io);
 
@@ -288,7 +289,7 @@ function createProgram(io: CliIo): Command {
     .option("--seed <n>", "seeds the engine and the agents (default: the server draws one)", seedInt)
     .option("--server <url>", SERVER_HELP)
     .option("--json", "print the server's answer as JSON (id, conveneToken, invites, url)")
-    .action(async (scenario: string, flags: RoomCreateFlags) => (await import("./commands/room.js")).roomCreateCommand(scenario, flags, io));
+    .action(async (scenario: string, flags: RoomCreateFlags) => (await commandModules.room()).roomCreateCommand(scenario, flags, io));
   room
     .command("invite")
     .description("The convener makes a one-time invite and its workbench link: an observer, its own browser (the convener's console), the human mediator, or a seat that has not joined.")
@@ -298,7 +299,7 @@ function createProgram(io: CliIo): Command {
     .option("--token <token>", "the convene token (default: PARLEY_ROOM_TOKEN)")
     .option("--server <url>", SERVER_HELP)
     .option("--json", "print the server's answer with the link as JSON")
-    .action(async (id: string, flags: RoomInviteFlags) => (await import("./commands/room.js")).roomInviteCommand(id, flags, io));
+    .action(async (id: string, flags: RoomInviteFlags) => (await commandModules.room()).roomInviteCommand(id, flags, io));
   room
     .command("status")
     .description("The room as the token's holder may see it: status, seats, whose turn, the draft or offer, the agreement.")
@@ -306,7 +307,7 @@ function createProgram(io: CliIo): Command {
     .option("--token <token>", TOKEN_HELP)
     .option("--server <url>", SERVER_HELP)
     .option("--json", "print GET /api/rooms/{id} as JSON")
-    .action(async (id: string, flags: RoomTokenFlags) => (await import("./commands/room.js")).roomStatusCommand(id, flags, io));
+    .action(async (id: string, flags: RoomTokenFlags) => (await commandModules.room()).roomStatusCommand(id, flags, io));
   room
     .command("watch")
     .description("Print the room's events as they come (over its WebSocket, reconnecting without gaps) until the room ends; Ctrl-C stops.")
@@ -315,7 +316,7 @@ function createProgram(io: CliIo): Command {
     .option("--after <n>", "start after this seq (default 0: from the first event)", seedInt)
     .option("--server <url>", SERVER_HELP)
     .option("--json", "one JSON event per line")
-    .action(async (id: string, flags: RoomWatchFlags) => (await import("./commands/room.js")).roomWatchCommand(id, flags, io));
+    .action(async (id: string, flags: RoomWatchFlags) => (await commandModules.room()).roomWatchCommand(id, flags, io));
   room
     .command("export")
     .description("Write the room's public audit log (signed tree heads included) to a file: check it offline with parley audit verify FILE.")
@@ -323,7 +324,7 @@ function createProgram(io: CliIo): Command {
     .requiredOption("--out <file>", "where to write the export (.json)")
     .option("--token <token>", TOKEN_HELP)
     .option("--server <url>", SERVER_HELP)
-    .action(async (id: string, flags: RoomExportFlags) => (await import("./commands/room.js")).roomExportCommand(id, flags, io));
+    .action(async (id: string, flags: RoomExportFlags) => (await commandModules.room()).roomExportCommand(id, flags, io));
   room
     .command("play")
     .description("Join a room with a seat's invite and play the seat with an agent from here until the room ends (bring your own agent); prints the result.")
@@ -334,7 +335,7 @@ function createProgram(io: CliIo): Command {
     .option("--seed <n>", "seeds the agent's random source", seedInt)
     .option("--quiet", "do not print each move on stderr")
     .option("--json", "print the result as JSON")
-    .action(async (url: string, flags: RoomPlayFlags) => (await import("./commands/room.js")).roomPlayCommand(url, flags, io));
+    .action(async (url: string, flags: RoomPlayFlags) => (await commandModules.room()).roomPlayCommand(url, flags, io));
 
   program.addHelpText(
     "after",
@@ -368,7 +369,7 @@ async function handleError(error: unknown, io: CliIo): Promise<number> {
     // Help and version exit with code 0; commander already printed the message.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  if (error instanceof UserError) {
+  if (isUserError(error)) {
     if (error.issues.length) io.stderr((await import("./format-issues.js")).formatIssues(error.issues));
     io.stderr(`parley: ${error.message}\n`);
     return error.exitCode;

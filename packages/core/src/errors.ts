@@ -31,6 +31,12 @@ export const parleyErrorCodes = [
 
 export type ParleyErrorCode = (typeof parleyErrorCodes)[number];
 
+/**
+ * Marks a ParleyError from any copy of this module: a program may hold two (the CLI's bundle loads
+ * each command as a file of its own, with its own copy of the core), and `instanceof` sees only one.
+ */
+const parleyErrorBrand = Symbol.for("parley.ParleyError");
+
 /** Misuse of the API or an analysis that cannot be done as asked. */
 export class ParleyError extends Error {
   override name = "ParleyError";
@@ -38,9 +44,11 @@ export class ParleyError extends Error {
   constructor(code: ParleyErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+    Object.defineProperty(this, parleyErrorBrand, { value: true });
   }
 }
 
+/** Whether `error` is a ParleyError, made by this copy of the core or another one. */
 export function isParleyError(error: unknown): error is ParleyError {
-  return error instanceof ParleyError;
+  return error instanceof ParleyError || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[parleyErrorBrand] === true);
 }

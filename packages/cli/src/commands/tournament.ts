@@ -23,7 +23,7 @@ import { fmt, renderTable } from "../render/table.js";
 import { parseTournamentConfig, type TournamentConfig } from "../tournament/config.js";
 import { writeResults } from "../tournament/output.js";
 import { runTournament } from "../tournament/run-tournament.js";
-import { UserError } from "../user-error.js";
+import { UserError, isUserError } from "../user-error.js";
 
 /** A core problem of the config as a file problem: a name that refers to nothing, or a value that does not fit. */
 function formatCode(code: ParleyErrorCode): FormatIssue["code"] {
@@ -77,7 +77,7 @@ export async function planTournamentConfig(configArg: string, io: CliIo): Promis
     try {
       scenario = (await loadScenario(path.resolve(base, file), io.cwd)).scenario;
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+      if (!isUserError(error)) throw error;
       problem(at, `Cannot load scenario ${file}: ${error.message.replace(/^.*?: /, "")}${error.issues.length ? ` (${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}: run parley validate ${file})` : ""}.`, "PARLEY_FMT_IO");
       continue;
     }
