@@ -8,11 +8,12 @@
 // The cache is an optimisation only: a missing, stale or rejected entry (another Node or V8 version,
 // other V8 flags, a rebuilt bundle) is compiled as usual and written anew when the process exits;
 // an unwritable cache directory is ignored. Entries are keyed by the bundle's name, size and
-// modification time and by V8's version; V8 rejects an entry made for other source or flags itself.
+// modification time, a hash of its path and V8's version (writing an entry removes the file's
+// entries for earlier builds); V8 rejects an entry made for other source or flags itself.
 // Where: $PARLEY_COMPILE_CACHE (a directory, or "off"), else $XDG_CACHE_HOME/parley/compile-cache,
 // else ~/.cache/parley/compile-cache: a directory of the user's own (created 0700), never a shared
 // temporary one, since V8 runs what a cache entry holds.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -47,7 +48,15 @@ function quietVmImportWarning(): void {
     return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
 }
+
 let exitHookSet = false;
+
+/** FNV-1a of the file's path, in hex: installs in other folders keep entries of their own. */
+function pathKey(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
 
 /**
  * Run the CommonJS file `file` (as Node's require would: exports, require, module, __filename,
@@ -60,10 +69,12 @@ export function requireCached(file: string, options: { readonly cacheDir?: strin
   const source = readFileSync(file, "utf8");
   const dir = options.cacheDir !== undefined ? options.cacheDir : compileCacheDir();
   let entry: string | null = null;
+  let stem = "";
   let cachedData: Buffer | undefined;
   if (dir !== null) {
     const stat = statSync(file);
-    entry = path.join(dir, `${path.basename(file)}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.versions.v8}.cache`);
+    stem = `${path.basename(file)}-${pathKey(path.resolve(file))}-`;
+    entry = path.join(dir, `${stem}${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.versions.v8}.cache`);
     try {
       cachedData = readFileSync(entry);
     } catch {
@@ -81,7 +92,7 @@ export function requireCached(file: string, options: { readonly cacheDir?: strin
   const module = { exports: {} as unknown };
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: { exports: unknown }, f: string, d: string, c: (f: string) => { exports: unknown }) => void;
   fn(module.exports, createRequire(file), module, file, path.dirname(file), (f) => requireCached(f, options));
-  if (entry !== null && cache !== "used") scheduleWrite(script, dir!, entry);
+  if (entry !== null && cache !== "used") scheduleWrite(script, dir!, entry, stem);
   return { exports: module.exports, cache };
 }
 
@@ -89,7 +100,7 @@ export function requireCached(file: string, options: { readonly cacheDir?: strin
  * Write the script's cache when the process exits: by then it holds every function the command ran,
  * not only the top level. Written to a temporary file and renamed, so a concurrent run never reads half an entry.
  */
-function scheduleWrite(script: vm.Script, dir: string, entry: string): void {
+function scheduleWrite(script: vm.Script, dir: string, entry: string, stem: string): void {
   pendingWrites.push(() => {
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -102,6 +113,8 @@ function scheduleWrite(script: vm.Script, dir: string, entry: string): void {
         closeSync(fd);
       }
       renameSync(temp, entry);
+      // This file's entries for earlier builds (same name and path, another size, time or V8) are stale.
+      for (const old of readdirSync(dir)) if (old.startsWith(stem) && old.endsWith(".cache") && old !== path.basename(entry)) rmSync(path.join(dir, old), { force: true });
     } catch {
       // The cache is an optimisation: an unwritable directory costs the next run its compile, nothing else.
     }

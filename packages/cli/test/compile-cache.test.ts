@@ -2,7 +2,7 @@
 // or without a cache entry, an entry is written for the next run, a stale or damaged one is rejected
 // by V8 and replaced, and "off" turns it off.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ describe("requireCached", () => {
     // Written when that process exited.
     const entries = readdirSync(cacheDir);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatch(/^a\.cjs-\d+-\d+-.+\.cache$/);
+    expect(entries[0]).toMatch(/^a\.cjs-[0-9a-f]{8}-\d+-\d+-.+\.cache$/);
     const written = statSync(path.join(cacheDir, entries[0]!)).mtimeMs;
     expect(statSync(path.join(cacheDir, entries[0]!)).size).toBeGreaterThan(0);
     const second = loadInChild(file, cacheDir);
@@ -69,16 +69,27 @@ describe("requireCached", () => {
     expect(loadInChild(file, cacheDir).cache).toBe("used");
   });
 
-  it("a changed file gets an entry of its own (the key has its size and modification time)", () => {
+  it("a changed file gets an entry of its own (the key has its size and modification time), which replaces the old one; a file of the same name elsewhere keeps its own", () => {
     const cacheDir = path.join(tmp, "cache-c");
     const file = writeModule("c.cjs", "module.exports = 1;\n");
     requireCached(file, { cacheDir });
     writePendingCompileCache();
+    const [before] = readdirSync(cacheDir);
     writeFileSync(file, "module.exports = 22;\n");
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     const r = requireCached(file, { cacheDir });
     expect(r.cache).toBe("absent");
     expect(r.exports).toBe(22);
+    writePendingCompileCache();
+    const after = readdirSync(cacheDir);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+    mkdirSync(path.join(tmp, "elsewhere"), { recursive: true });
+    const other = writeModule("elsewhere/c.cjs", "module.exports = 333;\n");
+    expect(requireCached(other, { cacheDir }).exports).toBe(333);
+    writePendingCompileCache();
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+    expect(readdirSync(cacheDir)).toContain(after[0]);
   });
 
   it("off: no directory, nothing written; an unwritable directory is ignored", () => {
