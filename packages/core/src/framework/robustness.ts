@@ -16,9 +16,20 @@ import {
   outcomeFromIndices,
   outcomeIndices,
   outcomeIndicesAt,
-  type CompiledParty,
   type CompiledScenario,
 } from "../space/compile-scenario.js";
+import {
+  decideSurvival,
+  drawFactors,
+  nominalProduct,
+  partyWithFactors,
+  survivalPlan,
+  SURVIVAL_NOT_RATIONAL,
+  SURVIVAL_STABLE,
+  SURVIVAL_UNDECIDED,
+  type SurvivalPlan,
+  type WeightSpec,
+} from "./nash-survival.js";
 import { findFramework } from "./settlement.js";
 
 /**
@@ -139,13 +150,32 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   checkRange(range, "the default weight range");
   const frameworks = (options.frameworks ?? compiled.scenario.frameworks.map((f) => f.id)).map((id) => findFramework(compiled, id));
   const notes: string[] = [];
-  const samplers = weightSamplers(compiled, range, options.weightRanges ?? {}, notes);
   const rho = options.reservationRange ?? 0;
   checkRange(rho, "the reservation range");
   const varied = variedReadings(options.readings);
-  // The compiled scenario and weight samplers of each combination of readings drawn, built once.
-  const bases = new Map<string, { compiled: CompiledScenario; samplers: ((rng: Rng) => CompiledParty)[] }>();
-  const baseFor = (on: readonly Reading[]) => {
+  const additive = compiled.parties.every((p) => p.utility.contributions !== null);
+  const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
+  // Only whether the nominal package survives and whether a deal is possible: decided per sample by
+  // nash-survival.ts's certificates when they can, else by the exact search that stops at the first
+  // package beating the nominal one.
+  const decide = options.nashOutcomes === false && additive && compiled.size <= limit;
+  // The full analysis with the nominal weights (merge frontier for large additive spaces: enumerating
+  // millions of outcomes would cost more than all the samples together).
+  const nominal =
+    options.nominalNash !== undefined
+      ? options.nominalNash
+      : (analyzeScenario(compiled, additive && compiled.size > NOMINAL_ENUMERATION_LIMIT ? { method: "merge" } : {}).nash[0] ?? null);
+  const nominalIdx = nominal ? Int32Array.from(outcomeIndices(compiled, nominal.outcome)) : null;
+  const newBase = (c: CompiledScenario, notesTo: string[]): Base => {
+    const specs = weightSpecs(c, range, options.weightRanges ?? {}, notesTo);
+    const plan = decide ? survivalPlan(c, specs, nominalIdx) : null;
+    const n = c.radices.length;
+    return { compiled: c, specs, plan, factors: plan?.factors ?? new Float64Array(c.parties.length * n), d: plan?.d ?? new Float64Array(c.parties.length) };
+  };
+  const nominalBase = newBase(compiled, notes);
+  // The compiled scenario, weight distributions and survival plan of each combination of readings drawn, built once.
+  const bases = new Map<string, Base>();
+  const baseFor = (on: readonly Reading[]): Base => {
     const key = on.map((r) => r.id).join("\u0000");
     let base = bases.get(key);
     if (!base) {
@@ -154,47 +184,42 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
       const c = compileScenario(scenario);
       if (c.parties.length !== compiled.parties.length || c.size !== compiled.size)
         throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", "the readings' scenario does not match the scenario analysed");
-      base = { compiled: c, samplers: weightSamplers(c, range, options.weightRanges ?? {}, []) };
+      base = newBase(c, []);
       bases.set(key, base);
     }
     return base;
   };
-
-  const additive = compiled.parties.every((p) => p.utility.contributions !== null);
-  // The full analysis with the nominal weights (merge frontier for large additive spaces: enumerating
-  // millions of outcomes would cost more than all the samples together).
-  const nominal =
-    options.nominalNash !== undefined
-      ? options.nominalNash
-      : (analyzeScenario(compiled, additive && compiled.size > NOMINAL_ENUMERATION_LIMIT ? { method: "merge" } : {}).nash[0] ?? null);
-  const nominalIdx = nominal ? Int32Array.from(outcomeIndices(compiled, nominal.outcome)) : null;
   const nominalVerdicts = frameworks.map((f) => evaluateFramework(compiled, f).parties.map((p) => p.verdict));
 
   const counts = frameworks.map(() => compiled.parties.map(() => ({ accept: 0, depends: 0, reject: 0 })));
   let stable = 0;
   const nashCounts = new Map<string, { outcome: Record<string, Value> | null; count: number }>();
-  const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
 
   // Per sample: which readings were on, whether a deal was possible, whether the Nash package held, the accept verdicts.
   const perSample: { on: Set<string>; deal: boolean; stable: boolean; accepts: boolean[] }[] = [];
   let deals = 0;
   for (let s = 0; s < options.samples; s++) {
     const on = varied.length > 0 ? drawReadings(varied, options.readings?.probability ?? 0.5, options.rng) : [];
-    const base = varied.length > 0 ? baseFor(on) : { compiled, samplers };
-    const reweighted = base.compiled.parties.map((cp, p) => base.samplers[p]!(options.rng));
-    const parties = rho > 0 ? reweighted.map((cp) => ({ ...cp, reservation: Math.min(1, Math.max(0, cp.reservation + rho * (2 * options.rng() - 1))) })) : reweighted;
-    const sample: CompiledScenario = { ...base.compiled, parties };
+    const base = varied.length > 0 ? baseFor(on) : nominalBase;
+    // Every party's weights, then every reservation value (the order of the draws is part of the seed's meaning).
+    const { specs, factors, d } = base;
+    const cps = base.compiled.parties;
+    const n = base.compiled.radices.length;
+    for (let p = 0; p < cps.length; p++) if (specs[p]) drawFactors(specs[p]!, options.rng, factors, p * n);
+    for (let p = 0; p < cps.length; p++) d[p] = rho > 0 ? Math.min(1, Math.max(0, cps[p]!.reservation + rho * (2 * options.rng() - 1))) : cps[p]!.reservation;
+    let built: CompiledScenario | null = null;
+    const sampleScenario = (): CompiledScenario =>
+      (built ??= { ...base.compiled, parties: cps.map((cp, p) => (specs[p] ? partyWithFactors(cp, specs[p]!, factors, p * n, d[p]!) : { ...cp, reservation: d[p]! })) });
     const accepts: boolean[] = [];
     frameworks.forEach((f, fi) => {
-      evaluateFramework(sample, f).parties.forEach((pe, p) => {
+      evaluateFramework(sampleScenario(), f).parties.forEach((pe, p) => {
         counts[fi]![p]![pe.verdict]++;
         accepts.push(pe.verdict === "accept");
       });
     });
-    const found =
-      options.nashOutcomes === false && additive && sample.size <= limit
-        ? { best: null, ...sampleNashDecision(sample, nominalIdx) }
-        : withDeal(sampleNash(sample, nominalIdx, limit, additive));
+    const found = !decide
+      ? withDeal(sampleNash(sampleScenario(), nominalIdx, limit, additive))
+      : { best: null, ...(base.plan ? planDecision(base.plan, sampleScenario, nominalIdx) : sampleNashDecision(sampleScenario(), nominalIdx)) };
     if (found.stable) stable++;
     if (found.deal) deals++;
     perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.deal, stable: found.stable, accepts });
@@ -268,13 +293,13 @@ function sensitivity(readings: readonly Reading[], samples: readonly { on: Set<s
     .sort((a, b) => b.score - a.score);
 }
 
-/** Per party, a function drawing a reweighted copy of it (non-additive parties are returned unchanged). */
-function weightSamplers(
+/** Per party, how its weights are drawn (null: not linear-additive, its preferences are kept as they are). */
+function weightSpecs(
   compiled: CompiledScenario,
   range: number,
   ranges: Readonly<Record<string, WeightRange | Readonly<Record<string, WeightRange>>>>,
   notes: string[],
-): ((rng: Rng) => CompiledParty)[] {
+): (WeightSpec | null)[] {
   for (const id of Object.keys(ranges))
     if (!compiled.parties.some((cp) => cp.party.id === id))
       throw new ParleyError("PARLEY_ERR_UNKNOWN_PARTY", `weight ranges name "${id}", which is not a party with preferences`);
@@ -282,7 +307,7 @@ function weightSamplers(
     const utility = cp.party.preferences!.utility;
     if (utility.kind !== "linear-additive" || !cp.utility.contributions) {
       notes.push(`party "${cp.party.id}" has a ${utility.kind} utility: its preferences are kept as they are`);
-      return () => cp;
+      return null;
     }
     const own = ranges[cp.party.id];
     const byIssue = own !== undefined && typeof own !== "number" && !Array.isArray(own) ? (own as Readonly<Record<string, WeightRange>>) : null;
@@ -290,16 +315,22 @@ function weightSamplers(
       for (const id of Object.keys(byIssue))
         if (!compiled.issues.some((i) => i.id === id))
           throw new ParleyError("PARLEY_ERR_UNKNOWN_ISSUE", `weight ranges for "${cp.party.id}" name unknown issue "${id}"`);
-    const bounds = compiled.issues.map((issue): [number, number] => {
+    const n = compiled.issues.length;
+    const lo = new Float64Array(n);
+    const hi = new Float64Array(n);
+    compiled.issues.forEach((issue, i) => {
       const w = utility.weights[issue.id] ?? 0;
       const r: WeightRange = (byIssue ? byIssue[issue.id] : (own as WeightRange | undefined)) ?? range;
       if (typeof r === "number") {
         checkRange(r, `the weight range of "${cp.party.id}" on "${issue.id}"`);
-        return [Math.max(0, w * (1 - r)), w * (1 + r)];
+        lo[i] = Math.max(0, w * (1 - r));
+        hi[i] = w * (1 + r);
+        return;
       }
       if (!(r[0] >= 0 && r[1] >= r[0] && Number.isFinite(r[1])))
         throw new ParleyError("PARLEY_ERR_BAD_ARGUMENT", `the weight range of "${cp.party.id}" on "${issue.id}" must be [lo, hi] with 0 ≤ lo ≤ hi`);
-      return [r[0], r[1]];
+      lo[i] = r[0];
+      hi[i] = r[1];
     });
     const nominalSum = compiled.issues.reduce((s, issue) => s + (utility.weights[issue.id] ?? 0), 0);
     // Unweighted scores per issue and option (the compiled contributions are weight · score).
@@ -307,37 +338,19 @@ function weightSamplers(
       const fn = utility.values[issue.id];
       return Float64Array.from(compiled.values[i]!, (v) => (fn ? valueScore(fn, issue, v) : 0));
     });
-    // Loops rather than map/reduce callbacks: this runs once per sample and party, mostly cold.
-    const n = bounds.length;
-    return (rng) => {
-      const w = new Float64Array(n);
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const [lo, hi] = bounds[i]!;
-        w[i] = lo + (hi - lo) * rng();
-        sum += w[i]!;
-      }
-      const scale = sum > 0 ? nominalSum / sum : 0;
-      const contributions: Float64Array[] = [];
-      for (let i = 0; i < n; i++) {
-        const col = scores[i]!;
-        const out = new Float64Array(col.length);
-        for (let x = 0; x < col.length; x++) out[x] = w[i]! * scale * col[x]!;
-        contributions.push(out);
-      }
-      return {
-        ...cp,
-        utility: {
-          contributions,
-          evaluate(indices: ArrayLike<number>) {
-            let s = 0;
-            for (let i = 0; i < n; i++) s += contributions[i]![indices[i]!]!;
-            return s > 1 ? 1 : s;
-          },
-        },
-      };
-    };
+    return { lo, hi, nominalSum, scores };
   });
+}
+
+/** A combination of readings' scenario, as the samples draw from it. */
+interface Base {
+  readonly compiled: CompiledScenario;
+  readonly specs: readonly (WeightSpec | null)[];
+  /** The survival plan when the samples are only decided (nashOutcomes: false); its arrays hold the sample. */
+  readonly plan: SurvivalPlan | null;
+  /** The sample's weight factors (party p, issue i at p · n + i) and reservation values. */
+  readonly factors: Float64Array;
+  readonly d: Float64Array;
 }
 
 function checkRange(r: number, what: string): void {
@@ -407,6 +420,18 @@ function sampleNashDecision(sample: CompiledScenario, nominal: Int32Array | null
   const prod = nominal ? rationalProduct(sample, nominal) : null;
   if (prod === null) return { deal: nashBeyond(sample, null, -Infinity), stable: false };
   return { deal: true, stable: !nashBeyond(sample, nominal, prod) };
+}
+
+/**
+ * The sample in the plan's arrays (nash-survival.ts): whether a deal is possible and whether the
+ * nominal package stays a Nash package — by a certificate, or else by the exact search (nashBeyond)
+ * on the sample, built by `sample` only then. The answers are sampleNashDecision's.
+ */
+export function planDecision(plan: SurvivalPlan, sample: () => CompiledScenario, nominal: Int32Array | null): { deal: boolean; stable: boolean } {
+  const decision = decideSurvival(plan);
+  if (decision === SURVIVAL_NOT_RATIONAL) return { deal: nashBeyond(sample(), null, -Infinity), stable: false };
+  if (decision !== SURVIVAL_UNDECIDED) return { deal: true, stable: decision === SURVIVAL_STABLE };
+  return { deal: true, stable: !nashBeyond(sample(), nominal, nominalProduct(plan)!) };
 }
 
 /** The sample's Nash package exists exactly when some outcome is rational: that is the deal check. */

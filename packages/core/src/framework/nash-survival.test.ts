@@ -1,0 +1,169 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeScenario, compileScenario, createRng, outcomeIndices, outcomeIndicesAt, valueScore, type CompiledScenario, type Scenario } from "@parley/core";
+import { arbitraryScenario } from "../../test/arbitraries.js";
+import {
+  decideSurvival,
+  drawFactors,
+  partyWithFactors,
+  survivalPlan,
+  SURVIVAL_NOT_RATIONAL,
+  SURVIVAL_STABLE,
+  SURVIVAL_UNDECIDED,
+  SURVIVAL_UNSTABLE,
+  type SurvivalPlan,
+  type WeightSpec,
+} from "./nash-survival.js";
+import { planDecision, robustness } from "./robustness.js";
+
+/** Each party's weights ±`range` (as robustness draws them by default). */
+function specsOf(compiled: CompiledScenario, range: number): WeightSpec[] {
+  return compiled.parties.map((cp) => {
+    const u = cp.party.preferences!.utility;
+    if (u.kind !== "linear-additive") throw new Error("linear-additive parties only");
+    const weights = compiled.issues.map((issue) => u.weights[issue.id] ?? 0);
+    return {
+      lo: Float64Array.from(weights, (w) => Math.max(0, w * (1 - range))),
+      hi: Float64Array.from(weights, (w) => w * (1 + range)),
+      nominalSum: weights.reduce((a, b) => a + b, 0),
+      scores: compiled.issues.map((issue, i) => Float64Array.from(compiled.values[i]!, (v) => (u.values[issue.id] ? valueScore(u.values[issue.id]!, issue, v) : 0))),
+    };
+  });
+}
+
+/**
+ * The truth by enumeration, for the sample in plan.factors / plan.d: every outcome's utilities
+ * (contribution factor · score summed in issue order, capped at 1), rational when every party reaches
+ * its reservation value and no red line is crossed; the nominal package's product, and whether some
+ * rational outcome's product is beyond it by more than 1e-12.
+ */
+function bruteForce(compiled: CompiledScenario, specs: readonly WeightSpec[], plan: SurvivalPlan, nominal: Int32Array) {
+  const k = compiled.parties.length;
+  const n = compiled.radices.length;
+  const product = (idx: ArrayLike<number>): number | null => {
+    if (compiled.parties.some((cp) => cp.redLines.some((line) => (line.kind === "forbid" ? line.mask[idx[line.issue]!] === 1 : line.ifMask[idx[line.ifIssue]!] === 1 && line.thenMask[idx[line.thenIssue]!] !== 1))))
+      return null;
+    let prod = 1;
+    for (let p = 0; p < k; p++) {
+      let u = 0;
+      for (let i = 0; i < n; i++) u += plan.factors[p * n + i]! * specs[p]!.scores[i]![idx[i]!]!;
+      u = Math.min(1, u);
+      if (u < plan.d[p]!) return null;
+      prod *= u - plan.d[p]!;
+    }
+    return prod;
+  };
+  const nominalProduct = product(nominal);
+  let deal = false;
+  let beyond = false;
+  for (let j = 0; j < compiled.size; j++) {
+    const q = product(outcomeIndicesAt(compiled, j));
+    if (q === null) continue;
+    deal = true;
+    if (nominalProduct !== null && !(nominalProduct >= q - 1e-12)) beyond = true;
+  }
+  return { rational: nominalProduct !== null, deal, stable: nominalProduct !== null && !beyond };
+}
+
+const sampleOf = (compiled: CompiledScenario, specs: readonly WeightSpec[], plan: SurvivalPlan): CompiledScenario => ({
+  ...compiled,
+  parties: compiled.parties.map((cp, p) => partyWithFactors(cp, specs[p]!, plan.factors, p * compiled.radices.length, plan.d[p]!)),
+});
+
+describe("the Nash survival decision (nash-survival.ts)", () => {
+  it("decides each sample as an enumeration does: the certificates when they answer, the search otherwise (2 and 3 parties, red lines, reservation values)", () => {
+    const seen = [0, 0, 0, 0];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          arbitraryScenario({ maxOutcomes: 300, minParties: 2, maxParties: 3, redLines: true, reservations: true }),
+          arbitraryScenario({ maxOutcomes: 300, minParties: 2, maxParties: 3, redLines: true, reservations: true, coarse: true, overweight: true }),
+        ),
+        fc.nat(),
+        fc.boolean(),
+        fc.constantFrom(0, 0.05, 0.3),
+        fc.constantFrom(0.05, 0.25, 0.6),
+        (s: Scenario, seed, nashNominal, rho, range) => {
+          const compiled = compileScenario(s);
+          const rng = createRng(seed);
+          // The nominal package: the Nash package of the nominal weights (the certificates' case), or any outcome.
+          const nash = analyzeScenario(compiled).nash[0];
+          const nominal = nashNominal && nash ? Int32Array.from(outcomeIndices(compiled, nash.outcome)) : outcomeIndicesAt(compiled, seed % compiled.size);
+          const specs = specsOf(compiled, range);
+          const plan = survivalPlan(compiled, specs, nominal)!;
+          for (let sample = 0; sample < 16; sample++) {
+            specs.forEach((spec, p) => drawFactors(spec, rng, plan.factors, p * compiled.radices.length));
+            compiled.parties.forEach((cp, p) => (plan.d[p] = Math.min(1, Math.max(0, cp.reservation + rho * (2 * rng() - 1)))));
+            const truth = bruteForce(compiled, specs, plan, nominal);
+            const decision = decideSurvival(plan);
+            seen[decision]++;
+            if (decision === SURVIVAL_STABLE) expect(truth).toMatchObject({ rational: true, stable: true });
+            if (decision === SURVIVAL_UNSTABLE) expect(truth).toMatchObject({ rational: true, stable: false });
+            if (decision === SURVIVAL_UNDECIDED) expect(truth.rational).toBe(true);
+            if (decision === SURVIVAL_NOT_RATIONAL) expect(truth.rational).toBe(false);
+            expect(planDecision(plan, () => sampleOf(compiled, specs, plan), nominal)).toEqual({ deal: truth.deal, stable: truth.stable });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Every way of deciding was taken (the test is not passing on the search alone).
+    for (const kind of [SURVIVAL_STABLE, SURVIVAL_UNSTABLE, SURVIVAL_UNDECIDED, SURVIVAL_NOT_RATIONAL]) expect(seen[kind]).toBeGreaterThan(20);
+  });
+
+  it("robustness's shares without the samples' packages are those of an enumeration of every sample, weights drawn as before", () => {
+    // The sampling written out plainly (robustness before nash-survival.ts): per sample, every
+    // party's weights uniform in [w·(1 − r), w·(1 + r)] in issue order, rescaled to the nominal sum;
+    // then every reservation value ± ρ, clamped to [0, 1].
+    fc.assert(
+      fc.property(
+        arbitraryScenario({ maxOutcomes: 200, minParties: 2, maxParties: 3, redLines: true, reservations: true, coarse: true }),
+        fc.nat(),
+        fc.constantFrom(0, 0.05),
+        (s, seed, rho) => {
+          const compiled = compileScenario(s);
+          const nash = analyzeScenario(compiled).nash[0] ?? null;
+          const samples = 12;
+          const report = robustness(compiled, { samples, rng: createRng(seed), frameworks: [], range: 0.25, reservationRange: rho, nominalNash: nash, nashOutcomes: false });
+          const rng = createRng(seed);
+          let stable = 0;
+          let deals = 0;
+          for (let sample = 0; sample < samples; sample++) {
+            const contributions = compiled.parties.map((cp) => {
+              const u = cp.party.preferences!.utility as Extract<NonNullable<Scenario["parties"][number]["preferences"]>["utility"], { kind: "linear-additive" }>;
+              const weights = compiled.issues.map((issue) => u.weights[issue.id] ?? 0);
+              const drawn = weights.map((w) => {
+                const [lo, hi] = [Math.max(0, w * 0.75), w * 1.25];
+                return lo + (hi - lo) * rng();
+              });
+              const sum = drawn.reduce((a, b) => a + b, 0);
+              const scale = sum > 0 ? weights.reduce((a, b) => a + b, 0) / sum : 0;
+              return compiled.issues.map((issue, i) => compiled.values[i]!.map((v) => drawn[i]! * scale * (u.values[issue.id] ? valueScore(u.values[issue.id]!, issue, v) : 0)));
+            });
+            const d = compiled.parties.map((cp) => (rho > 0 ? Math.min(1, Math.max(0, cp.reservation + rho * (2 * rng() - 1))) : cp.reservation));
+            const product = (idx: ArrayLike<number>): number | null => {
+              let prod = 1;
+              for (let p = 0; p < compiled.parties.length; p++) {
+                const cp = compiled.parties[p]!;
+                let u = 0;
+                for (let i = 0; i < idx.length; i++) u += contributions[p]![i]![idx[i]!]!;
+                u = Math.min(1, u);
+                const crosses = cp.redLines.some((l) => (l.kind === "forbid" ? l.mask[idx[l.issue]!] === 1 : l.ifMask[idx[l.ifIssue]!] === 1 && l.thenMask[idx[l.thenIssue]!] !== 1));
+                if (u < d[p]! || crosses) return null;
+                prod *= u - d[p]!;
+              }
+              return prod;
+            };
+            let best = -Infinity;
+            for (let j = 0; j < compiled.size; j++) best = Math.max(best, product(outcomeIndicesAt(compiled, j)) ?? -Infinity);
+            const own = nash ? product(outcomeIndices(compiled, nash.outcome)) : null;
+            if (best > -Infinity) deals++;
+            if (own !== null && own >= best - 1e-12) stable++;
+          }
+          expect([report.nash.stable, report.deal.possible]).toEqual([nash ? stable / samples : null, deals / samples]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
