@@ -11,10 +11,12 @@ import {
   SURVIVAL_STABLE,
   SURVIVAL_UNDECIDED,
   SURVIVAL_UNSTABLE,
+  nominalProduct,
+  survivalSearch,
   type SurvivalPlan,
   type WeightSpec,
 } from "./nash-survival.js";
-import { planDecision, robustness } from "./robustness.js";
+import { nashBeyond, planDecision, robustness } from "./robustness.js";
 
 /** Each party's weights ±`range` (as robustness draws them by default). */
 function specsOf(compiled: CompiledScenario, range: number): WeightSpec[] {
@@ -101,7 +103,7 @@ describe("the Nash survival decision (nash-survival.ts)", () => {
             if (decision === SURVIVAL_UNSTABLE) expect(truth).toMatchObject({ rational: true, stable: false });
             if (decision === SURVIVAL_UNDECIDED) expect(truth.rational).toBe(true);
             if (decision === SURVIVAL_NOT_RATIONAL) expect(truth.rational).toBe(false);
-            expect(planDecision(plan, () => sampleOf(compiled, specs, plan), nominal)).toEqual({ deal: truth.deal, stable: truth.stable });
+            expect(planDecision(plan)).toEqual({ deal: truth.deal, stable: truth.stable });
           }
         },
       ),
@@ -109,6 +111,42 @@ describe("the Nash survival decision (nash-survival.ts)", () => {
     );
     // Every way of deciding was taken (the test is not passing on the search alone).
     for (const kind of [SURVIVAL_STABLE, SURVIVAL_UNSTABLE, SURVIVAL_UNDECIDED, SURVIVAL_NOT_RATIONAL]) expect(seen[kind]).toBeGreaterThan(20);
+  });
+
+  it("survivalSearch: whether some rational outcome's product is beyond the threshold by more than 1e-12, as an enumeration and nashBeyond say", () => {
+    fc.assert(
+      fc.property(
+        arbitraryScenario({ maxOutcomes: 400, minParties: 2, maxParties: 4, redLines: true, reservations: true, coarse: true, overweight: true }),
+        fc.nat(),
+        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        (s, seed, arbitrary) => {
+          const compiled = compileScenario(s);
+          const rng = createRng(seed);
+          const nash = analyzeScenario(compiled).nash[0];
+          const nominal = nash ? Int32Array.from(outcomeIndices(compiled, nash.outcome)) : outcomeIndicesAt(compiled, seed % compiled.size);
+          const specs = specsOf(compiled, 0.25);
+          const plan = survivalPlan(compiled, specs, nominal)!;
+          specs.forEach((spec, p) => drawFactors(spec, rng, plan.factors, p * compiled.radices.length));
+          compiled.parties.forEach((cp, p) => (plan.d[p] = Math.min(1, Math.max(0, cp.reservation + 0.1 * (2 * rng() - 1)))));
+          const sample = sampleOf(compiled, specs, plan);
+          let best = -Infinity;
+          for (let j = 0; j < compiled.size; j++) {
+            const idx = outcomeIndicesAt(compiled, j);
+            if (sample.parties.some((cp) => cp.redLines.some((l) => (l.kind === "forbid" ? l.mask[idx[l.issue]!] === 1 : l.ifMask[idx[l.ifIssue]!] === 1 && l.thenMask[idx[l.thenIssue]!] !== 1)))) continue;
+            const u = sample.parties.map((cp) => cp.utility.evaluate(idx));
+            if (u.some((x, p) => x < plan.d[p]!)) continue;
+            best = Math.max(best, u.reduce((prod, x, p) => prod * (x - plan.d[p]!), 1));
+          }
+          const own = nominalProduct(plan);
+          for (const threshold of [arbitrary, best, best - 1e-12, best - 2e-12, best - 0.5e-12, -Infinity, ...(own !== null ? [own] : [])]) {
+            const expected = best > -Infinity && !(threshold >= best - 1e-12);
+            expect(survivalSearch(plan, threshold)).toBe(expected);
+            expect(nashBeyond(sample, nominal, threshold)).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("robustness's shares without the samples' packages are those of an enumeration of every sample, weights drawn as before", () => {

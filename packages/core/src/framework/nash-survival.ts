@@ -83,6 +83,8 @@ export interface SurvivalPlan {
   /** allowed[offsets[i] + x]: no party forbids option x of issue i. */
   readonly allowed: Uint8Array;
   readonly requires: readonly Extract<CompiledRedLine, { kind: "require" }>[];
+  /** requiresAt[i]: the rules checked once issue i is set (the later of their two issues). */
+  readonly requiresAt: readonly (readonly Extract<CompiledRedLine, { kind: "require" }>[])[];
   /** The nominal package's option indices; null when there is none or it crosses a red line (never rational). */
   readonly nominal: Int32Array | null;
   /** The sample: factors[p · n + i] (drawFactors) and reservation values d[p]. */
@@ -94,6 +96,15 @@ export interface SurvivalPlan {
   readonly tf: Float64Array;
   readonly outcome: Int32Array;
   readonly candidates: Int32Array;
+  // The search's (survivalSearch).
+  readonly contributions: Float64Array;
+  readonly rest: Float64Array;
+  readonly restT: Float64Array;
+  readonly prefix: Float64Array;
+  readonly order: Int32Array;
+  readonly orderKey: Float64Array;
+  readonly count: Int32Array;
+  readonly position: Int32Array;
 }
 
 /** The plan of a linear-additive scenario whose parties' weights are drawn with `specs` (null: some party is not linear-additive). */
@@ -119,6 +130,7 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
         if (nominal && line.ifMask[nominal[line.ifIssue]!] && !line.thenMask[nominal[line.thenIssue]!]) nominalCrosses = true;
       }
     }
+  const requiresAt = compiled.radices.map((_, i) => requires.filter((line) => Math.max(line.ifIssue, line.thenIssue) === i));
   return {
     k,
     n,
@@ -126,6 +138,7 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     scores,
     allowed,
     requires,
+    requiresAt,
     nominal: nominal && !nominalCrosses ? nominal : null,
     factors: new Float64Array(k * n),
     d: new Float64Array(k),
@@ -134,6 +147,14 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     tf: new Float64Array(k),
     outcome: new Int32Array(n),
     candidates: new Int32Array(2 * size),
+    contributions: new Float64Array(k * size),
+    rest: new Float64Array((n + 1) * k),
+    restT: new Float64Array(n + 1),
+    prefix: new Float64Array((n + 1) * k),
+    order: new Int32Array(size),
+    orderKey: new Float64Array(size),
+    count: new Int32Array(n),
+    position: new Int32Array(n),
   };
 }
 
@@ -158,16 +179,14 @@ export type SurvivalDecision = typeof SURVIVAL_STABLE | typeof SURVIVAL_UNSTABLE
 export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   const prod = nominalProduct(plan);
   if (prod === null) return SURVIVAL_NOT_RATIONAL;
-  const { k, n, offsets, scores, allowed, factors, d, sums, t, tf, candidates } = plan;
+  const { k, n, offsets, scores, allowed, factors, d, t, tf, candidates } = plan;
   const nominal = plan.nominal!;
   const size = offsets[n]!;
-  // Tangent weights (plan.sums holds the nominal package's unclamped utility sums).
+  // Tangent weights (from the nominal package's sums, which nominalProduct left in plan.sums).
+  if (!tangentWeights(plan)) return SURVIVAL_UNDECIDED;
   let tD = 0;
   let tMax = 1;
   for (let p = 0; p < k; p++) {
-    const a = (sums[p]! > 1 ? 1 : sums[p]!) - d[p]!;
-    if (!(a > 0)) return SURVIVAL_UNDECIDED;
-    t[p] = 1 / a;
     tD += t[p]! * d[p]!;
     if (t[p]! > tMax) tMax = t[p]!;
   }
@@ -244,4 +263,123 @@ function deviationBeyond(plan: SurvivalPlan, i: number, x: number, threshold: nu
     prod *= u - d[p]!;
   }
   return !(threshold >= prod - NASH_TOLERANCE);
+}
+
+/**
+ * The exact search for the sample in the plan: whether some rational outcome (crossing no red line)
+ * has a Nash product q beyond `threshold`, !(threshold ≥ q − 1e-12); with −Infinity, whether any
+ * outcome is rational. nashBeyond's answer, on the plan's arrays: a depth-first branch and bound over
+ * the issues in order, each issue's options most promising first, cut when a party cannot reach its
+ * reservation value, when the product of every party's best cannot reach the threshold, or when the
+ * weighted AM–GM bound (tangent weights at the nominal package when it is rational, as decideSurvival
+ * leaves them in plan.t) cannot; it stops at the first outcome beyond. Never allocates.
+ */
+export function survivalSearch(plan: SurvivalPlan, threshold: number): boolean {
+  const { k, n, offsets, scores, allowed, requiresAt, factors, d, t, contributions, rest, restT, prefix, order, orderKey, count, position, outcome } = plan;
+  const size = offsets[n]!;
+  // The sample's contributions (factor · score: the bits robustness's compiled sample would hold) and each party's best over the remaining issues.
+  for (let p = 0; p < k; p++)
+    for (let i = 0; i < n; i++) {
+      const f = factors[p * n + i]!;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) contributions[p * size + j] = f * scores[p * size + j]!;
+    }
+  for (let p = 0; p < k; p++) rest[n * k + p] = 0;
+  for (let i = n - 1; i >= 0; i--)
+    for (let p = 0; p < k; p++) {
+      let best = -Infinity;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && contributions[p * size + j]! > best) best = contributions[p * size + j]!;
+      rest[i * k + p] = rest[(i + 1) * k + p]! + best;
+    }
+  // The AM–GM weights: decideSurvival's tangent weights when the nominal package's gains are all positive, else 1 / each party's best gain.
+  const tangent = threshold > 0 && nominalProduct(plan) === threshold && tangentWeights(plan);
+  let tProduct = 1;
+  let tD = 0;
+  for (let p = 0; p < k; p++) {
+    if (!tangent) {
+      const gain = rest[p]! - d[p]!;
+      t[p] = gain > 1e-9 ? 1 / gain : 1e9;
+    }
+    tProduct *= t[p]!;
+    tD += t[p]! * d[p]!;
+  }
+  // Each issue's allowed options by Σₚ tₚ·contribution, largest first (insertion sort), and the best such sum over the remaining issues.
+  restT[n] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const start = offsets[i]!;
+    let m = 0;
+    for (let j = start; j < offsets[i + 1]!; j++) {
+      if (!allowed[j]) continue;
+      let key = 0;
+      for (let p = 0; p < k; p++) key += t[p]! * contributions[p * size + j]!;
+      let at = start + m;
+      for (; at > start && orderKey[at - 1]! < key; at--) {
+        order[at] = order[at - 1]!;
+        orderKey[at] = orderKey[at - 1]!;
+      }
+      order[at] = j - start;
+      orderKey[at] = key;
+      m++;
+    }
+    count[i] = m;
+    restT[i] = restT[i + 1]! + (m > 0 ? orderKey[start]! : -Infinity);
+  }
+  for (let p = 0; p < k; p++) prefix[p] = 0;
+  let i = 0;
+  position[0] = -1;
+  while (i >= 0) {
+    const at = ++position[i]!;
+    if (at >= count[i]!) {
+      i--;
+      continue;
+    }
+    const start = offsets[i]!;
+    const x = order[start + at]!;
+    outcome[i] = x;
+    let ok = true;
+    for (const line of requiresAt[i]!) if (line.ifMask[outcome[line.ifIssue]!] && !line.thenMask[outcome[line.thenIssue]!]) ok = false;
+    if (!ok) continue;
+    let bound = 1;
+    let weighted = restT[i + 1]!;
+    for (let p = 0; p < k && ok; p++) {
+      const s = prefix[i * k + p]! + contributions[p * size + start + x]!;
+      prefix[(i + 1) * k + p] = s;
+      weighted += t[p]! * s;
+      let top = s + rest[(i + 1) * k + p]!;
+      if (top > 1) top = 1;
+      // Small margins keep rounding in the optimistic sums from cutting an outcome that is beyond.
+      if (top < d[p]! - NASH_TOLERANCE) ok = false;
+      bound *= Math.max(0, top - d[p]!) + NASH_TOLERANCE;
+    }
+    if (!ok || bound < threshold) continue;
+    if (threshold > 0) {
+      const m = weighted - tD;
+      const amgm = m <= 0 ? 0 : Math.pow(m / k, k) / tProduct;
+      if (amgm * (1 + 1e-9) + NASH_TOLERANCE < threshold) continue;
+    }
+    if (i + 1 < n) {
+      i++;
+      position[i] = -1;
+      continue;
+    }
+    let prod = 1;
+    for (let p = 0; p < k && ok; p++) {
+      let u = prefix[n * k + p]!;
+      if (u > 1) u = 1;
+      if (u < d[p]!) ok = false;
+      prod *= u - d[p]!;
+    }
+    if (ok && !(threshold >= prod - NASH_TOLERANCE)) return true;
+  }
+  return false;
+}
+
+/** Tangent weights tₚ = 1 / aₚ at the nominal package into plan.t (nominalProduct has left its sums in plan.sums); false when some aₚ is not positive. */
+function tangentWeights(plan: SurvivalPlan): boolean {
+  const { k, sums, d, t } = plan;
+  for (let p = 0; p < k; p++) {
+    const a = (sums[p]! > 1 ? 1 : sums[p]!) - d[p]!;
+    if (!(a > 0)) return false;
+    t[p] = 1 / a;
+  }
+  return true;
 }

@@ -24,6 +24,7 @@ import {
   nominalProduct,
   partyWithFactors,
   survivalPlan,
+  survivalSearch,
   SURVIVAL_NOT_RATIONAL,
   SURVIVAL_STABLE,
   SURVIVAL_UNDECIDED,
@@ -153,6 +154,8 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   const rho = options.reservationRange ?? 0;
   checkRange(rho, "the reservation range");
   const varied = variedReadings(options.readings);
+  // conflicts[a][b]: the varied readings a and b cannot both be on (asked once, not per sample).
+  const conflicts = varied.map((a) => varied.map((b) => readingsConflict(a, b).length > 0));
   const additive = compiled.parties.every((p) => p.utility.contributions !== null);
   const limit = options.enumerationLimit ?? DEFAULT_ENUMERATION_LIMIT;
   // Only whether the nominal package survives and whether a deal is possible: decided per sample by
@@ -199,7 +202,7 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
   const perSample: { on: Set<string>; deal: boolean; stable: boolean; accepts: boolean[] }[] = [];
   let deals = 0;
   for (let s = 0; s < options.samples; s++) {
-    const on = varied.length > 0 ? drawReadings(varied, options.readings?.probability ?? 0.5, options.rng) : [];
+    const on = varied.length > 0 ? drawReadings(varied, conflicts, options.readings?.probability ?? 0.5, options.rng) : [];
     const base = varied.length > 0 ? baseFor(on) : nominalBase;
     // Every party's weights, then every reservation value (the order of the draws is part of the seed's meaning).
     const { specs, factors, d } = base;
@@ -219,7 +222,7 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
     });
     const found = !decide
       ? withDeal(sampleNash(sampleScenario(), nominalIdx, limit, additive))
-      : { best: null, ...(base.plan ? planDecision(base.plan, sampleScenario, nominalIdx) : sampleNashDecision(sampleScenario(), nominalIdx)) };
+      : { best: null, ...(base.plan ? planDecision(base.plan) : sampleNashDecision(sampleScenario(), nominalIdx)) };
     if (found.stable) stable++;
     if (found.deal) deals++;
     perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.deal, stable: found.stable, accepts });
@@ -266,10 +269,10 @@ function variedReadings(options: RobustnessOptions["readings"]): Reading[] {
 }
 
 /** Each reading on with probability `p` (one draw per reading, in order), unless it conflicts with one already on. */
-function drawReadings(readings: readonly Reading[], p: number, rng: Rng): Reading[] {
-  const on: Reading[] = [];
-  for (const r of readings) if (rng() < p && on.every((x) => readingsConflict(x, r).length === 0)) on.push(r);
-  return on;
+function drawReadings(readings: readonly Reading[], conflicts: readonly (readonly boolean[])[], p: number, rng: Rng): Reading[] {
+  const on: number[] = [];
+  for (let r = 0; r < readings.length; r++) if (rng() < p && on.every((x) => !conflicts[x]![r])) on.push(r);
+  return on.map((r) => readings[r]!);
 }
 
 function sensitivity(readings: readonly Reading[], samples: readonly { on: Set<string>; deal: boolean; stable: boolean; accepts: boolean[] }[]): ReadingSensitivity[] {
@@ -424,14 +427,14 @@ function sampleNashDecision(sample: CompiledScenario, nominal: Int32Array | null
 
 /**
  * The sample in the plan's arrays (nash-survival.ts): whether a deal is possible and whether the
- * nominal package stays a Nash package — by a certificate, or else by the exact search (nashBeyond)
- * on the sample, built by `sample` only then. The answers are sampleNashDecision's.
+ * nominal package stays a Nash package — by a certificate, or else by the exact search on the
+ * plan's arrays (survivalSearch, nashBeyond's answer). The answers are sampleNashDecision's.
  */
-export function planDecision(plan: SurvivalPlan, sample: () => CompiledScenario, nominal: Int32Array | null): { deal: boolean; stable: boolean } {
+export function planDecision(plan: SurvivalPlan): { deal: boolean; stable: boolean } {
   const decision = decideSurvival(plan);
-  if (decision === SURVIVAL_NOT_RATIONAL) return { deal: nashBeyond(sample(), null, -Infinity), stable: false };
+  if (decision === SURVIVAL_NOT_RATIONAL) return { deal: survivalSearch(plan, -Infinity), stable: false };
   if (decision !== SURVIVAL_UNDECIDED) return { deal: true, stable: decision === SURVIVAL_STABLE };
-  return { deal: true, stable: !nashBeyond(sample(), nominal, nominalProduct(plan)!) };
+  return { deal: true, stable: !survivalSearch(plan, nominalProduct(plan)!) };
 }
 
 /** The sample's Nash package exists exactly when some outcome is rational: that is the deal check. */
