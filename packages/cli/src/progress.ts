@@ -1,9 +1,13 @@
-import cliProgress from "cli-progress";
 import type { CliIo } from "./io.js";
 
-/** A progress reporter for `analyzeScenario`'s onProgress: a bar on stderr when it is a terminal, silence otherwise. */
-export function createProgress(io: CliIo, { enabled }: { readonly enabled: boolean }) {
+/**
+ * A progress reporter for `analyzeScenario`'s onProgress: a bar on stderr when it is a terminal,
+ * silence otherwise. cli-progress (and the readline and emoji-width code it brings) is imported only
+ * when a bar is drawn: a piped or scripted run does not pay for loading it.
+ */
+export async function createProgress(io: CliIo, { enabled }: { readonly enabled: boolean }) {
   if (!enabled || !io.stderrIsTty) return { onProgress: undefined, stop: () => {} };
+  const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     { format: "{phase} [{bar}] {percentage}% | {eta_formatted} left", stream: process.stderr, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,

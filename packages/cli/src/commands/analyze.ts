@@ -114,7 +114,7 @@ export async function analyzeCommand(scenarioArg: string | undefined, flags: Ana
   if (loaded.warnings.length) io.stderr(formatIssues(loaded.warnings));
   io.stderr(loadNotes(loaded));
   const compiled = compileScenario(loaded.scenario);
-  const progress = createProgress(io, { enabled: flags.progress && compiled.size > 200_000 });
+  const progress = await createProgress(io, { enabled: flags.progress && compiled.size > 200_000 });
   const options: AnalysisOptions = {
     method: flags.method,
     enumerationLimit: flags.limit,
