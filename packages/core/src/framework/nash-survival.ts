@@ -80,6 +80,17 @@ export interface SurvivalPlan {
   readonly offsets: Int32Array;
   /** scores[p · offsets[n] + offsets[i] + x]: party p's unweighted score of option x of issue i. */
   readonly scores: Float64Array;
+  /** byOption[(offsets[i] + x) · k + p]: the same scores, option by option. */
+  readonly byOption: Float64Array;
+  /**
+   * rivals[rivalStart[i] … rivalStart[i + 1] − 1]: the options of issue i (as offsets[i] + x) that
+   * the stability certificate weighs against the nominal package's option: allowed, not the nominal
+   * option, not its twin (the same score for every party: the same utilities, the same product), and
+   * not dominated by another rival (no larger score for any party, smaller for one) — a dominated
+   * option's tangent sum never exceeds its dominator's.
+   */
+  readonly rivals: Int32Array;
+  readonly rivalStart: Int32Array;
   /** allowed[offsets[i] + x]: no party forbids option x of issue i. */
   readonly allowed: Uint8Array;
   readonly requires: readonly Extract<CompiledRedLine, { kind: "require" }>[];
@@ -95,7 +106,6 @@ export interface SurvivalPlan {
   readonly t: Float64Array;
   readonly tf: Float64Array;
   readonly outcome: Int32Array;
-  readonly candidates: Int32Array;
   // The search's (survivalSearch).
   readonly contributions: Float64Array;
   readonly rest: Float64Array;
@@ -131,11 +141,39 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
       }
     }
   const requiresAt = compiled.radices.map((_, i) => requires.filter((line) => Math.max(line.ifIssue, line.thenIssue) === i));
+  const byOption = new Float64Array(size * k);
+  for (let j = 0; j < size; j++) for (let p = 0; p < k; p++) byOption[j * k + p] = scores[p * size + j]!;
+  const own = nominal && !nominalCrosses ? nominal : null;
+  const rivalStart = new Int32Array(n + 1);
+  const rivals: number[] = [];
+  // a dominates b: at least b's score for every party, more for one (or equal everywhere and listed first: one of equal rivals is kept).
+  const dominates = (a: number, b: number): boolean => {
+    let more = false;
+    for (let p = 0; p < k; p++) {
+      if (byOption[a * k + p]! < byOption[b * k + p]!) return false;
+      if (byOption[a * k + p]! > byOption[b * k + p]!) more = true;
+    }
+    return more || a < b;
+  };
+  const same = (a: number, b: number): boolean => {
+    for (let p = 0; p < k; p++) if (byOption[a * k + p] !== byOption[b * k + p]) return false;
+    return true;
+  };
+  for (let i = 0; i < n; i++) {
+    const nx = own ? offsets[i]! + own[i]! : -1;
+    const candidates: number[] = [];
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && same(j, nx))) candidates.push(j);
+    for (const j of candidates) if (!candidates.some((o) => o !== j && dominates(o, j))) rivals.push(j);
+    rivalStart[i + 1] = rivals.length;
+  }
   return {
     k,
     n,
     offsets,
     scores,
+    byOption,
+    rivals: Int32Array.from(rivals),
+    rivalStart,
     allowed,
     requires,
     requiresAt,
@@ -146,7 +184,6 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     t: new Float64Array(k),
     tf: new Float64Array(k),
     outcome: new Int32Array(n),
-    candidates: new Int32Array(2 * size),
     contributions: new Float64Array(k * size),
     rest: new Float64Array((n + 1) * k),
     restT: new Float64Array(n + 1),
@@ -179,51 +216,48 @@ export type SurvivalDecision = typeof SURVIVAL_STABLE | typeof SURVIVAL_UNSTABLE
 export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   const prod = nominalProduct(plan);
   if (prod === null) return SURVIVAL_NOT_RATIONAL;
-  const { k, n, offsets, scores, allowed, factors, d, t, tf, candidates } = plan;
-  const nominal = plan.nominal!;
-  const size = offsets[n]!;
-  // Tangent weights (from the nominal package's sums, which nominalProduct left in plan.sums).
   if (!tangentWeights(plan)) return SURVIVAL_UNDECIDED;
+  const { k, n, offsets, byOption, rivals, rivalStart, factors, d, t, tf } = plan;
+  const nominal = plan.nominal!;
   let tD = 0;
   let tMax = 1;
   for (let p = 0; p < k; p++) {
     tD += t[p]! * d[p]!;
     if (t[p]! > tMax) tMax = t[p]!;
   }
-  // Per issue: the nominal option's tangent sum, the best other allowed option's; candidates: options above the nominal one.
+  // Per issue: the nominal option's tangent sum and the best rival's. A rival ahead of the nominal
+  // option rules the certificate out; the outcome that differs from the nominal package by it alone
+  // is tried at once.
   let total = 0;
   let minGap = Infinity;
-  let found = 0;
   for (let i = 0; i < n; i++) {
     for (let p = 0; p < k; p++) tf[p] = t[p]! * factors[p * n + i]!;
-    const start = offsets[i]!;
-    const nx = nominal[i]!;
-    let own = 0;
-    for (let p = 0; p < k; p++) own += tf[p]! * scores[p * size + start + nx]!;
+    const own = tangentSum(byOption, (offsets[i]! + nominal[i]!) * k, tf, k);
     let other = -Infinity;
-    const r = offsets[i + 1]! - start;
-    for (let x = 0; x < r; x++) {
-      if (x === nx || !allowed[start + x]) continue;
-      let w = 0;
-      for (let p = 0; p < k; p++) w += tf[p]! * scores[p * size + start + x]!;
+    for (let r = rivalStart[i]!; r < rivalStart[i + 1]!; r++) {
+      const j = rivals[r]!;
+      const w = tangentSum(byOption, j * k, tf, k);
       if (w > other) other = w;
-      if (w > own) {
-        candidates[2 * found] = i;
-        candidates[2 * found + 1] = x;
-        found++;
-      }
+      if (w > own && deviationBeyond(plan, i, j - offsets[i]!, prod)) return SURVIVAL_UNSTABLE;
     }
     total += own > other ? own : other;
     const gap = own - other;
     if (gap < minGap) minGap = gap > 0 ? gap : 0;
   }
-  // No other allowed outcome at all, or every other one's tangent sum is below k by the margin: stable.
+  // No other allowed outcome than the nominal package and its twins, or every other one's tangent sum is below k by the margin: stable.
   if (minGap === Infinity) return SURVIVAL_STABLE;
   const errorMargin = 1e-12 * (n + 2) * k * tMax;
   if (total - minGap - tD <= k * (1 - CERTIFICATE_MARGIN) - errorMargin) return SURVIVAL_STABLE;
-  // One issue changed: the product recomputed as the search computes it (issue order), beyond the nominal one's.
-  for (let c = 0; c < found; c++) if (deviationBeyond(plan, candidates[2 * c]!, candidates[2 * c + 1]!, prod)) return SURVIVAL_UNSTABLE;
   return SURVIVAL_UNDECIDED;
+}
+
+/** Σₚ tf[p] · scores[at + p] (two and three parties written out: this runs per rival and sample, mostly in the interpreter). */
+function tangentSum(scores: Float64Array, at: number, tf: Float64Array, k: number): number {
+  if (k === 2) return tf[0]! * scores[at]! + tf[1]! * scores[at + 1]!;
+  if (k === 3) return tf[0]! * scores[at]! + tf[1]! * scores[at + 1]! + tf[2]! * scores[at + 2]!;
+  let w = 0;
+  for (let p = 0; p < k; p++) w += tf[p]! * scores[at + p]!;
+  return w;
 }
 
 /**
@@ -247,11 +281,25 @@ export function nominalProduct(plan: SurvivalPlan): number | null {
   return prod;
 }
 
-/** Whether the nominal package with issue i set to option x is rational, crosses no red line, and has a product beyond `threshold`. */
+/**
+ * Whether the nominal package with issue i set to option x is rational, crosses no red line, and has
+ * a product beyond `threshold`: first estimated from the nominal package's sums (plan.sums), then,
+ * when the estimate beats the threshold, recomputed exactly as the search computes it (issue order).
+ */
 function deviationBeyond(plan: SurvivalPlan, i: number, x: number, threshold: number): boolean {
-  const { k, n, offsets, scores, factors, d, outcome, requires } = plan;
+  const { k, n, offsets, scores, factors, d, sums, outcome, requires } = plan;
   const size = offsets[n]!;
-  outcome.set(plan.nominal!);
+  const nominal = plan.nominal!;
+  let estimate = 1;
+  for (let p = 0; p < k; p++) {
+    const f = factors[p * n + i]!;
+    let u = sums[p]! - f * scores[p * size + offsets[i]! + nominal[i]!]! + f * scores[p * size + offsets[i]! + x]!;
+    if (u > 1) u = 1;
+    if (u < d[p]!) return false;
+    estimate *= u - d[p]!;
+  }
+  if (!(estimate > threshold)) return false;
+  outcome.set(nominal);
   outcome[i] = x;
   for (const line of requires) if (line.ifMask[outcome[line.ifIssue]!] && !line.thenMask[outcome[line.thenIssue]!]) return false;
   let prod = 1;

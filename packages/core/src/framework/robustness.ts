@@ -210,22 +210,22 @@ export function robustness(input: Scenario | CompiledScenario, options: Robustne
     const n = base.compiled.radices.length;
     for (let p = 0; p < cps.length; p++) if (specs[p]) drawFactors(specs[p]!, options.rng, factors, p * n);
     for (let p = 0; p < cps.length; p++) d[p] = rho > 0 ? Math.min(1, Math.max(0, cps[p]!.reservation + rho * (2 * options.rng() - 1))) : cps[p]!.reservation;
-    let built: CompiledScenario | null = null;
-    const sampleScenario = (): CompiledScenario =>
-      (built ??= { ...base.compiled, parties: cps.map((cp, p) => (specs[p] ? partyWithFactors(cp, specs[p]!, factors, p * n, d[p]!) : { ...cp, reservation: d[p]! })) });
+    // The sample as a compiled scenario, unless only its plan is needed (analyze's case: nothing built per sample).
+    const sample = frameworks.length > 0 || !base.plan ? sampleOf(base) : null;
     const accepts: boolean[] = [];
     frameworks.forEach((f, fi) => {
-      evaluateFramework(sampleScenario(), f).parties.forEach((pe, p) => {
+      evaluateFramework(sample!, f).parties.forEach((pe, p) => {
         counts[fi]![p]![pe.verdict]++;
         accepts.push(pe.verdict === "accept");
       });
     });
     const found = !decide
-      ? withDeal(sampleNash(sampleScenario(), nominalIdx, limit, additive))
-      : { best: null, ...(base.plan ? planDecision(base.plan) : sampleNashDecision(sampleScenario(), nominalIdx)) };
+      ? withDeal(sampleNash(sample!, nominalIdx, limit, additive))
+      : { best: null, ...(base.plan ? planDecision(base.plan) : sampleNashDecision(sample!, nominalIdx)) };
     if (found.stable) stable++;
     if (found.deal) deals++;
-    perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.deal, stable: found.stable, accepts });
+    // perSample feeds the readings' sensitivity only.
+    if (varied.length > 0) perSample.push({ on: new Set(on.map((r) => r.id)), deal: found.deal, stable: found.stable, accepts });
     if (options.nashOutcomes === false) continue;
     const outcome = found.best ? outcomeFromIndices(compiled, found.best) : null;
     const key = outcome ? JSON.stringify(outcome) : "";
@@ -343,6 +343,15 @@ function weightSpecs(
     });
     return { lo, hi, nominalSum, scores };
   });
+}
+
+/** The sample held in the base's arrays as a compiled scenario (reweighted parties, drawn reservation values). */
+function sampleOf(base: Base): CompiledScenario {
+  const n = base.compiled.radices.length;
+  const parties = base.compiled.parties.map((cp, p) =>
+    base.specs[p] ? partyWithFactors(cp, base.specs[p]!, base.factors, p * n, base.d[p]!) : { ...cp, reservation: base.d[p]! },
+  );
+  return { ...base.compiled, parties };
 }
 
 /** A combination of readings' scenario, as the samples draw from it. */
