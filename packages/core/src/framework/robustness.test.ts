@@ -162,6 +162,15 @@ describe("robustness without the samples' Nash packages (nashOutcomes: false)", 
     );
   });
 
+  it("with frameworks too: the same verdict shares, stability and deal shares as the full search (the sample is built for the verdicts)", () => {
+    for (const seed of [1, 2, 3]) {
+      const full = robustness(scenario, { samples: 60, rng: createRng(seed), reservationRange: 0.1 });
+      const decided = robustness(scenario, { samples: 60, rng: createRng(seed), reservationRange: 0.1, nashOutcomes: false });
+      expect(decided.frameworks[0]!.parties.some((p) => p.accept > 0 && p.accept < 1)).toBe(true);
+      expect({ ...decided, nash: { ...decided.nash, outcomes: full.nash.outcomes } }).toEqual(full);
+    }
+  });
+
   it("nashBeyond: whether some rational outcome's Nash product exceeds the threshold by more than 1e-12, as a full scan says", () => {
     fc.assert(
       fc.property(arbitraryScenario({ maxOutcomes: 1000, redLines: true, reservations: true, coarse: true }), fc.nat(), fc.double({ min: -0.1, max: 1.1, noNaN: true }), (s, warm, t) => {
