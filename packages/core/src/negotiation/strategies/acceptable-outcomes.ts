@@ -1,6 +1,8 @@
 import type { AgentContext } from "../negotiator.js";
 import type { Outcome } from "../types.js";
 import type { UtilityIndex } from "../utility-index.js";
+import { contextLadder } from "../context.js";
+import type { OwnLadder } from "../top-down-ladder.js";
 import { LADDER_ENUMERATION_LIMIT, pooledOutcomes } from "./outcome-pool.js";
 
 /**
@@ -36,11 +38,12 @@ const filtered = new WeakMap<UtilityIndex, { order: Uint32Array; sorted: Float64
  * none (`hasRedLines: false`); later calls are O(1).
  * A space larger than LADDER_ENUMERATION_LIMIT is never enumerated: its ladder holds the outcomes
  * a local search on the party's own utility finds (pooledOutcomes; `numberAt` is then exact only
- * below 2⁵³).
+ * below 2⁵³). A party without red lines whose context comes from createAgentContext reads its
+ * ladder through partyLadder: for a linear-additive utility it is built from the top as it is read
+ * (the same positions as the index's; see topDownLadder).
  */
 export function acceptableOutcomes(ctx: AgentContext): AcceptableOutcomes {
   if (ctx.size > LADDER_ENUMERATION_LIMIT) return pooledOutcomes(ctx);
-  const index = ctx.index();
   const radices = ctx.values.map((v) => v.length);
   const decodeInto = (number: number, into: number[]): number[] => {
     let rest = number;
@@ -51,6 +54,9 @@ export function acceptableOutcomes(ctx: AgentContext): AcceptableOutcomes {
     }
     return into;
   };
+  const ladder = ctx.hasRedLines === false ? contextLadder(ctx) : undefined;
+  if (ladder) return fromLadder(ladder, radices.length, decodeInto);
+  const index = ctx.index();
   // A party without red lines keeps every outcome: no per-outcome check (188k calls on Travel).
   let cached = ctx.hasRedLines === false ? null : filtered.get(index);
   if (cached === undefined) {
@@ -98,5 +104,19 @@ export function acceptableOutcomes(ctx: AgentContext): AcceptableOutcomes {
       }
       return lo;
     },
+  };
+}
+
+/** The acceptable outcomes of a party that keeps every outcome, read from its ladder. */
+function fromLadder(ladder: OwnLadder, issues: number, decodeInto: (number: number, into: number[]) => number[]): AcceptableOutcomes {
+  return {
+    size: ladder.size,
+    min: ladder.min,
+    max: ladder.max,
+    utilityAt: (k) => ladder.utilityAt(k),
+    numberAt: (k) => ladder.numberAt(k),
+    outcomeAt: (k) => decodeInto(ladder.numberAt(k), new Array<number>(issues)),
+    decodeInto: (k, into) => decodeInto(ladder.numberAt(k), into),
+    lowerBound: (u) => ladder.lowerBound(u),
   };
 }
