@@ -102,9 +102,11 @@ export function topDownLadder(contributions: readonly Float64Array[]): OwnLadder
   while (2 ** bits < size) bits++;
   const keep = bits >= 32 ? 0 : (0xffffffff << bits) >>> 0;
   const low = ~keep >>> 0;
-  const keys = new BigUint64Array(size);
-  const keyWords = new Uint32Array(keys.buffer);
-  const utilityOf = new Float64Array(size);
+  // (Working arrays: zero-filled on allocation, so only the pages a band writes take memory; dropped
+  // once the whole ladder is listed, leaving what the full index keeps.)
+  let keys = new BigUint64Array(size);
+  let keyWords = new Uint32Array(keys.buffer);
+  let utilityOf = new Float64Array(size);
   const one = new Float64Array(1);
   const oneWords = new Uint32Array(one.buffer);
 
@@ -182,6 +184,11 @@ export function topDownLadder(contributions: readonly Float64Array[]): OwnLadder
     theta = from;
     // The last band lists everything left: anything else is a bug (never loop for ever on one).
     if (from === -Infinity && lo !== 0) throw new Error(`topDownLadder: ${lo} outcomes left unlisted`);
+    if (lo === 0) {
+      keys = new BigUint64Array(0);
+      keyWords = new Uint32Array(0);
+      utilityOf = new Float64Array(0);
+    }
   };
 
   return {
