@@ -98,9 +98,10 @@ const main = await build({
 /**
  * Dynamic imports that stay out of the command files (loaded, when a command needs them, from
  * dist/bundle/lazy/NAME.cjs, through the code cache too): the native format's readers (zod and yaml,
- * half of every command's code, not needed for a GENIUS folder) and the MILP solver.
+ * half of every command's code, not needed for a GENIUS folder), the MILP solver and the progress bar
+ * (drawn only on a terminal).
  */
-const lazy = { "./load-native.js": "load-native", "@parley/solve": "solve" };
+const lazy = { "./load-native.js": "load-native", "@parley/solve": "solve", "./progress-bar.js": "progress-bar" };
 const lazyDir = path.join(outdir, "lazy");
 const lazyImports = {
   name: "lazy-imports",
@@ -128,12 +129,32 @@ const cjs = (entries, dir, plugins) =>
     banner: { js: lazyBanner },
   });
 const commands = await cjs(Object.fromEntries(files.map((file) => [file, path.join(cli, `dist/commands/${file}.js`)])), commandsDir, [lazyImports]);
-const lazyFiles = await cjs({ "load-native": path.join(cli, "dist/load-native.js"), solve: path.resolve(cli, "../solve/dist/index.js") }, lazyDir, [lazyImports]);
+const lazyFiles = await cjs(
+  {
+    "load-native": path.join(cli, "dist/load-native.js"),
+    solve: path.resolve(cli, "../solve/dist/index.js"),
+    "progress-bar": path.join(cli, "dist/progress-bar.js"),
+  },
+  lazyDir,
+  [lazyImports],
+);
 for (const out of Object.keys(commands.metafile.outputs).filter((f) => f.endsWith(".cjs"))) {
   const file = path.resolve(out);
   const text = await readFile(file, "utf8");
   const replaced = text.replace(/import\("__parley_lazy__\/([\w-]+)"\)/g, (whole, name) => `__parleyLazy(${JSON.stringify(name)})`.padEnd(whole.length, " "));
   if (replaced !== text) await writeFile(file, replaced);
+}
+// Every file loaded at run time is ASCII: esbuild escapes non-ASCII text except inside regular
+// expression literals, and one such character makes V8 hold the whole file as two-byte text (twice
+// the memory, slower to read and hash). Write such a character as an escape (\u2212) in the source.
+for (const out of [...Object.keys(main.metafile.outputs), ...Object.keys(commands.metafile.outputs), ...Object.keys(lazyFiles.metafile.outputs)]) {
+  if (out.endsWith(".map")) continue;
+  const text = await readFile(path.resolve(out), "utf8");
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) {
+    const line = text.slice(0, at).split("\n").length;
+    throw new Error(`${out}:${line}: non-ASCII character ${JSON.stringify(text[at])} in "${text.slice(Math.max(0, at - 40), at + 20)}"; write it as an escape in the source`);
+  }
 }
 // What each file holds and imports (not shipped): bin.test.ts checks from it that reading a GENIUS
 // folder loads neither zod nor yaml.

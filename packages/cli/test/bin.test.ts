@@ -148,6 +148,8 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
       expect(loaded, command).toContain("fast-xml-parser");
       expect(loaded, command).not.toContain("zod");
       expect(loaded, command).not.toContain("yaml");
+      // The progress bar is drawn on a terminal only: its file (lazy/progress-bar.cjs) is loaded then.
+      expect(loaded, command).not.toContain("cli-progress");
       // node:crypto (10–30 ms to load) only where a file is written, imported there.
       expect([...loaded].some((name) => name.startsWith("node:fs")), command).toBe(true);
       expect(loaded, command).not.toContain("node:crypto");
@@ -169,6 +171,21 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
     };
     expect(coreFiles("dist/commands/analyze.js")).toContain("core/dist/analysis/frontier-by-issues.js");
     expect(coreFiles("dist/commands/analyze.js")).not.toContain("core/dist/rooms/decide.js");
+  });
+
+  it("on a terminal, a long analysis draws a progress bar (loaded from the bundle's lazy files); --no-progress draws none", () => {
+    // `script` (util-linux, in every Debian) runs the command on a pseudo-terminal and copies what it writes.
+    const energy = path.resolve(repoRoot, "../shared/data/genius/anac/y2011/Energy");
+    const onTerminal = (flags: string) =>
+      execFileSync("script", ["-qfec", `"${process.execPath}" "${bin}" analyze "${energy}" --method merge --json ${flags} > /dev/null`, "/dev/null"], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+    const drawn = onTerminal("");
+    expect(drawn).toContain("merge");
+    expect(drawn).toMatch(/\u2591/); // the bar's empty cells
+    expect(onTerminal("--no-progress")).not.toMatch(/\u2591/);
   });
 
   it("says how to build when dist/ is missing", async () => {

@@ -1,11 +1,13 @@
 import { stripVTControlCharacters } from "node:util";
 
 /** A plain-text table with aligned columns; numbers right-aligned. Cells may contain ANSI colour. */
+// The pattern spells − and — as escapes: a regular expression is the one place esbuild keeps non-ASCII
+// text as written, and one such character makes V8 hold a whole bundled command file as two-byte text.
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], options: { indent?: string } = {}): string {
   const indent = options.indent ?? "  ";
   const visible = (s: string) => stripVTControlCharacters(s).length;
   const widths = header.map((h, c) => Math.max(visible(h), ...rows.map((r) => visible(r[c] ?? ""))));
-  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.,e%−]+$|^—$/.test(stripVTControlCharacters(r[c] ?? ""))));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d.,e%\u2212]+$|^\u2014$/.test(stripVTControlCharacters(r[c] ?? ""))));
   const line = (cells: readonly string[]) =>
     indent +
     cells
