@@ -147,7 +147,8 @@ for (const out of Object.keys(commands.metafile.outputs).filter((f) => f.endsWit
 // Every file loaded at run time is ASCII: esbuild escapes non-ASCII text except inside regular
 // expression literals, and one such character makes V8 hold the whole file as two-byte text (twice
 // the memory, slower to read and hash). Write such a character as an escape (\u2212) in the source.
-for (const out of [...Object.keys(main.metafile.outputs), ...Object.keys(commands.metafile.outputs), ...Object.keys(lazyFiles.metafile.outputs)]) {
+// (Checked on the shipped, minified build: unminified, esbuild keeps template literals as written.)
+if (process.env.PARLEY_BUNDLE_MINIFY !== "0") for (const out of [...Object.keys(main.metafile.outputs), ...Object.keys(commands.metafile.outputs), ...Object.keys(lazyFiles.metafile.outputs)]) {
   if (out.endsWith(".map")) continue;
   const text = await readFile(path.resolve(out), "utf8");
   const at = text.search(/[^\x00-\x7f]/);
