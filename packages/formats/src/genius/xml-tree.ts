@@ -28,7 +28,11 @@ export interface XmlDocument {
   attrPosition(element: XmlElement, attr: string): { line: number; column: number };
 }
 
-const parser = new XMLParser({
+// fast-xml-parser reads what the fast path below does not take: anything but elements, attributes,
+// comments and blank space, and every malformed file (its validator says where, and what is wrong).
+// Built on first use: most runs never need it.
+let libraryParser: XMLParser | undefined;
+const parserOptions = {
   preserveOrder: true,
   captureMetaData: true,
   ignoreAttributes: false,
@@ -40,8 +44,15 @@ const parser = new XMLParser({
   processEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
-const metaSymbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
+} as const;
+
+/** An element as read, before its path and line are worked out. Attribute values are decoded. */
+export interface RawXmlElement {
+  readonly name: string;
+  readonly attrs: Record<string, string>;
+  readonly start: number;
+  readonly children: RawXmlElement[];
+}
 
 /**
  * Parse XML text into an element tree. Every problem comes back as a PARLEY_FMT_SYNTAX issue with
@@ -91,19 +102,13 @@ export function parseXmlTree(
     const p = position(deep);
     return fail(`the XML nests elements more than ${maxDepth} deep; ${limitHint("depth", formatLimits({ depth: maxDepth }))}`, p.line, p.column, "PARLEY_FMT_LIMIT");
   }
-  let raw: unknown;
-  try {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) {
-      const err = valid.err;
-      return fail(`invalid XML: ${err.msg}`, err.line, Number.isFinite(err.col) ? err.col : undefined);
-    }
-    raw = parser.parse(text);
-  } catch (error) {
-    return fail(`invalid XML: ${error instanceof Error ? error.message : String(error)}`);
+  let raw = scanXmlElements(text);
+  if (raw === null) {
+    const read = libraryXmlElements(text);
+    if (!read.ok) return fail(read.message, read.line, read.column);
+    raw = read.roots;
   }
-
-  const roots = convertNodes(raw, [], position);
+  const roots = placeElements(raw, [], position);
   if (roots.length === 0) return fail("the XML document has no root element");
   if (roots.length > 1) {
     const second = roots[1]!;
@@ -162,29 +167,105 @@ export function firstTooDeep(text: string, max: number): number {
   return -1;
 }
 
-function convertNodes(
-  nodes: unknown,
-  parentPath: readonly (string | number)[],
-  position: (offset: number) => { line: number; column: number },
-): XmlElement[] {
+// The fast path: a document of elements with quoted attributes, comments and blank space, and an
+// XML declaration at its very start — every GENIUS file we know — read with a few sticky regular
+// expressions in one pass. It takes nothing the library would refuse, and reads what it takes as the
+// library does: anything else (text, CDATA, processing instructions, namespaces, a character XML
+// forbids, an unknown entity, a mismatched tag, a second root...) returns null and goes to the
+// library, which reads it or says what is wrong (xml-tree.test.ts checks both against the library,
+// on generated documents and on every GENIUS file of the corpus). A third of the time of reading a
+// GENIUS folder was fast-xml-parser's two passes, in a command that runs it once (BENCHMARKS.md).
+const xmlDeclaration = /<\?xml(?:[ \t\r\n]+[A-Za-z_][\w.-]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<&]*"|'[^'<&]*'))*[ \t\r\n]*\?>/y;
+const blank = /[ \t\r\n]*/y;
+const openTag = /<([A-Za-z_][\w.-]*)((?:[ \t\r\n]+[A-Za-z_][\w.-]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \t\r\n]*(\/?)>/y;
+const closeTag = /<\/([A-Za-z_][\w.-]*)[ \t\r\n]*>/y;
+const attribute = /([A-Za-z_][\w.-]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/g;
+const badReference = /&(?!(?:#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);)/;
+// Characters outside XML's Char production, and surrogates (paired or not: the library decides).
+const notPlainChar = /[^\t\n\r\x20-\ud7ff\ue000-\ufffd]/;
+// Names the library refuses or renames (its guard against prototype pollution): left to it.
+const reservedKeys = new Set(["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "valueOf", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+
+/** @internal The fast path's element tree, or null when the library must read the text (exported for tests). */
+export function scanXmlElements(text: string): RawXmlElement[] | null {
+  if (notPlainChar.test(text)) return null;
+  let i = 0;
+  if (text.startsWith("<?xml", 0)) {
+    xmlDeclaration.lastIndex = 0;
+    if (!xmlDeclaration.test(text)) return null;
+    i = xmlDeclaration.lastIndex;
+  }
+  const roots: RawXmlElement[] = [];
+  const open: RawXmlElement[] = [];
+  for (;;) {
+    blank.lastIndex = i;
+    blank.test(text);
+    i = blank.lastIndex;
+    if (i >= text.length) break;
+    if (text.charCodeAt(i) !== 60 /* < */) return null;
+    const next = text.charCodeAt(i + 1);
+    if (next === 33 /* ! */) {
+      if (!text.startsWith("<!--", i)) return null;
+      const end = text.indexOf("--", i + 4);
+      if (end < 0 || text.charCodeAt(end + 2) !== 62 /* > */) return null;
+      i = end + 3;
+    } else if (next === 47 /* / */) {
+      closeTag.lastIndex = i;
+      const m = closeTag.exec(text);
+      if (m === null || open.pop()?.name !== m[1]) return null;
+      i = closeTag.lastIndex;
+    } else {
+      openTag.lastIndex = i;
+      const m = openTag.exec(text);
+      if (m === null || (open.length === 0 && roots.length > 0) || reservedKeys.has(m[1]!)) return null;
+      const attrs = m[2] ? scanAttributes(m[2]) : (Object.create(null) as Record<string, string>);
+      if (attrs === null) return null;
+      const element: RawXmlElement = { name: m[1]!, attrs, start: i, children: [] };
+      (open.length > 0 ? open[open.length - 1]!.children : roots).push(element);
+      if (m[3] !== "/") open.push(element);
+      i = openTag.lastIndex;
+    }
+  }
+  return open.length === 0 && roots.length === 1 ? roots : null;
+}
+
+function scanAttributes(written: string): Record<string, string> | null {
+  const attrs = Object.create(null) as Record<string, string>;
+  attribute.lastIndex = 0;
+  for (let m = attribute.exec(written); m !== null; m = attribute.exec(written)) {
+    const name = m[1]!;
+    const value = m[2] ?? m[3]!;
+    // The library turns a carriage return in a value into a line feed: left to it.
+    if (name in attrs || reservedKeys.has(name) || value.includes("\r") || (value.includes("&") && badReference.test(value))) return null;
+    attrs[name] = decodeEntities(value);
+  }
+  return attrs;
+}
+
+/** @internal fast-xml-parser's reading of the text, as raw elements, or what is wrong with it (exported for tests). */
+export function libraryXmlElements(text: string): { ok: true; roots: RawXmlElement[] } | { ok: false; message: string; line?: number; column?: number } {
+  let raw: unknown;
+  try {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) {
+      const err = valid.err;
+      return { ok: false, message: `invalid XML: ${err.msg}`, line: err.line, ...(Number.isFinite(err.col) ? { column: err.col } : {}) };
+    }
+    raw = (libraryParser ??= new XMLParser(parserOptions)).parse(text);
+  } catch (error) {
+    return { ok: false, message: `invalid XML: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { ok: true, roots: fromLibrary(raw, XMLParser.getMetaDataSymbol() as unknown as symbol) };
+}
+
+function fromLibrary(nodes: unknown, metaSymbol: symbol): RawXmlElement[] {
   if (!Array.isArray(nodes)) return [];
-  const elements: [Record<string | symbol, unknown>, string][] = [];
-  const counts = new Map<string, number>();
+  const out: RawXmlElement[] = [];
   for (const node of nodes as unknown[]) {
     if (node === null || typeof node !== "object") continue;
     const record = node as Record<string | symbol, unknown>;
     const name = Object.keys(record).find((k) => k !== ":@");
     if (name === undefined || name.startsWith("#") || name.startsWith("?") || name.startsWith("!")) continue;
-    elements.push([record, name]);
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const out: XmlElement[] = [];
-  const seen = new Map<string, number>();
-  for (const [record, name] of elements) {
-    const k = seen.get(name) ?? 0;
-    seen.set(name, k + 1);
-    // `issue[2]` when there are several issues, plain `objective` when there is one.
-    const path = counts.get(name)! > 1 ? [...parentPath, name, k] : [...parentPath, name];
     const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
     const rawAttrs = record[":@"];
     if (rawAttrs !== null && typeof rawAttrs === "object") {
@@ -194,10 +275,27 @@ function convertNodes(
     }
     const meta = record[metaSymbol] as { startIndex?: number } | undefined;
     const start = typeof meta?.startIndex === "number" ? meta.startIndex : 0;
-    const { line, column } = position(start);
-    out.push({ name, attrs, children: convertNodes(record[name], path, position), start, line, column, path });
+    out.push({ name, attrs, start, children: fromLibrary(record[name], metaSymbol) });
   }
   return out;
+}
+
+/** Paths (`issue[2]` when there are several issues, plain `objective` when there is one) and positions. */
+function placeElements(
+  raw: readonly RawXmlElement[],
+  parentPath: readonly (string | number)[],
+  position: (offset: number) => { line: number; column: number },
+): XmlElement[] {
+  const counts = new Map<string, number>();
+  for (const element of raw) counts.set(element.name, (counts.get(element.name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return raw.map(({ name, attrs, start, children }) => {
+    const k = seen.get(name) ?? 0;
+    seen.set(name, k + 1);
+    const path = counts.get(name)! > 1 ? [...parentPath, name, k] : [...parentPath, name];
+    const { line, column } = position(start);
+    return { name, attrs, children: placeElements(children, path, position), start, line, column, path };
+  });
 }
 
 const namedEntities: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
