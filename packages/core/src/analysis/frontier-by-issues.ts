@@ -105,7 +105,14 @@ interface Groups {
   readonly size: number;
 }
 
-/** Every partial outcome of `from` extended by each option of issue i its pending rules allow, with equal sums merged. */
+/**
+ * Every partial outcome of `from` extended by each option of issue i its pending rules allow, with
+ * equal sums (and states) merged into one group, numbered in order of first appearance.
+ *
+ * This runs once per command, cold (before V8 has compiled it past its interpreter), so it avoids
+ * what is slow there: no comparison sorts with a callback (a hash of the first sum finds equal
+ * sums), no iterator loops, no call per option where no rule applies.
+ */
 function extend(
   tables: readonly (readonly Float64Array[])[],
   steps: IssueSteps,
@@ -115,18 +122,30 @@ function extend(
   keep: (sums: Float64Array, at: number) => boolean,
 ): { groups: Groups; parent: Int32Array; choice: Int32Array; group: Int32Array } | null {
   const choices = steps.choices[i]!;
-  const cap = from.size * choices.length;
+  const options = choices.length;
+  const ruled = steps.ruled[i]!;
+  const t0 = tables[0]![i]!;
+  const t1 = tables[1]![i]!;
+  const t2 = k === 3 ? tables[2]![i]! : t1;
+  const cap = from.size * options;
   const sums = new Float64Array(cap * k);
   const states = new Int32Array(cap);
   const parent = new Int32Array(cap);
   const choice = new Int32Array(cap);
+  const fromSums = from.sums;
   let m = 0;
   for (let a = 0; a < from.size; a++) {
     const state = from.states[a]!;
-    for (const x of choices) {
-      const next = steps.step(i, state, x);
+    const s0 = fromSums[a * k]!;
+    const s1 = fromSums[a * k + 1]!;
+    const s2 = k === 3 ? fromSums[a * k + 2]! : 0;
+    for (let j = 0; j < options; j++) {
+      const x = choices[j]!;
+      const next = ruled ? steps.step(i, state, x) : state;
       if (next < 0) continue;
-      for (let p = 0; p < k; p++) sums[m * k + p] = from.sums[a * k + p]! + tables[p]![i]![x]!;
+      sums[m * k] = s0 + t0[x]!;
+      sums[m * k + 1] = s1 + t1[x]!;
+      if (k === 3) sums[m * k + 2] = s2 + t2[x]!;
       if (!keep(sums, m)) continue;
       states[m] = next;
       parent[m] = a;
@@ -134,30 +153,32 @@ function extend(
       m++;
     }
   }
-  // Merge equal sums with equal states: sort the candidates, then one group per run.
-  const order = Array.from({ length: m }, (_, c) => c);
-  order.sort((a, b) => {
-    if (states[a] !== states[b]) return states[a]! - states[b]!;
-    for (let p = 0; p < k; p++) if (sums[a * k + p] !== sums[b * k + p]) return sums[b * k + p]! - sums[a * k + p]!;
-    return a - b;
-  });
+  // Merge equal sums with equal states: candidates with the same first sum are chained from a map.
   const group = new Int32Array(m);
   const out = { sums: new Float64Array(m * k), states: new Int32Array(m), counts: new Float64Array(m), size: 0 };
-  let g = -1;
-  for (let o = 0; o < m; o++) {
-    const c = order[o]!;
-    const prev = o > 0 ? order[o - 1]! : -1;
-    let same = prev >= 0 && states[prev] === states[c];
-    for (let p = 0; same && p < k; p++) same = sums[prev * k + p] === sums[c * k + p];
-    if (!same) {
-      g++;
-      for (let p = 0; p < k; p++) out.sums[g * k + p] = sums[c * k + p]!;
-      out.states[g] = states[c]!;
+  const sameFirst = new Int32Array(m);
+  const lastWithFirst = new Map<number, number>();
+  const fromCounts = from.counts;
+  for (let c = 0; c < m; c++) {
+    const x0 = sums[c * k]!;
+    const x1 = sums[c * k + 1]!;
+    const x2 = k === 3 ? sums[c * k + 2]! : 0;
+    const state = states[c]!;
+    const chain = lastWithFirst.get(x0);
+    let g = chain === undefined ? -1 : chain;
+    while (g >= 0 && !(out.states[g] === state && out.sums[g * k + 1] === x1 && (k === 2 || out.sums[g * k + 2] === x2))) g = sameFirst[g]!;
+    if (g < 0) {
+      g = out.size++;
+      out.sums[g * k] = x0;
+      out.sums[g * k + 1] = x1;
+      if (k === 3) out.sums[g * k + 2] = x2;
+      out.states[g] = state;
+      sameFirst[g] = chain === undefined ? -1 : chain;
+      lastWithFirst.set(x0, g);
     }
-    out.counts[g] = out.counts[g]! + from.counts[parent[c]!]!;
+    out.counts[g] = out.counts[g]! + fromCounts[parent[c]!]!;
     group[c] = g;
   }
-  out.size = g + 1;
   if (out.size > MAX_GROUPS) return null;
   return { groups: out, parent: parent.subarray(0, m), choice: choice.subarray(0, m), group };
 }
@@ -236,9 +257,17 @@ function countRational(
 }
 
 function pick(groups: Groups, keep: readonly number[], k: number): Groups {
-  const sums = new Float64Array(keep.length * k);
-  keep.forEach((g, j) => sums.set(groups.sums.subarray(g * k, g * k + k), j * k));
-  return { sums, states: Int32Array.from(keep, (g) => groups.states[g]!), counts: Float64Array.from(keep, (g) => groups.counts[g]!), size: keep.length };
+  const size = keep.length;
+  const sums = new Float64Array(size * k);
+  const states = new Int32Array(size);
+  const counts = new Float64Array(size);
+  for (let j = 0; j < size; j++) {
+    const g = keep[j]!;
+    for (let p = 0; p < k; p++) sums[j * k + p] = groups.sums[g * k + p]!;
+    states[j] = groups.states[g]!;
+    counts[j] = groups.counts[g]!;
+  }
+  return { sums, states, counts, size };
 }
 
 /** One issue's step of the frontier: the edges (parent group, option) into each group kept. */
@@ -270,13 +299,24 @@ function frontierLayers(
     if (next === null) return null;
     const kept = undominated(next.groups, bounds, i + 1, k);
     const index = new Int32Array(next.groups.size).fill(-1);
-    kept.forEach((g, j) => (index[g] = j));
-    const edges: number[] = [];
-    for (let c = 0; c < next.group.length; c++) if (index[next.group[c]!]! >= 0) edges.push(c);
+    for (let j = 0; j < kept.length; j++) index[kept[j]!] = j;
+    const candidates = next.group.length;
+    let edgeCount = 0;
+    for (let c = 0; c < candidates; c++) if (index[next.group[c]!]! >= 0) edgeCount++;
+    const edgeParent = new Int32Array(edgeCount);
+    const edgeChoice = new Int32Array(edgeCount);
+    const edgeChild = new Int32Array(edgeCount);
     const firstEdge = new Int32Array(kept.length).fill(-1);
-    const edgeChild = Int32Array.from(edges, (c) => index[next.group[c]!]!);
-    edgeChild.forEach((g, e) => firstEdge[g]! < 0 && (firstEdge[g] = e));
-    layers.push({ edgeParent: Int32Array.from(edges, (c) => next.parent[c]!), edgeChoice: Int32Array.from(edges, (c) => next.choice[c]!), edgeChild, firstEdge });
+    for (let c = 0, e = 0; c < candidates; c++) {
+      const child = index[next.group[c]!]!;
+      if (child < 0) continue;
+      edgeParent[e] = next.parent[c]!;
+      edgeChoice[e] = next.choice[c]!;
+      edgeChild[e] = child;
+      if (firstEdge[child]! < 0) firstEdge[child] = e;
+      e++;
+    }
+    layers.push({ edgeParent, edgeChoice, edgeChild, firstEdge });
     groups = pick(next.groups, kept, k);
   }
   return { layers, last: groups };
@@ -299,11 +339,8 @@ function undominated(groups: Groups, bounds: Bounds, done: number, k: number): n
     else byState.set(groups.states[g]!, [g]);
   }
   const kept: number[] = [];
-  for (const list of byState.values()) {
-    list.sort((a, b) => {
-      for (let p = 0; p < k; p++) if (v[a * k + p] !== v[b * k + p]) return v[b * k + p]! - v[a * k + p]!;
-      return a - b;
-    });
+  for (const unsorted of byState.values()) {
+    const list = byDecreasingSums(unsorted, v, k);
     // `all`: the groups with a first sum ≥ the current one's; `far`: those with a first sum larger by more than the margin.
     const all = new Staircase();
     const far = new Staircase();
@@ -331,6 +368,41 @@ function undominated(groups: Groups, bounds: Bounds, done: number, k: number): n
     }
   }
   return kept.sort((a, b) => a - b);
+}
+
+/**
+ * The groups in decreasing order of their sums (first sum, then second, then third; the group number
+ * last). The first sums are sorted as numbers (the engine's own sort, no callback: this runs cold,
+ * where a callback per comparison is what costs); only groups with equal first sums, rare, are
+ * compared one by one.
+ */
+function byDecreasingSums(list: readonly number[], v: Float64Array, k: number): number[] {
+  const compare = (a: number, b: number): number => {
+    for (let p = 0; p < k; p++) if (v[a * k + p] !== v[b * k + p]) return v[b * k + p]! - v[a * k + p]!;
+    return a - b;
+  };
+  const size = list.length;
+  if (size < 16) return [...list].sort(compare);
+  const firsts = new Float64Array(size);
+  const withFirst = new Map<number, number[]>();
+  for (let j = 0; j < size; j++) {
+    const g = list[j]!;
+    const x0 = v[g * k]!;
+    firsts[j] = x0;
+    const same = withFirst.get(x0);
+    if (same === undefined) withFirst.set(x0, [g]);
+    else same.push(g);
+  }
+  firsts.sort();
+  const out: number[] = [];
+  for (let j = size - 1; j >= 0; j--) {
+    const x0 = firsts[j]!;
+    if (j < size - 1 && firsts[j + 1] === x0) continue;
+    const same = withFirst.get(x0)!;
+    if (same.length > 1) same.sort(compare);
+    for (let t = 0; t < same.length; t++) out.push(same[t]!);
+  }
+  return out;
 }
 
 /** The maximal points of a set of pairs (a, b): a ascending, b strictly descending. */

@@ -128,6 +128,8 @@ export interface IssueSteps {
    * the first issue and after the last), or −1 when that crosses a cross-issue rule.
    */
   readonly step: (i: number, state: number, x: number) => number;
+  /** Per issue, whether a cross-issue rule opens or closes there (else `step(i, state, x)` is `state`). */
+  readonly ruled: readonly boolean[];
 }
 
 /**
@@ -160,5 +162,5 @@ export function issueSteps(compiled: CompiledScenario): IssueSteps {
     for (const { r, bit } of opening[i]!) if (r.ifIssue === i ? r.ifMask[x] === 1 : r.thenMask[x] === 1) next |= 1 << bit;
     return next;
   };
-  return { choices, step };
+  return { choices, step, ruled: compiled.radices.map((_, i) => opening[i]!.length > 0 || closing[i]!.length > 0) };
 }
