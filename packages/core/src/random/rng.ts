@@ -14,18 +14,20 @@ export function createRng(seed: number): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
+  // The state is kept as signed 32-bit integers (`| 0`: the same bits as sfc32's unsigned words), which
+  // V8 holds unboxed; unsigned words above 2³¹ would be a heap number per step in code not yet optimised.
+  let a = split() | 0;
+  let b = split() | 0;
+  let c = split() | 0;
+  let d = split() | 0;
   const next: Rng = () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
+    const t = (a + b + d) | 0;
+    d = (d + 1) | 0;
     a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
   };
   for (let i = 0; i < 12; i++) next();
   return next;
