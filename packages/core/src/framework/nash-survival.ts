@@ -85,9 +85,9 @@ export interface SurvivalPlan {
   /**
    * rivals[rivalStart[i] … rivalStart[i + 1] − 1]: the options of issue i (as offsets[i] + x) that
    * the stability certificate weighs against the nominal package's option: allowed, not the nominal
-   * option, not its twin (the same score for every party: the same utilities, the same product), and
-   * not dominated by another rival (no larger score for any party, smaller for one) — a dominated
-   * option's tangent sum never exceeds its dominator's.
+   * option, not its twin nor any option it dominates (no larger score for any party: the same or
+   * smaller utilities, so no larger product), and not dominated by another rival (no larger score for
+   * any party, smaller for one) — a dominated option's tangent sum never exceeds its dominator's.
    */
   readonly rivals: Int32Array;
   readonly rivalStart: Int32Array;
@@ -155,14 +155,18 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     }
     return more || a < b;
   };
-  const same = (a: number, b: number): boolean => {
-    for (let p = 0; p < k; p++) if (byOption[a * k + p] !== byOption[b * k + p]) return false;
-    return true;
-  };
   for (let i = 0; i < n; i++) {
     const nx = own ? offsets[i]! + own[i]! : -1;
     const candidates: number[] = [];
-    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && same(j, nx))) candidates.push(j);
+    // Not a rival either: an option the nominal option dominates (no smaller score for any party). An
+    // outcome using it is dominated by the one with the nominal option there instead (every factor is
+    // ≥ 0), whose product is at least as large: if that one is the nominal package, neither is beyond
+    // it; else the certificate's bound covers it.
+    const underNominal = (j: number): boolean => {
+      for (let p = 0; p < k; p++) if (byOption[j * k + p]! > byOption[nx * k + p]!) return false;
+      return true;
+    };
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && underNominal(j))) candidates.push(j);
     for (const j of candidates) if (!candidates.some((o) => o !== j && dominates(o, j))) rivals.push(j);
     rivalStart[i + 1] = rivals.length;
   }
@@ -234,9 +238,20 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
     for (let p = 0; p < k; p++) tf[p] = t[p]! * factors[p * n + i]!;
     const own = tangentSum(byOption, (offsets[i]! + nominal[i]!) * k, tf, k);
     let other = -Infinity;
+    // tangentSum written out for two and three parties, with the weights read once per issue (fewer
+    // heap numbers where this runs, in the interpreter); the same operations in the same order.
+    const tf0 = tf[0]!;
+    const tf1 = tf[1]!;
+    const tf2 = k === 3 ? tf[2]! : 0;
     for (let r = rivalStart[i]!; r < rivalStart[i + 1]!; r++) {
       const j = rivals[r]!;
-      const w = tangentSum(byOption, j * k, tf, k);
+      const at = j * k;
+      const w =
+        k === 2
+          ? tf0 * byOption[at]! + tf1 * byOption[at + 1]!
+          : k === 3
+            ? tf0 * byOption[at]! + tf1 * byOption[at + 1]! + tf2 * byOption[at + 2]!
+            : tangentSum(byOption, at, tf, k);
       if (w > other) other = w;
       if (w > own && deviationBeyond(plan, i, j - offsets[i]!, prod)) return SURVIVAL_UNSTABLE;
     }
