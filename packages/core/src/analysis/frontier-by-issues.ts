@@ -342,8 +342,8 @@ function undominated(groups: Groups, bounds: Bounds, done: number, k: number): n
   for (const unsorted of byState.values()) {
     const list = byDecreasingSums(unsorted, v, k);
     // `all`: the groups with a first sum ≥ the current one's; `far`: those with a first sum larger by more than the margin.
-    const all = new Staircase();
-    const far = new Staircase();
+    const all = new Staircase(list.length);
+    const far = new Staircase(list.length);
     let q = 0;
     for (let s = 0; s < list.length; ) {
       const x0 = v[list[s]! * k]!;
@@ -405,18 +405,25 @@ function byDecreasingSums(list: readonly number[], v: Float64Array, k: number): 
   return out;
 }
 
-/** The maximal points of a set of pairs (a, b): a ascending, b strictly descending. */
+/** The maximal points of a set of pairs (a, b): a ascending, b strictly descending (at most `capacity` of them). */
 class Staircase {
-  private readonly a: number[] = [];
-  private readonly b: number[] = [];
+  private readonly a: Float64Array;
+  private readonly b: Float64Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.a = new Float64Array(capacity);
+    this.b = new Float64Array(capacity);
+  }
 
   /** The first position whose a is ≥ x (> x when strict). */
   private find(x: number, strict: boolean): number {
+    const a = this.a;
     let lo = 0;
-    let hi = this.a.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (strict ? this.a[mid]! > x : this.a[mid]! >= x) hi = mid;
+      if (strict ? a[mid]! > x : a[mid]! >= x) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -425,17 +432,25 @@ class Staircase {
   /** The largest b over the pairs with a ≥ x (a > x when strict); −∞ when none. */
   best(x: number, strict: boolean): number {
     const at = this.find(x, strict);
-    return at < this.a.length ? this.b[at]! : -Infinity;
+    return at < this.size ? this.b[at]! : -Infinity;
   }
 
   insert(x: number, y: number): void {
-    if (this.best(x, false) >= y) return;
+    const { a, b } = this;
     const at = this.find(x, false);
-    const hi = at < this.a.length && this.a[at] === x ? at + 1 : at;
+    if (at < this.size && b[at]! >= y) return;
+    const hi = at < this.size && a[at] === x ? at + 1 : at;
     let lo = at;
-    while (lo > 0 && this.b[lo - 1]! <= y) lo--;
-    this.a.splice(lo, hi - lo, x);
-    this.b.splice(lo, hi - lo, y);
+    while (lo > 0 && b[lo - 1]! <= y) lo--;
+    // Replace positions lo … hi − 1 (the pairs the new one dominates) by (x, y).
+    const shift = 1 - (hi - lo);
+    if (shift !== 0) {
+      a.copyWithin(hi + shift, hi, this.size);
+      b.copyWithin(hi + shift, hi, this.size);
+      this.size += shift;
+    }
+    a[lo] = x;
+    b[lo] = y;
   }
 }
 
