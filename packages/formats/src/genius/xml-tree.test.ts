@@ -129,6 +129,31 @@ describe("the XML reader's fast path agrees with fast-xml-parser", () => {
     }
   });
 
+  it("gives each element's line and column, whatever the line breaks (LF, CR LF, CR)", () => {
+    // The reference: walk the text, a CR LF pair, a lone CR and a lone LF each end a line.
+    const naive = (text: string, offset: number): [number, number] => {
+      let line = 1;
+      let start = 0;
+      for (let i = 0; i < offset; i++) {
+        if (text[i] === "\r" && text[i + 1] === "\n") continue;
+        if (text[i] === "\n" || text[i] === "\r") {
+          line++;
+          start = i + 1;
+        }
+      }
+      return [line, offset - start + 1];
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(" ", "\n", "\r", "\r\n", "\t", "\n\n"), { minLength: 1, maxLength: 12 }), (gaps) => {
+        const text = `<a>${gaps.map((g) => `${g}<b/>`).join("")}${gaps[0]}</a>`;
+        const r = parseXmlTree(text, "f.xml");
+        expect(r.ok).toBe(true);
+        if (r.ok) for (const c of r.doc.root.children) expect([c.line, c.column]).toEqual(naive(text, c.start));
+      }),
+      { numRuns: runs },
+    );
+  });
+
   it.skipIf(!hasGeniusCorpus)("on every XML file of the GENIUS corpus, and reads nearly all of them itself", () => {
     const files: string[] = [];
     const walk = (dir: string): void => {

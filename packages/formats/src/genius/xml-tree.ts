@@ -314,6 +314,11 @@ export function decodeEntities(s: string): string {
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes("\r")) {
+    // The common case, found by the engine's own search rather than a loop over every character.
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
