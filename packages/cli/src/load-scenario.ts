@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { applyReadings, findReadings, scenarioAsOf, type AsOfResult, type Scenario } from "@parley/core";
-import { formatLimitsFromEnv, readGeniusFolder, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats/node";
+import { formatLimitsFromEnv, readGeniusFolderSync, type FormatIssue, type FormatLimits, type ParseResult } from "@parley/formats/node";
 import { ExitCode } from "./exit-codes.js";
 import { UserError } from "./user-error.js";
 
@@ -88,7 +88,7 @@ async function loadAsIs(arg: string | undefined, cwd: string): Promise<LoadedSce
     throw new UserError(`${arg}: no such file or folder`, ExitCode.usage);
   }
   const limits = limitsFromEnvironment();
-  if (isDir) return unwrap(await readGeniusFolder(full, { limits }), arg, "genius");
+  if (isDir) return unwrap(readGeniusFolderSync(full, { limits }), arg, "genius");
   return unwrap(await (await import("./load-native.js")).readScenarioFile(full, { limits }), arg, "native");
 }
 

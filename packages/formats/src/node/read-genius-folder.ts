@@ -1,12 +1,11 @@
 // Reading and writing GENIUS scenario folders on disk (Node only).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { Scenario } from "@parley/core";
-import { decodeText } from "../decode-text.js";
 import type { FormatIssue, ParseResult } from "../format-issue.js";
 import { formatLimits, type FormatLimits } from "../limits.js";
-import { readTextFile, tooLargeIssue } from "./read-text-file.js";
+import { readTextFile, readTextFileSync } from "./read-text-file.js";
 import { geniusFilesToScenario, type GeniusFile } from "../genius/genius-scenario.js";
 import { scenarioToGenius, type GeniusFiles } from "../genius/genius-writer.js";
 
@@ -45,7 +44,7 @@ export async function readGeniusFolder(dir: string, options: ReadGeniusFolderOpt
   return issues.length > 0 ? { ok: false, issues } : toScenario(dir, files, options);
 }
 
-/** readGeniusFolder, synchronously (for scripts and benchmarks). */
+/** readGeniusFolder, synchronously (the CLI, scripts and benchmarks: a one-off command gains nothing from waiting on the thread pool). */
 export function readGeniusFolderSync(dir: string, options: ReadGeniusFolderOptions = {}): ParseResult<Scenario> {
   let names: string[];
   try {
@@ -60,18 +59,9 @@ export function readGeniusFolderSync(dir: string, options: ReadGeniusFolderOptio
   const issues: FormatIssue[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    try {
-      const size = statSync(path).size;
-      if (size > limits.fileBytes) {
-        issues.push(tooLargeIssue(path, size, limits));
-        continue;
-      }
-      const decoded = decodeText(readFileSync(path), path);
-      if (decoded.ok) files.push({ name, path, text: decoded.text });
-      else issues.push(decoded.issue);
-    } catch (error) {
-      issues.push(ioIssue(path, `cannot read the file: ${describe(error)}`));
-    }
+    const read = readTextFileSync(path, limits);
+    if (read.ok) files.push({ name, path, text: read.text });
+    else issues.push(read.issue);
   }
   return issues.length > 0 ? { ok: false, issues } : toScenario(dir, files, options);
 }

@@ -1,6 +1,7 @@
 // Reading a text file within the size limit: shared by the native reader and the GENIUS folder
 // reader (which imports this module, not read-scenario-file.ts, so reading a GENIUS folder does not
 // load the native format's parser, zod and yaml).
+import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { decodeText } from "../decode-text.js";
 import type { FormatIssue } from "../format-issue.js";
@@ -37,6 +38,19 @@ export async function readTextFile(path: string, limits: FormatLimits): Promise<
     if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
     // decodeText drops a UTF-8 byte-order mark.
     return decodeText(await readFile(path), path);
+  } catch (error) {
+    return io(ioMessage(error, "read", path));
+  }
+}
+
+/** readTextFile, synchronously: the same checks and the same issues (a one-off command waits either way). */
+export function readTextFileSync(path: string, limits: FormatLimits): { ok: true; text: string } | { ok: false; issue: FormatIssue } {
+  const io = (message: string): { ok: false; issue: FormatIssue } => ({ ok: false, issue: { code: "PARLEY_FMT_IO", file: path, path: [], message, severity: "error" } });
+  try {
+    const info = statSync(path);
+    if (info.isDirectory()) return io(ioMessage({ code: "EISDIR" }, "read", path));
+    if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
+    return decodeText(readFileSync(path), path);
   } catch (error) {
     return io(ioMessage(error, "read", path));
   }
