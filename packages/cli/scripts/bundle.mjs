@@ -102,6 +102,29 @@ const main = await build({
  * (drawn only on a terminal).
  */
 const lazy = { "./load-native.js": "load-native", "@parley/solve": "solve", "./progress-bar.js": "progress-bar" };
+/**
+ * Static imports loaded on first call instead, synchronously (dist/bundle/lazy/NAME.cjs through the
+ * code cache): fast-xml-parser and its dependencies (40% of a GENIUS command's code), which reads
+ * only the XML files the fast path of xml-tree.ts leaves to it (malformed or unusual ones). The
+ * module is replaced by one that forwards each named function to the lazy file.
+ */
+const lazySync = { "genius/xml-tree.js": { "./xml-library.js": { name: "xml-library", functions: ["libraryXmlElements"] } } };
+const lazySyncImports = {
+  name: "lazy-sync-imports",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      const importer = Object.keys(lazySync).find((f) => args.importer.endsWith(f));
+      const target = importer && lazySync[importer][args.path];
+      return target ? { path: target.name, namespace: "parley-lazy-sync", pluginData: target } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "parley-lazy-sync" }, (args) => ({
+      contents: args.pluginData.functions
+        .map((f) => `export function ${f}(...args) { return __parleyLazySync(${JSON.stringify(args.pluginData.name)}).${f}(...args); }`)
+        .join("\n"),
+      loader: "js",
+    }));
+  },
+};
 const lazyDir = path.join(outdir, "lazy");
 const lazyImports = {
   name: "lazy-imports",
@@ -117,7 +140,11 @@ const lazyBanner =
   'var __parleyBundleUrl = require("node:url").pathToFileURL(__filename).href;\n' +
   "var __parleyLazy = (name) => Promise.resolve().then(() => {" +
   ' const file = require("node:path").join(__dirname, "../lazy", name + ".cjs");' +
-  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); });';
+  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); });\n' +
+  "var __parleyLazySyncLoaded = {};\n" +
+  "var __parleyLazySync = (name) => __parleyLazySyncLoaded[name] ??= (() => {" +
+  ' const file = require("node:path").join(__dirname, "../lazy", name + ".cjs");' +
+  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); })();';
 const cjs = (entries, dir, plugins) =>
   build({
     ...common,
@@ -128,12 +155,13 @@ const cjs = (entries, dir, plugins) =>
     plugins: [...plugins, ownLocation(dir, "__parleyBundleUrl")],
     banner: { js: lazyBanner },
   });
-const commands = await cjs(Object.fromEntries(files.map((file) => [file, path.join(cli, `dist/commands/${file}.js`)])), commandsDir, [lazyImports]);
+const commands = await cjs(Object.fromEntries(files.map((file) => [file, path.join(cli, `dist/commands/${file}.js`)])), commandsDir, [lazyImports, lazySyncImports]);
 const lazyFiles = await cjs(
   {
     "load-native": path.join(cli, "dist/load-native.js"),
     solve: path.resolve(cli, "../solve/dist/index.js"),
     "progress-bar": path.join(cli, "dist/progress-bar.js"),
+    "xml-library": path.resolve(cli, "../formats/dist/genius/xml-library.js"),
   },
   lazyDir,
   [lazyImports],

@@ -1,7 +1,12 @@
-// A small element tree over fast-xml-parser's output, with source positions for every element.
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+// A small element tree of an XML document, with source positions for every element: read by the fast
+// path below, or by fast-xml-parser (xml-library.ts) for everything else.
 import type { FormatIssue } from "../format-issue.js";
 import { clip, defaultFormatLimits, formatLimits, limitHint } from "../limits.js";
+import { decodeEntities } from "./xml-entities.js";
+import { libraryXmlElements } from "./xml-library.js";
+
+export { decodeEntities } from "./xml-entities.js";
+export { libraryXmlElements } from "./xml-library.js";
 
 /** One XML element with its attributes (entities decoded), child elements and where it starts. */
 export interface XmlElement {
@@ -27,24 +32,6 @@ export interface XmlDocument {
   /** Where attribute `attr` of `element` is written, or the element's own position when not found. */
   attrPosition(element: XmlElement, attr: string): { line: number; column: number };
 }
-
-// fast-xml-parser reads what the fast path below does not take: anything but elements, attributes,
-// comments and blank space, and every malformed file (its validator says where, and what is wrong).
-// Built on first use: most runs never need it.
-let libraryParser: XMLParser | undefined;
-const parserOptions = {
-  preserveOrder: true,
-  captureMetaData: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  // Entities are decoded below, in one pass, so that `&amp;#10;` stays the text `&#10;`.
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-} as const;
 
 /** An element as read, before its path and line are worked out. Attribute values are decoded. */
 export interface RawXmlElement {
@@ -242,44 +229,6 @@ function scanAttributes(written: string): Record<string, string> | null {
   return attrs;
 }
 
-/** @internal fast-xml-parser's reading of the text, as raw elements, or what is wrong with it (exported for tests). */
-export function libraryXmlElements(text: string): { ok: true; roots: RawXmlElement[] } | { ok: false; message: string; line?: number; column?: number } {
-  let raw: unknown;
-  try {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) {
-      const err = valid.err;
-      return { ok: false, message: `invalid XML: ${err.msg}`, line: err.line, ...(Number.isFinite(err.col) ? { column: err.col } : {}) };
-    }
-    raw = (libraryParser ??= new XMLParser(parserOptions)).parse(text);
-  } catch (error) {
-    return { ok: false, message: `invalid XML: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  return { ok: true, roots: fromLibrary(raw, XMLParser.getMetaDataSymbol() as unknown as symbol) };
-}
-
-function fromLibrary(nodes: unknown, metaSymbol: symbol): RawXmlElement[] {
-  if (!Array.isArray(nodes)) return [];
-  const out: RawXmlElement[] = [];
-  for (const node of nodes as unknown[]) {
-    if (node === null || typeof node !== "object") continue;
-    const record = node as Record<string | symbol, unknown>;
-    const name = Object.keys(record).find((k) => k !== ":@");
-    if (name === undefined || name.startsWith("#") || name.startsWith("?") || name.startsWith("!")) continue;
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-    const rawAttrs = record[":@"];
-    if (rawAttrs !== null && typeof rawAttrs === "object") {
-      for (const [key, value] of Object.entries(rawAttrs as Record<string, unknown>)) {
-        attrs[key] = decodeEntities(String(value));
-      }
-    }
-    const meta = record[metaSymbol] as { startIndex?: number } | undefined;
-    const start = typeof meta?.startIndex === "number" ? meta.startIndex : 0;
-    out.push({ name, attrs, start, children: fromLibrary(record[name], metaSymbol) });
-  }
-  return out;
-}
-
 /** Paths (`issue[2]` when there are several issues, plain `objective` when there is one) and positions. */
 function placeElements(
   raw: readonly RawXmlElement[],
@@ -295,20 +244,6 @@ function placeElements(
     const path = counts.get(name)! > 1 ? [...parentPath, name, k] : [...parentPath, name];
     const { line, column } = position(start);
     return { name, attrs, children: placeElements(children, path, position), start, line, column, path };
-  });
-}
-
-const namedEntities: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** Decode the five XML entities and numeric character references; leave anything else as written. */
-export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, body: string) => {
-    if (body.startsWith("#")) {
-      const code = body[1] === "x" ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return namedEntities[body] ?? whole;
   });
 }
 
