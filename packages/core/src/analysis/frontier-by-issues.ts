@@ -467,13 +467,16 @@ function finalFrontier(
   // Capped vectors; equal ones (from different sums or states) merged.
   const capped = new Float64Array(last.size * k);
   for (let j = 0; j < capped.length; j++) capped[j] = Math.min(1, last.sums[j]!);
-  const order = Array.from({ length: last.size }, (_, g) => g).filter((g) => d.every((r, p) => capped[g * k + p]! >= r));
-  order.sort((a, b) => {
-    for (let p = 0; p < k; p++) if (capped[a * k + p] !== capped[b * k + p]) return capped[b * k + p]! - capped[a * k + p]!;
-    return a - b;
-  });
+  const rationalGroups: number[] = [];
+  for (let g = 0; g < last.size; g++) {
+    let rational = true;
+    for (let p = 0; p < k && rational; p++) rational = capped[g * k + p]! >= d[p]!;
+    if (rational) rationalGroups.push(g);
+  }
+  const order = byDecreasingSums(rationalGroups, capped, k);
   const vectors: { members: number[]; count: number }[] = [];
-  order.forEach((g, o) => {
+  for (let o = 0; o < order.length; o++) {
+    const g = order[o]!;
     const prev = o > 0 ? order[o - 1]! : -1;
     let same = prev >= 0;
     for (let p = 0; same && p < k; p++) same = capped[prev * k + p] === capped[g * k + p];
@@ -481,8 +484,13 @@ function finalFrontier(
     const top = vectors[vectors.length - 1]!;
     top.members.push(g);
     top.count += last.counts[g]!;
-  });
-  const columns = Array.from({ length: k }, (_, p) => Float64Array.from(vectors, (x) => capped[x.members[0]! * k + p]!));
+  }
+  const columns: Float64Array[] = [];
+  for (let p = 0; p < k; p++) {
+    const column = new Float64Array(vectors.length);
+    for (let x = 0; x < vectors.length; x++) column[x] = capped[vectors[x]!.members[0]! * k + p]!;
+    columns.push(column);
+  }
   return paretoFrontier(columns).map((group) => {
     const vector = vectors[group.members[0]!]!;
     const outcomes = vector.count === 1 ? [backtrack(layers, vector.members[0]!, n)] : firstOutcomes(layers, vector.members, n, outcomesPerPoint);
