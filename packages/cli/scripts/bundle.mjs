@@ -179,7 +179,7 @@ for (const out of Object.keys(commands.metafile.outputs).filter((f) => f.endsWit
 if (process.env.PARLEY_BUNDLE_MINIFY !== "0") for (const out of [...Object.keys(main.metafile.outputs), ...Object.keys(commands.metafile.outputs), ...Object.keys(lazyFiles.metafile.outputs)]) {
   if (out.endsWith(".map")) continue;
   const text = await readFile(path.resolve(out), "utf8");
-  const at = text.search(/[^\x00-\x7f]/);
+  const at = text.search(/[\u0080-\uffff]/);
   if (at >= 0) {
     const line = text.slice(0, at).split("\n").length;
     throw new Error(`${out}:${line}: non-ASCII character ${JSON.stringify(text[at])} in "${text.slice(Math.max(0, at - 40), at + 20)}"; write it as an escape in the source`);
