@@ -135,16 +135,16 @@ const lazyImports = {
     });
   },
 };
-// A command file's lazy import becomes __parleyLazy(NAME), padded to the same length (the source maps stay exact).
+// A lazy file is loaded once, through the code cache when the command file came through it:
+// __parleyLazySync(NAME) returns its exports, and a command file's lazy import becomes
+// __parleyLazy(NAME), padded to the same length (the source maps stay exact).
 const lazyBanner =
   'var __parleyBundleUrl = require("node:url").pathToFileURL(__filename).href;\n' +
-  "var __parleyLazy = (name) => Promise.resolve().then(() => {" +
+  "var __parleyLazyLoaded = {};\n" +
+  "var __parleyLazySync = (name) => __parleyLazyLoaded[name] ??= (() => {" +
   ' const file = require("node:path").join(__dirname, "../lazy", name + ".cjs");' +
-  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); });\n' +
-  "var __parleyLazySyncLoaded = {};\n" +
-  "var __parleyLazySync = (name) => __parleyLazySyncLoaded[name] ??= (() => {" +
-  ' const file = require("node:path").join(__dirname, "../lazy", name + ".cjs");' +
-  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); })();';
+  ' return typeof __parleyRequireCached === "function" ? __parleyRequireCached(file).exports : require(file); })();\n' +
+  "var __parleyLazy = (name) => Promise.resolve().then(() => __parleyLazySync(name));";
 const cjs = (entries, dir, plugins) =>
   build({
     ...common,

@@ -155,6 +155,11 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     }
     return more || a < b;
   };
+  // No party scores option a above option b.
+  const noAbove = (a: number, b: number): boolean => {
+    for (let p = 0; p < k; p++) if (byOption[a * k + p]! > byOption[b * k + p]!) return false;
+    return true;
+  };
   for (let i = 0; i < n; i++) {
     const nx = own ? offsets[i]! + own[i]! : -1;
     const candidates: number[] = [];
@@ -162,11 +167,7 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     // outcome using it is dominated by the one with the nominal option there instead (every factor is
     // ≥ 0), whose product is at least as large: if that one is the nominal package, neither is beyond
     // it; else the certificate's bound covers it.
-    const underNominal = (j: number): boolean => {
-      for (let p = 0; p < k; p++) if (byOption[j * k + p]! > byOption[nx * k + p]!) return false;
-      return true;
-    };
-    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && underNominal(j))) candidates.push(j);
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && noAbove(j, nx))) candidates.push(j);
     for (const j of candidates) if (!candidates.some((o) => o !== j && dominates(o, j))) rivals.push(j);
     rivalStart[i + 1] = rivals.length;
   }

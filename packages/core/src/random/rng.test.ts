@@ -21,7 +21,7 @@ function plainSfc32(seed: number): () => number {
     d = (d + 1) % 2 ** 32;
     a = (b ^ (b >>> 9)) >>> 0;
     b = (c + ((c << 3) >>> 0)) % 2 ** 32;
-    c = (((c << 21) | (c >>> 11)) >>> 0) as number;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
     c = (c + t) % 2 ** 32;
     return t / 2 ** 32;
   };

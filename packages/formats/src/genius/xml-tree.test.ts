@@ -6,7 +6,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { geniusCorpusDir, hasGeniusCorpus } from "../../../../test/corpus.js";
-import { libraryXmlElements, parseXmlTree, scanXmlElements, type RawXmlElement } from "./xml-tree.js";
+import { libraryXmlElements } from "./xml-library.js";
+import { parseXmlTree, scanXmlElements, type RawXmlElement } from "./xml-tree.js";
 
 const runs = Number(process.env["PARLEY_FC_RUNS"] ?? 300);
 

@@ -5,9 +5,6 @@ import { clip, defaultFormatLimits, formatLimits, limitHint } from "../limits.js
 import { decodeEntities } from "./xml-entities.js";
 import { libraryXmlElements } from "./xml-library.js";
 
-export { decodeEntities } from "./xml-entities.js";
-export { libraryXmlElements } from "./xml-library.js";
-
 /** One XML element with its attributes (entities decoded), child elements and where it starts. */
 export interface XmlElement {
   readonly name: string;

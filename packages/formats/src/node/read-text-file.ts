@@ -26,32 +26,37 @@ export function tooLargeIssue(path: string, size: number, limits: FormatLimits):
   return { code: "PARLEY_FMT_LIMIT", file: path, path: [], message: `the file has ${size.toLocaleString("en")} bytes; ${limitHint("fileBytes", limits)}`, severity: "error" };
 }
 
+type TextRead = { ok: true; text: string } | { ok: false; issue: FormatIssue };
+
+/** Why a file cannot be read as text before reading it (a folder, too large), or null. */
+function screen(path: string, info: { isDirectory(): boolean; size: number }, limits: FormatLimits): TextRead | null {
+  if (info.isDirectory()) return ioFailure(path, { code: "EISDIR" });
+  if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
+  return null;
+}
+
+function ioFailure(path: string, error: unknown): { ok: false; issue: FormatIssue } {
+  return { ok: false, issue: { code: "PARLEY_FMT_IO", file: path, path: [], message: ioMessage(error, "read", path), severity: "error" } };
+}
+
 /**
  * A text file's content, checked before it is read whole: at most `limits.fileBytes` bytes, UTF-8
  * (a byte-order mark dropped). Never rejects: problems come back as one FormatIssue.
  */
-export async function readTextFile(path: string, limits: FormatLimits): Promise<{ ok: true; text: string } | { ok: false; issue: FormatIssue }> {
-  const io = (message: string): { ok: false; issue: FormatIssue } => ({ ok: false, issue: { code: "PARLEY_FMT_IO", file: path, path: [], message, severity: "error" } });
+export async function readTextFile(path: string, limits: FormatLimits): Promise<TextRead> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return io(ioMessage({ code: "EISDIR" }, "read", path));
-    if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
     // decodeText drops a UTF-8 byte-order mark.
-    return decodeText(await readFile(path), path);
+    return screen(path, await stat(path), limits) ?? decodeText(await readFile(path), path);
   } catch (error) {
-    return io(ioMessage(error, "read", path));
+    return ioFailure(path, error);
   }
 }
 
 /** readTextFile, synchronously: the same checks and the same issues (a one-off command waits either way). */
-export function readTextFileSync(path: string, limits: FormatLimits): { ok: true; text: string } | { ok: false; issue: FormatIssue } {
-  const io = (message: string): { ok: false; issue: FormatIssue } => ({ ok: false, issue: { code: "PARLEY_FMT_IO", file: path, path: [], message, severity: "error" } });
+export function readTextFileSync(path: string, limits: FormatLimits): TextRead {
   try {
-    const info = statSync(path);
-    if (info.isDirectory()) return io(ioMessage({ code: "EISDIR" }, "read", path));
-    if (info.size > limits.fileBytes) return { ok: false, issue: tooLargeIssue(path, info.size, limits) };
-    return decodeText(readFileSync(path), path);
+    return screen(path, statSync(path), limits) ?? decodeText(readFileSync(path), path);
   } catch (error) {
-    return io(ioMessage(error, "read", path));
+    return ioFailure(path, error);
   }
 }
