@@ -227,7 +227,10 @@ export function openStream(opts: Internal): RoomStream {
       if (ws) {
         const sock = ws;
         ws = null;
-        sock.onopen = sock.onmessage = sock.onclose = sock.onerror = null;
+        sock.onopen = sock.onmessage = sock.onclose = null;
+        // Closing a socket still connecting makes it report an error (ws: "closed before the
+        // connection was established"): with no handler, Node's ws would throw it uncaught.
+        sock.onerror = () => {};
         try {
           sock.close(1000, "client closed");
         } catch {

@@ -108,6 +108,16 @@ describe("room stream", () => {
     expect(s2.closed).toBe(true);
   });
 
+  it("closing while the socket still connects leaves an error handler, so the error the socket then reports is not uncaught", () => {
+    const stream = open();
+    const sock = latestSocket();
+    expect(sock.readyState).toBe(0);
+    stream.close();
+    expect(sock.closed).toBe(true);
+    expect(sock.onerror).toBeTypeOf("function");
+    expect(() => sock.onerror!({} as never)).not.toThrow();
+  });
+
   it("answers pings with the same t", () => {
     const stream = open();
     const s = latestSocket();
