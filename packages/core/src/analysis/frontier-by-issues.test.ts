@@ -92,6 +92,37 @@ describe("frontierByIssues", () => {
     );
   });
 
+  it("keeps an option another dominates when the cap at 1 can erase the difference (the outcomes tie)", () => {
+    const categorical = (id: string): Issue => ({ kind: "categorical", id, options: ["a", "b"] });
+    const party = (id: string, x: Record<string, number>, weights: Record<string, number>): Party => ({
+      id,
+      name: id,
+      role: "party",
+      preferences: {
+        utility: {
+          kind: "linear-additive",
+          weights,
+          values: { x: { kind: "table", scores: x }, y: { kind: "table", scores: { a: 1, b: 0 } } },
+        },
+      },
+    });
+    // A: option a of x is worth 0.1 more than b, but with y = a both sums pass 1 and cap to the same 1.
+    const scenario: Scenario = {
+      id: "cap",
+      name: "Cap",
+      issues: [categorical("x"), categorical("y")],
+      parties: [party("A", { a: 1, b: 0.9 }, { x: 0.8, y: 0.5 }), party("B", { a: 0.5, b: 0.5 }, { x: 0.5, y: 0.5 })],
+      frameworks: [],
+    };
+    const { enumerated } = checkAgainstEnumeration(scenario);
+    expect(enumerated.pareto.points).toHaveLength(1);
+    expect(enumerated.pareto.points[0]!.outcomeCount).toBe(2);
+    expect(enumerated.pareto.points[0]!.outcomes).toEqual([
+      { x: "a", y: "a" },
+      { x: "b", y: "a" },
+    ]);
+  });
+
   it("counts the rational outcomes without listing them: 10⁶ outcomes, reservation values that cut through the space", () => {
     const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options: Array.from({ length: 10 }, (_, k) => `v${k}`) }));
     const party = (id: string, flip: boolean, reservation: number): Party => ({

@@ -2,7 +2,6 @@ import type { CompiledScenario } from "../space/compile-scenario.js";
 import { outcomeFromIndices } from "../space/compile-scenario.js";
 import type { FrontierPoint } from "./analyze-scenario.js";
 import { issueSteps, type IssueSteps } from "./merge-frontier.js";
-import { paretoFrontier } from "./pareto-frontier.js";
 
 /** What enumeration reports of a linear-additive space, found issue by issue (frontierByIssues). */
 export interface FrontierByIssues {
@@ -29,7 +28,8 @@ const MAX_GROUPS = 150_000;
  * it with a margin that no rounding of the remaining additions can close and that the cap at 1 cannot
  * erase (its own utility stays below 1 whatever follows), or when it can no longer reach some
  * reservation value: so every outcome tied with a frontier vector survives to the end, where the
- * exact frontier of the (capped) survivors is taken. The rational count is a separate pass that
+ * exact frontier of the (capped) survivors is taken. Options that another option of their issue
+ * dominates in the same safe sense are not added at all (undominatedOptions). The rational count is a separate pass that
  * settles a partial outcome's whole subtree as soon as its completions are all rational (count
  * them) or none is (drop it).
  */
@@ -119,7 +119,7 @@ function extend(
   from: Groups,
   i: number,
   k: number,
-  keep: (sums: Float64Array, at: number) => boolean,
+  keep: ((sums: Float64Array, at: number) => boolean) | null,
 ): { groups: Groups; parent: Int32Array; choice: Int32Array; group: Int32Array } | null {
   const choices = steps.choices[i]!;
   const options = choices.length;
@@ -146,19 +146,36 @@ function extend(
       sums[m * k] = s0 + t0[x]!;
       sums[m * k + 1] = s1 + t1[x]!;
       if (k === 3) sums[m * k + 2] = s2 + t2[x]!;
-      if (!keep(sums, m)) continue;
+      if (keep !== null && !keep(sums, m)) continue;
       states[m] = next;
       parent[m] = a;
       choice[m] = x;
       m++;
     }
   }
-  // Merge equal sums with equal states: candidates with the same first sum are chained from a map.
+  const fromCounts = from.counts;
+  // Merge equal sums with equal states. Often no two candidates share even their first sum (a
+  // native sort of the first sums tells): each candidate is then a group of its own.
+  const firsts = new Float64Array(m);
+  for (let c = 0; c < m; c++) firsts[c] = sums[c * k]!;
+  firsts.sort();
+  let repeated = false;
+  for (let c = 1; c < m && !repeated; c++) repeated = firsts[c] === firsts[c - 1];
+  if (!repeated) {
+    if (m > MAX_GROUPS) return null;
+    const counts = new Float64Array(m);
+    const group = new Int32Array(m);
+    for (let c = 0; c < m; c++) {
+      counts[c] = fromCounts[parent[c]!]!;
+      group[c] = c;
+    }
+    return { groups: { sums: sums.subarray(0, m * k), states: states.subarray(0, m), counts, size: m }, parent: parent.subarray(0, m), choice: choice.subarray(0, m), group };
+  }
+  // Else candidates with the same first sum are chained from a map.
   const group = new Int32Array(m);
   const out = { sums: new Float64Array(m * k), states: new Int32Array(m), counts: new Float64Array(m), size: 0 };
   const sameFirst = new Int32Array(m);
   const lastWithFirst = new Map<number, number>();
-  const fromCounts = from.counts;
   for (let c = 0; c < m; c++) {
     const x0 = sums[c * k]!;
     const x1 = sums[c * k + 1]!;
@@ -288,11 +305,26 @@ function frontierLayers(
   n: number,
 ): { layers: Layer[]; last: Groups } | null {
   const { restMax, margin } = bounds;
+  // Only the options no other option of their issue dominates safely can lead to the frontier.
+  const frontierSteps: IssueSteps = { ...steps, choices: undominatedOptions(tables, steps, bounds, k, n) };
+  // lowest[i·k + p]: party p's smallest partial sum after issues 0 … i (rounding is monotone), less the margin.
+  const lowest = new Float64Array(n * k);
+  for (let p = 0; p < k; p++) {
+    let low = 0;
+    for (let i = 0; i < n; i++) {
+      let lo = Infinity;
+      for (const x of frontierSteps.choices[i]!) if (tables[p]![i]![x]! < lo) lo = tables[p]![i]![x]!;
+      low += lo === Infinity ? 0 : lo;
+      lowest[i * k + p] = low - margin;
+    }
+  }
   let groups = root(k);
   const layers: Layer[] = [];
   for (let i = 0; i < n; i++) {
-    // Drop partial outcomes that can no longer reach some reservation value.
-    const next = extend(tables, steps, groups, i, k, (sums, at) => {
+    // Drop partial outcomes that can no longer reach some reservation value (when some can fail to).
+    let reachable = true;
+    for (let p = 0; p < k; p++) if (lowest[i * k + p]! + restMax[(i + 1) * k + p]! < d[p]! + margin) reachable = false;
+    const next = extend(tables, frontierSteps, groups, i, k, reachable ? null : (sums, at) => {
       for (let p = 0; p < k; p++) if (sums[at * k + p]! + restMax[(i + 1) * k + p]! + margin < d[p]!) return false;
       return true;
     });
@@ -320,6 +352,62 @@ function frontierLayers(
     groups = pick(next.groups, kept, k);
   }
   return { layers, last: groups };
+}
+
+/**
+ * Per issue, the allowed options that no other allowed option of the issue dominates safely: at
+ * least as large a contribution for every party, and larger for some party p by more than the margin
+ * while no outcome with the dominated option can reach the cap at 1 for p. Swapping the dominated
+ * option for its dominator then gives, after rounding (monotone: the partial sums before and the
+ * additions after are the same) and capping, an outcome at least as good for everyone and strictly
+ * better for p: no outcome with a dominated option is on the frontier, nor tied with a frontier
+ * vector, so the frontier, its counts and its first outcomes are the same without them. Issues where
+ * a cross-issue rule opens or closes keep every option (the swap could cross the rule).
+ */
+function undominatedOptions(tables: readonly (readonly Float64Array[])[], steps: IssueSteps, bounds: Bounds, k: number, n: number): Int32Array[] {
+  const { restMax, margin } = bounds;
+  const out: Int32Array[] = [];
+  const top = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const choices = steps.choices[i]!;
+    const options = choices.length;
+    if (steps.ruled[i] || options < 2) {
+      out.push(choices);
+      continue;
+    }
+    // top[p]: party p's largest sum over the other issues, less than 1 − margin minus what keeps an
+    // option's outcomes below the cap (an addition's rounding is far below the margin).
+    for (let p = 0; p < k; p++) {
+      let hi = -Infinity;
+      for (let j = 0; j < options; j++) if (tables[p]![i]![choices[j]!]! > hi) hi = tables[p]![i]![choices[j]!]!;
+      top[p] = 1 - 2 * margin - (restMax[p]! - hi);
+    }
+    const kept = new Int32Array(options);
+    let m = 0;
+    for (let b = 0; b < options; b++) {
+      const xb = choices[b]!;
+      let dominated = false;
+      for (let a = 0; a < options && !dominated; a++) {
+        if (a === b) continue;
+        const xa = choices[a]!;
+        let strict = false;
+        let below = false;
+        for (let p = 0; p < k; p++) {
+          const ca = tables[p]![i]![xa]!;
+          const cb = tables[p]![i]![xb]!;
+          if (ca < cb) {
+            below = true;
+            break;
+          }
+          if (ca > cb + margin && cb < top[p]!) strict = true;
+        }
+        dominated = strict && !below;
+      }
+      if (!dominated) kept[m++] = xb;
+    }
+    out.push(kept.subarray(0, m));
+  }
+  return out;
 }
 
 /**
@@ -485,21 +573,23 @@ function finalFrontier(
     top.members.push(g);
     top.count += last.counts[g]!;
   }
-  const columns: Float64Array[] = [];
-  for (let p = 0; p < k; p++) {
-    const column = new Float64Array(vectors.length);
-    for (let x = 0; x < vectors.length; x++) column[x] = capped[vectors[x]!.members[0]! * k + p]!;
-    columns.push(column);
-  }
-  return paretoFrontier(columns).map((group) => {
-    const vector = vectors[group.members[0]!]!;
+  // The vectors come in decreasing order of (u₀, u₁, u₂), all different: one is dominated exactly
+  // when an earlier one is at least as large for the other parties (it is for the first).
+  const frontier = new Staircase(vectors.length);
+  const points: FrontierPoint[] = [];
+  for (let x = 0; x < vectors.length; x++) {
+    const vector = vectors[x]!;
+    const at = vector.members[0]! * k;
+    const y = capped[at + 1]!;
+    const z = k === 3 ? capped[at + 2]! : 0;
+    if (frontier.best(y, false) >= z) continue;
+    frontier.insert(y, z);
     const outcomes = vector.count === 1 ? [backtrack(layers, vector.members[0]!, n)] : firstOutcomes(layers, vector.members, n, outcomesPerPoint);
-    return {
-      utilities: columns.map((c) => c[group.members[0]!]!),
-      outcomes: outcomes.map((o) => outcomeFromIndices(compiled, o)),
-      outcomeCount: vector.count,
-    };
-  });
+    const utilities: number[] = [];
+    for (let p = 0; p < k; p++) utilities.push(capped[at + p]!);
+    points.push({ utilities, outcomes: outcomes.map((o) => outcomeFromIndices(compiled, o)), outcomeCount: vector.count });
+  }
+  return points;
 }
 
 /** The one outcome behind a group that counts one. */
