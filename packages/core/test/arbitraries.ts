@@ -14,6 +14,8 @@ export interface RandomScenarioOptions {
   readonly coarse?: boolean;
   /** Allow weights that sum past 1, so the cap at 1 matters. */
   readonly overweight?: boolean;
+  /** Most options (or integer values) an issue has. Default 6. */
+  readonly maxOptions?: number;
 }
 
 const score = (coarse: boolean) =>
@@ -25,7 +27,7 @@ export function arbitraryScenario(options: RandomScenarioOptions = {}): fc.Arbit
   const coarse = options.coarse ?? false;
   return fc
     .record({
-      radices: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 6 }),
+      radices: fc.array(fc.integer({ min: 1, max: options.maxOptions ?? 6 }), { minLength: 1, maxLength: 6 }),
       parties: fc.integer({ min: options.minParties ?? 2, max: options.maxParties ?? 4 }),
       seedBits: fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 200, maxLength: 200 }),
     })

@@ -80,6 +80,8 @@ describe("the Nash survival decision (nash-survival.ts)", () => {
         fc.oneof(
           arbitraryScenario({ maxOutcomes: 300, minParties: 2, maxParties: 3, redLines: true, reservations: true }),
           arbitraryScenario({ maxOutcomes: 300, minParties: 2, maxParties: 3, redLines: true, reservations: true, coarse: true, overweight: true }),
+          // Issues of up to 16 options: several rivals per issue, some between two others (betweenTwo).
+          arbitraryScenario({ maxOutcomes: 300, minParties: 2, maxParties: 3, reservations: true, maxOptions: 16 }),
         ),
         fc.nat(),
         fc.boolean(),

@@ -235,10 +235,12 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   // is tried at once.
   let total = 0;
   let minGap = Infinity;
+  let rivalsSeen = false;
   for (let i = 0; i < n; i++) {
     for (let p = 0; p < k; p++) tf[p] = t[p]! * factors[p * n + i]!;
     const own = tangentSum(byOption, (offsets[i]! + nominal[i]!) * k, tf, k);
     let other = -Infinity;
+    if (rivalStart[i + 1]! > rivalStart[i]!) rivalsSeen = true;
     // tangentSum written out for two and three parties, with the weights read once per issue (fewer
     // heap numbers where this runs, in the interpreter); the same operations in the same order.
     const tf0 = tf[0]!;
@@ -261,7 +263,9 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
     if (gap < minGap) minGap = gap > 0 ? gap : 0;
   }
   // No other allowed outcome than the nominal package and its twins, or every other one's tangent sum is below k by the margin: stable.
-  if (minGap === Infinity) return SURVIVAL_STABLE;
+  if (!rivalsSeen) return SURVIVAL_STABLE;
+  // Sums that overflowed (huge tangent weights) decide nothing.
+  if (!(total < Infinity && minGap < Infinity)) return SURVIVAL_UNDECIDED;
   const errorMargin = 1e-12 * (n + 2) * k * tMax;
   if (total - minGap - tD <= k * (1 - CERTIFICATE_MARGIN) - errorMargin) return SURVIVAL_STABLE;
   return SURVIVAL_UNDECIDED;
@@ -442,7 +446,8 @@ function tangentWeights(plan: SurvivalPlan): boolean {
   const { k, sums, d, t } = plan;
   for (let p = 0; p < k; p++) {
     const a = (sums[p]! > 1 ? 1 : sums[p]!) - d[p]!;
-    if (!(a > 0)) return false;
+    // A gain so small that its inverse overflows (a subnormal utility) gives no usable weight.
+    if (!(a > 0 && 1 / a < Infinity)) return false;
     t[p] = 1 / a;
   }
   return true;
