@@ -87,7 +87,10 @@ export interface SurvivalPlan {
    * the stability certificate weighs against the nominal package's option: allowed, not the nominal
    * option, not its twin nor any option it dominates (no larger score for any party: the same or
    * smaller utilities, so no larger product), and not dominated by another rival (no larger score for
-   * any party, smaller for one) — a dominated option's tangent sum never exceeds its dominator's.
+   * any party, smaller for one) — a dominated option's tangent sum never exceeds its dominator's —
+   * nor below a mix of two other rivals (betweenTwo: its tangent sum never exceeds both of theirs).
+   * An outcome using a rival left out is still covered by the stability certificate's bound; only
+   * the quick instability check skips it (the exact search then decides).
    */
   readonly rivals: Int32Array;
   readonly rivalStart: Int32Array;
@@ -160,6 +163,27 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     for (let p = 0; p < k; p++) if (byOption[a * k + p]! > byOption[b * k + p]!) return false;
     return true;
   };
+  // Option j is below a mix of two other rivals a and b: λ·a + (1 − λ)·b ≥ j for every party, for
+  // some λ in [0, 1]. Its tangent sum (weights ≥ 0) is then never above both of theirs: the best
+  // rival's sum is the same without it (to a rounding far below the certificate's margin).
+  const betweenTwo = (j: number, list: readonly number[]): boolean => {
+    for (const a of list)
+      for (const b of list) {
+        if (a === j || b === j || a >= b) continue;
+        // λ·(a − b) ≥ j − b for every party: an interval of λ.
+        let lo = 0;
+        let hi = 1;
+        for (let p = 0; p < k && lo <= hi; p++) {
+          const slope = byOption[a * k + p]! - byOption[b * k + p]!;
+          const need = byOption[j * k + p]! - byOption[b * k + p]!;
+          if (slope > 0) lo = Math.max(lo, need / slope);
+          else if (slope < 0) hi = Math.min(hi, need / slope);
+          else if (need > 0) hi = -1;
+        }
+        if (lo <= hi) return true;
+      }
+    return false;
+  };
   for (let i = 0; i < n; i++) {
     const nx = own ? offsets[i]! + own[i]! : -1;
     const candidates: number[] = [];
@@ -168,7 +192,8 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     // ≥ 0), whose product is at least as large: if that one is the nominal package, neither is beyond
     // it; else the certificate's bound covers it.
     for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && noAbove(j, nx))) candidates.push(j);
-    for (const j of candidates) if (!candidates.some((o) => o !== j && dominates(o, j))) rivals.push(j);
+    const undominated = candidates.filter((j) => !candidates.some((o) => o !== j && dominates(o, j)));
+    for (const j of undominated) if (!betweenTwo(j, undominated)) rivals.push(j);
     rivalStart[i + 1] = rivals.length;
   }
   return {
@@ -236,16 +261,32 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   let total = 0;
   let minGap = Infinity;
   let rivalsSeen = false;
+  // tangentSum written out for two and three parties, with the weights kept in locals (fewer heap
+  // numbers where this runs, in the interpreter); the same operations in the same order.
+  const small = k === 2 || k === 3;
+  const t0 = t[0]!;
+  const t1 = t[1]!;
+  const t2 = k === 3 ? t[2]! : 0;
   for (let i = 0; i < n; i++) {
-    for (let p = 0; p < k; p++) tf[p] = t[p]! * factors[p * n + i]!;
-    const own = tangentSum(byOption, (offsets[i]! + nominal[i]!) * k, tf, k);
+    let tf0: number;
+    let tf1: number;
+    let tf2 = 0;
+    let own: number;
+    const ownAt = (offsets[i]! + nominal[i]!) * k;
+    if (small) {
+      tf0 = t0 * factors[i]!;
+      tf1 = t1 * factors[n + i]!;
+      if (k === 3) {
+        tf2 = t2 * factors[2 * n + i]!;
+        own = tf0 * byOption[ownAt]! + tf1 * byOption[ownAt + 1]! + tf2 * byOption[ownAt + 2]!;
+      } else own = tf0 * byOption[ownAt]! + tf1 * byOption[ownAt + 1]!;
+    } else {
+      for (let p = 0; p < k; p++) tf[p] = t[p]! * factors[p * n + i]!;
+      own = tangentSum(byOption, ownAt, tf, k);
+      tf0 = tf1 = 0;
+    }
     let other = -Infinity;
     if (rivalStart[i + 1]! > rivalStart[i]!) rivalsSeen = true;
-    // tangentSum written out for two and three parties, with the weights read once per issue (fewer
-    // heap numbers where this runs, in the interpreter); the same operations in the same order.
-    const tf0 = tf[0]!;
-    const tf1 = tf[1]!;
-    const tf2 = k === 3 ? tf[2]! : 0;
     for (let r = rivalStart[i]!; r < rivalStart[i + 1]!; r++) {
       const j = rivals[r]!;
       const at = j * k;
