@@ -115,6 +115,78 @@ describe("the Nash survival decision (nash-survival.ts)", () => {
     for (const kind of [SURVIVAL_STABLE, SURVIVAL_UNSTABLE, SURVIVAL_UNDECIDED, SURVIVAL_NOT_RATIONAL]) expect(seen[kind]).toBeGreaterThan(20);
   });
 
+  it("does not call a sample stable when its tangent sums would overflow (a subnormal gain, a factor above 1)", () => {
+    // Party 0's gain at the nominal package (a0, b0) is 6e-309 · 1: its tangent weight 1/a is finite,
+    // but times the factor 1.5 it is not, and ∞ · 0 made every tangent sum of issue A a NaN.
+    const issue = (id: string) => ({ kind: "categorical" as const, id, options: [`${id}0`, `${id}1`] });
+    const party = (id: string, a: [number, number], b: [number, number]) => ({
+      id,
+      name: id,
+      role: "party" as const,
+      preferences: {
+        utility: {
+          kind: "linear-additive" as const,
+          weights: { a: 0.5, b: 0.5 },
+          values: { a: { kind: "table" as const, scores: { a0: a[0], a1: a[1] } }, b: { kind: "table" as const, scores: { b0: b[0], b1: b[1] } } },
+        },
+      },
+    });
+    const scenario: Scenario = { id: "o", name: "O", issues: [issue("a"), issue("b")], parties: [party("p0", [0, 0], [6e-309, 0.5]), party("p1", [0.3, 0.9], [0.5, 0.1])], frameworks: [] };
+    const compiled = compileScenario(scenario);
+    const specs = specsOf(compiled, 0.25);
+    const nominal = Int32Array.of(0, 0);
+    const plan = survivalPlan(compiled, specs, nominal)!;
+    plan.factors.set([1.5, 1, 0.5, 0.5]);
+    plan.d.set([0, 0.35]);
+    const truth = bruteForce(compiled, specs, plan, nominal);
+    expect(truth).toEqual({ rational: true, deal: true, stable: false });
+    expect(decideSurvival(plan)).not.toBe(SURVIVAL_STABLE);
+    expect(planDecision(plan)).toEqual({ deal: true, stable: false });
+  });
+
+  it("keeps, for any weights ≥ 0, the best tangent sum of an issue's options among its rivals (dominated ones and those between two others left out)", () => {
+    let dropped = 0;
+    fc.assert(
+      fc.property(
+        arbitraryScenario({ maxOutcomes: 400, minParties: 2, maxParties: 3, maxOptions: 20 }),
+        fc.nat(),
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        (s: Scenario, seed, weights) => {
+          const compiled = compileScenario(s);
+          const k = compiled.parties.length;
+          const nominal = outcomeIndicesAt(compiled, seed % compiled.size);
+          const plan = survivalPlan(compiled, specsOf(compiled, 0.25), nominal)!;
+          const sum = (j: number) => {
+            let w = 0;
+            for (let p = 0; p < k; p++) w += weights[p]! * plan.byOption[j * k + p]!;
+            return w;
+          };
+          for (let i = 0; i < compiled.radices.length; i++) {
+            const own = plan.offsets[i]! + nominal[i]!;
+            // Every option that could beat the nominal one on this issue: allowed, and above it for some party.
+            let best = -Infinity;
+            let count = 0;
+            for (let j = plan.offsets[i]!; j < plan.offsets[i + 1]!; j++) {
+              if (!plan.allowed[j] || j === own) continue;
+              let above = false;
+              for (let p = 0; p < k; p++) if (plan.byOption[j * k + p]! > plan.byOption[own * k + p]!) above = true;
+              if (!above) continue;
+              count++;
+              best = Math.max(best, sum(j));
+            }
+            let kept = -Infinity;
+            for (let r = plan.rivalStart[i]!; r < plan.rivalStart[i + 1]!; r++) kept = Math.max(kept, sum(plan.rivals[r]!));
+            if (count === 0) expect(plan.rivalStart[i + 1]).toBe(plan.rivalStart[i]);
+            else expect(Math.abs(kept - best)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(best)));
+            dropped += count - (plan.rivalStart[i + 1]! - plan.rivalStart[i]!);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(dropped).toBeGreaterThan(100);
+  });
+
   it("survivalSearch: whether some rational outcome's product is beyond the threshold by more than 1e-12, as an enumeration and nashBeyond say", () => {
     fc.assert(
       fc.property(

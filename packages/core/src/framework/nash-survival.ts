@@ -94,6 +94,11 @@ export interface SurvivalPlan {
    */
   readonly rivals: Int32Array;
   readonly rivalStart: Int32Array;
+  /**
+   * The largest tangent weight (tₚ · factor) the certificate's arithmetic takes: below it no tangent
+   * sum can overflow (1e300 over the parties' largest score magnitude times their number).
+   */
+  readonly tfLimit: number;
   /** allowed[offsets[i] + x]: no party forbids option x of issue i. */
   readonly allowed: Uint8Array;
   readonly requires: readonly Extract<CompiledRedLine, { kind: "require" }>[];
@@ -193,15 +198,19 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
     // it; else the certificate's bound covers it.
     for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (allowed[j] && j !== nx && !(nx >= 0 && noAbove(j, nx))) candidates.push(j);
     const undominated = candidates.filter((j) => !candidates.some((o) => o !== j && dominates(o, j)));
-    for (const j of undominated) if (!betweenTwo(j, undominated)) rivals.push(j);
+    // (Each test weighs every pair: only for issues with few rivals, where it is cheap.)
+    for (const j of undominated) if (undominated.length > BETWEEN_TWO_MAX || !betweenTwo(j, undominated)) rivals.push(j);
     rivalStart[i + 1] = rivals.length;
   }
+  let scoreMax = 0;
+  for (let j = 0; j < scores.length; j++) if (Math.abs(scores[j]!) > scoreMax) scoreMax = Math.abs(scores[j]!);
   return {
     k,
     n,
     offsets,
     scores,
     byOption,
+    tfLimit: 1e300 / (k * Math.max(1, scoreMax)),
     rivals: Int32Array.from(rivals),
     rivalStart,
     allowed,
@@ -225,6 +234,9 @@ export function survivalPlan(compiled: CompiledScenario, specs: readonly (Weight
   };
 }
 
+/** betweenTwo is tried on issues with at most this many rivals (it costs the cube of their number). */
+const BETWEEN_TWO_MAX = 32;
+
 const NASH_TOLERANCE = 1e-12;
 /** The stability certificate needs the other outcomes' tangent sums below k by this relative margin (rounding is far smaller). */
 const CERTIFICATE_MARGIN = 1e-9;
@@ -247,7 +259,7 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   const prod = nominalProduct(plan);
   if (prod === null) return SURVIVAL_NOT_RATIONAL;
   if (!tangentWeights(plan)) return SURVIVAL_UNDECIDED;
-  const { k, n, offsets, byOption, rivals, rivalStart, factors, d, t, tf } = plan;
+  const { k, n, offsets, byOption, rivals, rivalStart, factors, d, t, tf, tfLimit } = plan;
   const nominal = plan.nominal!;
   let tD = 0;
   let tMax = 1;
@@ -273,15 +285,21 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
     let tf2 = 0;
     let own: number;
     const ownAt = (offsets[i]! + nominal[i]!) * k;
+    // Weights so large that a sum could overflow (into ∞, or NaN against a score of 0) decide nothing.
     if (small) {
       tf0 = t0 * factors[i]!;
       tf1 = t1 * factors[n + i]!;
-      if (k === 3) {
-        tf2 = t2 * factors[2 * n + i]!;
-        own = tf0 * byOption[ownAt]! + tf1 * byOption[ownAt + 1]! + tf2 * byOption[ownAt + 2]!;
-      } else own = tf0 * byOption[ownAt]! + tf1 * byOption[ownAt + 1]!;
+      if (k === 3) tf2 = t2 * factors[2 * n + i]!;
+      if (!(tf0 <= tfLimit && tf1 <= tfLimit && tf2 <= tfLimit)) return SURVIVAL_UNDECIDED;
+      own =
+        k === 3
+          ? tf0 * byOption[ownAt]! + tf1 * byOption[ownAt + 1]! + tf2 * byOption[ownAt + 2]!
+          : tf0 * byOption[ownAt]! + tf1 * byOption[ownAt + 1]!;
     } else {
-      for (let p = 0; p < k; p++) tf[p] = t[p]! * factors[p * n + i]!;
+      for (let p = 0; p < k; p++) {
+        tf[p] = t[p]! * factors[p * n + i]!;
+        if (!(tf[p]! <= tfLimit)) return SURVIVAL_UNDECIDED;
+      }
       own = tangentSum(byOption, ownAt, tf, k);
       tf0 = tf1 = 0;
     }
@@ -305,8 +323,7 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   }
   // No other allowed outcome than the nominal package and its twins, or every other one's tangent sum is below k by the margin: stable.
   if (!rivalsSeen) return SURVIVAL_STABLE;
-  // Sums that overflowed (huge tangent weights) decide nothing.
-  if (!(total < Infinity && minGap < Infinity)) return SURVIVAL_UNDECIDED;
+  if (!(Number.isFinite(total) && Number.isFinite(minGap) && Number.isFinite(tD))) return SURVIVAL_UNDECIDED;
   const errorMargin = 1e-12 * (n + 2) * k * tMax;
   if (total - minGap - tD <= k * (1 - CERTIFICATE_MARGIN) - errorMargin) return SURVIVAL_STABLE;
   return SURVIVAL_UNDECIDED;
