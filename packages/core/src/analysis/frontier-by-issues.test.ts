@@ -123,6 +123,49 @@ describe("frontierByIssues", () => {
     ]);
   });
 
+  it("keeps an option that another one dominates only by a rounding the sums erase (the outcomes tie)", () => {
+    // Party A: x = a adds 0.1 + 0.2 = 0.30000000000000004, x = b adds 0.3; after y's 0.5 both sums are 0.8.
+    const scenario: Scenario = {
+      id: "ulp",
+      name: "Ulp",
+      issues: [
+        { kind: "categorical", id: "y", options: ["only"] },
+        { kind: "categorical", id: "x", options: ["a", "b"] },
+      ],
+      parties: [
+        {
+          id: "A",
+          name: "A",
+          role: "party",
+          preferences: {
+            utility: {
+              kind: "linear-additive",
+              weights: { y: 1, x: 1 },
+              values: { y: { kind: "table", scores: { only: 0.5 } }, x: { kind: "table", scores: { a: 0.1 + 0.2, b: 0.3 } } },
+            },
+          },
+        },
+        {
+          id: "B",
+          name: "B",
+          role: "party",
+          preferences: {
+            utility: {
+              kind: "linear-additive",
+              weights: { y: 0.5, x: 0.5 },
+              values: { y: { kind: "table", scores: { only: 1 } }, x: { kind: "table", scores: { a: 0.4, b: 0.4 } } },
+            },
+          },
+        },
+      ],
+      frameworks: [],
+    };
+    const { enumerated } = checkAgainstEnumeration(scenario);
+    expect(enumerated.pareto.points).toHaveLength(1);
+    expect(enumerated.pareto.points[0]!.utilities[0]).toBe(0.8);
+    expect(enumerated.pareto.points[0]!.outcomeCount).toBe(2);
+  });
+
   it("counts the rational outcomes without listing them: 10⁶ outcomes, reservation values that cut through the space", () => {
     const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options: Array.from({ length: 10 }, (_, k) => `v${k}`) }));
     const party = (id: string, flip: boolean, reservation: number): Party => ({

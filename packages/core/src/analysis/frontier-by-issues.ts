@@ -29,9 +29,9 @@ const MAX_GROUPS = 150_000;
  * erase (its own utility stays below 1 whatever follows), or when it can no longer reach some
  * reservation value: so every outcome tied with a frontier vector survives to the end, where the
  * exact frontier of the (capped) survivors is taken. Options that another option of their issue
- * dominates in the same safe sense are not added at all (undominatedOptions). The rational count is a separate pass that
- * settles a partial outcome's whole subtree as soon as its completions are all rational (count
- * them) or none is (drop it).
+ * dominates in the same safe sense are not added at all (undominatedOptions). The rational count is
+ * a separate pass that settles a partial outcome's whole subtree as soon as its completions are all
+ * rational (count them) or none is (drop it).
  */
 export function frontierByIssues(compiled: CompiledScenario, outcomesPerPoint: number): FrontierByIssues | null {
   const parties = compiled.parties;
@@ -321,7 +321,8 @@ function frontierLayers(
   let groups = root(k);
   const layers: Layer[] = [];
   for (let i = 0; i < n; i++) {
-    // Drop partial outcomes that can no longer reach some reservation value (when some can fail to).
+    // Drop partial outcomes that can no longer reach some reservation value — a pruning only (the
+    // final frontier keeps the rational vectors alone), skipped when no partial outcome can fail it.
     let reachable = true;
     for (let p = 0; p < k; p++) if (lowest[i * k + p]! + restMax[(i + 1) * k + p]! < d[p]! + margin) reachable = false;
     const next = extend(tables, frontierSteps, groups, i, k, reachable ? null : (sums, at) => {
@@ -362,8 +363,12 @@ function frontierLayers(
  * additions after are the same) and capping, an outcome at least as good for everyone and strictly
  * better for p: no outcome with a dominated option is on the frontier, nor tied with a frontier
  * vector, so the frontier, its counts and its first outcomes are the same without them. Issues where
- * a cross-issue rule opens or closes keep every option (the swap could cross the rule).
+ * a cross-issue rule opens or closes keep every option (the swap could cross the rule), and so do
+ * issues of more than UNDOMINATED_OPTIONS_MAX options (the pairs would cost more than they save).
  */
+/** undominatedOptions leaves issues of more options as they are (it compares every pair). */
+const UNDOMINATED_OPTIONS_MAX = 256;
+
 function undominatedOptions(tables: readonly (readonly Float64Array[])[], steps: IssueSteps, bounds: Bounds, k: number, n: number): Int32Array[] {
   const { restMax, margin } = bounds;
   const out: Int32Array[] = [];
@@ -371,12 +376,12 @@ function undominatedOptions(tables: readonly (readonly Float64Array[])[], steps:
   for (let i = 0; i < n; i++) {
     const choices = steps.choices[i]!;
     const options = choices.length;
-    if (steps.ruled[i] || options < 2) {
+    if (steps.ruled[i] || options < 2 || options > UNDOMINATED_OPTIONS_MAX) {
       out.push(choices);
       continue;
     }
-    // top[p]: party p's largest sum over the other issues, less than 1 − margin minus what keeps an
-    // option's outcomes below the cap (an addition's rounding is far below the margin).
+    // top[p]: 1 − 2·margin less party p's largest sum over the other issues. An option whose
+    // contribution to p is below it keeps every outcome with it below the cap at 1 for p.
     for (let p = 0; p < k; p++) {
       let hi = -Infinity;
       for (let j = 0; j < options; j++) if (tables[p]![i]![choices[j]!]! > hi) hi = tables[p]![i]![choices[j]!]!;
