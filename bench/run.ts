@@ -26,7 +26,9 @@ const sizeArg = process.argv.includes("--size") ? process.argv[process.argv.inde
 const smoke = sizeArg === "smoke";
 const runs = smoke ? 1 : 5;
 const SECTIONS = ["synthetic", "genius", "nonlinear", "framework", "audit", "negotiation", "server", "rooms", "web", "cli", "e2e"] as const;
-const onlyArg = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] ?? "") : null;
+const onlyArg = process.argv.includes("--only")
+  ? (process.argv[process.argv.indexOf("--only") + 1] ?? "")
+  : (process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null);
 const only = onlyArg === null ? null : new Set(onlyArg.split(",").filter((x) => x !== ""));
 const unknown = only ? [...only].filter((x) => !(SECTIONS as readonly string[]).includes(x)) : [];
 if (unknown.length > 0 || only?.size === 0) {

@@ -15,7 +15,10 @@
 // parties took 7 ms less with it, out of 28 (BENCHMARKS.md, "Sixth pass"). The long-running commands
 // (the server, queue workers, tournaments) keep V8's own sizing.
 
-/** Commands that may run for minutes or serve requests: V8 sizes their young generation as it likes. */
+/**
+ * Commands that serve requests or may allocate heavily for minutes: V8 sizes their young generation
+ * as it likes. (`room watch` and `room play` live long too, but allocate little: like one-off commands.)
+ */
 export const LONG_RUNNING_COMMANDS: ReadonlySet<string> = new Set(["serve", "worker", "tournament"]);
 
 /** The flags for a run of `parley` with these arguments; PARLEY_V8_FLAGS replaces them all (e.g. for profiling). */
