@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { protocolNames, singleTextMediators } from "@parley/core";
+import { protocolNames, singleTextMediators, type Issue, type Party } from "@parley/core";
+import { writeGeniusFolder } from "@parley/formats/node";
 import { mediatorChoices, protocolChoices } from "../src/cli.js";
 import { repoRoot } from "./run-cli.js";
 
@@ -199,11 +200,29 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
     expect(coreFiles("dist/commands/analyze.js")).not.toContain("core/dist/rooms/decide.js");
   });
 
-  it("on a terminal, a long analysis draws a progress bar (loaded from the bundle's lazy files); --no-progress draws none", () => {
+  it("on a terminal, a long analysis draws a progress bar (loaded from the bundle's lazy files); --no-progress draws none", async () => {
     // `script` (util-linux, in every Debian) runs the command on a pseudo-terminal and copies what it writes.
-    const energy = path.resolve(repoRoot, "../shared/data/genius/anac/y2011/Energy");
+    // A GENIUS folder of 10⁶ outcomes (the bar is drawn past 200,000), written here.
+    const folder = path.join(tmp, "million");
+    const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options: Array.from({ length: 10 }, (_, x) => `o${x}`) }));
+    const party = (id: string, flip: boolean): Party => ({
+      id,
+      name: id,
+      role: "party",
+      preferences: {
+        utility: {
+          kind: "linear-additive",
+          weights: Object.fromEntries(issues.map((issue, i) => [issue.id, (i + 1) / 21])),
+          values: Object.fromEntries(
+            issues.map((issue, i) => [issue.id, { kind: "table" as const, scores: Object.fromEntries(issue.options.map((o, x) => [o, ((flip ? 9 - x : x) * (i + 3)) % 10 / 9])) }]),
+          ),
+        },
+      },
+    });
+    const written = await writeGeniusFolder(folder, { id: "million", name: "Million", issues, parties: [party("A", false), party("B", true)], frameworks: [] });
+    expect(written.ok).toBe(true);
     const onTerminal = (flags: string) =>
-      execFileSync("script", ["-qfec", `"${process.execPath}" "${bin}" analyze "${energy}" --method merge --json ${flags} > /dev/null`, "/dev/null"], {
+      execFileSync("script", ["-qfec", `"${process.execPath}" "${bin}" analyze "${folder}" --method merge --json ${flags} > /dev/null`, "/dev/null"], {
         cwd: repoRoot,
         encoding: "utf8",
         env: { ...process.env, NO_COLOR: "1" },
