@@ -204,7 +204,8 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
     // `script` (util-linux, in every Debian) runs the command on a pseudo-terminal and copies what it writes.
     // A GENIUS folder of 10⁶ outcomes (the bar is drawn past 200,000), written here.
     const folder = path.join(tmp, "million");
-    const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options: Array.from({ length: 10 }, (_, x) => `o${x}`) }));
+    const options = Array.from({ length: 10 }, (_, x) => `o${x}`);
+    const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options }));
     const party = (id: string, flip: boolean): Party => ({
       id,
       name: id,
@@ -214,7 +215,7 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
           kind: "linear-additive",
           weights: Object.fromEntries(issues.map((issue, i) => [issue.id, (i + 1) / 21])),
           values: Object.fromEntries(
-            issues.map((issue, i) => [issue.id, { kind: "table" as const, scores: Object.fromEntries(issue.options.map((o, x) => [o, ((flip ? 9 - x : x) * (i + 3)) % 10 / 9])) }]),
+            issues.map((issue, i) => [issue.id, { kind: "table" as const, scores: Object.fromEntries(options.map((o, x) => [o, (((flip ? 9 - x : x) * (i + 3)) % 10) / 9])) }]),
           ),
         },
       },
