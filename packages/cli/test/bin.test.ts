@@ -1,7 +1,7 @@
 // The installed entry point, as users run it: `node packages/cli/bin/parley.js …` in a child process,
 // on the compiled dist/ and its bundle dist/bundle/ (built here first: `tsc -b` does nothing when
 // dist/ is current; the bundle takes well under a second).
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -232,6 +232,17 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
     expect(drawn).toContain("merge");
     expect(drawn).toMatch(/\u2591/); // the bar's empty cells
     expect(onTerminal("--no-progress")).not.toMatch(/\u2591/);
+  });
+
+  it("stops quietly when the reader of its output goes away (| head): no EPIPE stack trace", async () => {
+    // The built-in scenario's simulation as JSON is ~400 KB, more than a pipe holds.
+    const child = spawn(process.execPath, [bin, "simulate", "--json"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|^\s+at /m);
+    expect(code).toBe(0);
   });
 
   it("says how to build when dist/ is missing", async () => {
