@@ -7,8 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { protocolNames, singleTextMediators, type Issue, type Party } from "@parley/core";
+import { protocolNames, singleTextMediators } from "@parley/core";
 import { writeGeniusFolder } from "@parley/formats/node";
+import { randomAdditiveScenario } from "../../core/test/random-additive.js";
 import { mediatorChoices, protocolChoices } from "../src/cli.js";
 import { repoRoot } from "./run-cli.js";
 
@@ -204,23 +205,7 @@ describe("bin/parley.js (the compiled CLI in a child process)", () => {
     // `script` (util-linux, in every Debian) runs the command on a pseudo-terminal and copies what it writes.
     // A GENIUS folder of 10⁶ outcomes (the bar is drawn past 200,000), written here.
     const folder = path.join(tmp, "million");
-    const options = Array.from({ length: 10 }, (_, x) => `o${x}`);
-    const issues: Issue[] = Array.from({ length: 6 }, (_, i) => ({ kind: "categorical", id: `i${i}`, options }));
-    const party = (id: string, flip: boolean): Party => ({
-      id,
-      name: id,
-      role: "party",
-      preferences: {
-        utility: {
-          kind: "linear-additive",
-          weights: Object.fromEntries(issues.map((issue, i) => [issue.id, (i + 1) / 21])),
-          values: Object.fromEntries(
-            issues.map((issue, i) => [issue.id, { kind: "table" as const, scores: Object.fromEntries(options.map((o, x) => [o, (((flip ? 9 - x : x) * (i + 3)) % 10) / 9])) }]),
-          ),
-        },
-      },
-    });
-    const written = await writeGeniusFolder(folder, { id: "million", name: "Million", issues, parties: [party("A", false), party("B", true)], frameworks: [] });
+    const written = await writeGeniusFolder(folder, randomAdditiveScenario(6, 10, 2, 12345));
     expect(written.ok).toBe(true);
     const onTerminal = (flags: string) =>
       execFileSync("script", ["-qfec", `"${process.execPath}" "${bin}" analyze "${folder}" --method merge --json ${flags} > /dev/null`, "/dev/null"], {

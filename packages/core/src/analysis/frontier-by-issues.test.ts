@@ -46,6 +46,12 @@ const decimalScenario: fc.Arbitrary<Scenario> = fc
     return fc.tuple(...Array.from({ length: parties }, (_, p) => party(p))).map((ps): Scenario => ({ id: "d", name: "D", issues, parties: ps, frameworks: [] }));
   });
 
+/** A linear-additive party from its weights and, per issue, its table of scores. */
+function tableParty(id: string, weights: Record<string, number>, scores: Record<string, Record<string, number>>): Party {
+  const values = Object.fromEntries(Object.entries(scores).map(([issue, table]) => [issue, { kind: "table" as const, scores: table }]));
+  return { id, name: id, role: "party", preferences: { utility: { kind: "linear-additive", weights, values } } };
+}
+
 /** frontierByIssues against enumeration: the same report (vectors to the last bit, counts, first outcomes, rational count). */
 function checkAgainstEnumeration(scenario: Scenario, outcomesPerPoint = 16) {
   const compiled = compileScenario(scenario);
@@ -94,24 +100,15 @@ describe("frontierByIssues", () => {
 
   it("keeps an option another dominates when the cap at 1 can erase the difference (the outcomes tie)", () => {
     const categorical = (id: string): Issue => ({ kind: "categorical", id, options: ["a", "b"] });
-    const party = (id: string, x: Record<string, number>, weights: Record<string, number>): Party => ({
-      id,
-      name: id,
-      role: "party",
-      preferences: {
-        utility: {
-          kind: "linear-additive",
-          weights,
-          values: { x: { kind: "table", scores: x }, y: { kind: "table", scores: { a: 1, b: 0 } } },
-        },
-      },
-    });
     // A: option a of x is worth 0.1 more than b, but with y = a both sums pass 1 and cap to the same 1.
     const scenario: Scenario = {
       id: "cap",
       name: "Cap",
       issues: [categorical("x"), categorical("y")],
-      parties: [party("A", { a: 1, b: 0.9 }, { x: 0.8, y: 0.5 }), party("B", { a: 0.5, b: 0.5 }, { x: 0.5, y: 0.5 })],
+      parties: [
+        tableParty("A", { x: 0.8, y: 0.5 }, { x: { a: 1, b: 0.9 }, y: { a: 1, b: 0 } }),
+        tableParty("B", { x: 0.5, y: 0.5 }, { x: { a: 0.5, b: 0.5 }, y: { a: 1, b: 0 } }),
+      ],
       frameworks: [],
     };
     const { enumerated } = checkAgainstEnumeration(scenario);
@@ -133,30 +130,8 @@ describe("frontierByIssues", () => {
         { kind: "categorical", id: "x", options: ["a", "b"] },
       ],
       parties: [
-        {
-          id: "A",
-          name: "A",
-          role: "party",
-          preferences: {
-            utility: {
-              kind: "linear-additive",
-              weights: { y: 1, x: 1 },
-              values: { y: { kind: "table", scores: { only: 0.5 } }, x: { kind: "table", scores: { a: 0.1 + 0.2, b: 0.3 } } },
-            },
-          },
-        },
-        {
-          id: "B",
-          name: "B",
-          role: "party",
-          preferences: {
-            utility: {
-              kind: "linear-additive",
-              weights: { y: 0.5, x: 0.5 },
-              values: { y: { kind: "table", scores: { only: 1 } }, x: { kind: "table", scores: { a: 0.4, b: 0.4 } } },
-            },
-          },
-        },
+        tableParty("A", { y: 1, x: 1 }, { y: { only: 0.5 }, x: { a: 0.1 + 0.2, b: 0.3 } }),
+        tableParty("B", { y: 0.5, x: 0.5 }, { y: { only: 1 }, x: { a: 0.4, b: 0.4 } }),
       ],
       frameworks: [],
     };
