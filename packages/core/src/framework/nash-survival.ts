@@ -272,7 +272,6 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
   // is tried at once.
   let total = 0;
   let minGap = Infinity;
-  let rivalsSeen = false;
   // tangentSum written out for two and three parties, with the weights kept in locals (fewer heap
   // numbers where this runs, in the interpreter); the same operations in the same order.
   const small = k === 2 || k === 3;
@@ -304,7 +303,6 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
       tf0 = tf1 = 0;
     }
     let other = -Infinity;
-    if (rivalStart[i + 1]! > rivalStart[i]!) rivalsSeen = true;
     for (let r = rivalStart[i]!; r < rivalStart[i + 1]!; r++) {
       const j = rivals[r]!;
       const at = j * k;
@@ -322,7 +320,7 @@ export function decideSurvival(plan: SurvivalPlan): SurvivalDecision {
     if (gap < minGap) minGap = gap > 0 ? gap : 0;
   }
   // No other allowed outcome than the nominal package and its twins, or every other one's tangent sum is below k by the margin: stable.
-  if (!rivalsSeen) return SURVIVAL_STABLE;
+  if (rivalStart[n] === 0) return SURVIVAL_STABLE;
   if (!(Number.isFinite(total) && Number.isFinite(minGap) && Number.isFinite(tD))) return SURVIVAL_UNDECIDED;
   const errorMargin = 1e-12 * (n + 2) * k * tMax;
   if (total - minGap - tD <= k * (1 - CERTIFICATE_MARGIN) - errorMargin) return SURVIVAL_STABLE;
